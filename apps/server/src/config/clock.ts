@@ -1,0 +1,9 @@
+/** The source of the current time, injected so that tests can move it. */
+export interface Clock {
+  /** Current time in unix seconds. */
+  nowSeconds(): number;
+}
+
+export const systemClock: Clock = {
+  nowSeconds: () => Math.floor(Date.now() / 1000),
+};

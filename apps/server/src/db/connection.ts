@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import knex, { type Knex } from 'knex';
+import pg from 'pg';
+
+// PostgreSQL sends int8 (bigint columns, count(*)) as strings; every such value here fits a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export type Database = Knex;
+export type DatabaseEngine = 'sqlite' | 'postgres';
+
+/** The engine a `DATABASE_URL` selects: `sqlite:<path>` or `postgres://...`. */
+export function engineOf(databaseUrl: string): DatabaseEngine {
+  if (databaseUrl.startsWith('sqlite:')) return 'sqlite';
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return 'postgres';
+  throw new Error(`DATABASE_URL must start with "sqlite:" or "postgres://", got "${databaseUrl}"`);
+}
+
+/** Opens a connection pool for `sqlite:<path>` (embedded, WAL) or `postgres://...`. */
+export function connectDatabase(databaseUrl: string): Database {
+  if (engineOf(databaseUrl) === 'postgres') {
+    return knex({ client: 'pg', connection: databaseUrl, pool: { min: 0, max: 10 } });
+  }
+  const filename = databaseUrl.slice('sqlite:'.length);
+  if (filename !== ':memory:') mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
+  return knex({
+    client: 'better-sqlite3',
+    connection: { filename },
+    useNullAsDefault: true,
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate: (connection: { pragma(source: string): unknown }, done: (error: Error | null) => void) => {
+        connection.pragma('journal_mode = WAL');
+        connection.pragma('synchronous = NORMAL');
+        connection.pragma('foreign_keys = ON');
+        connection.pragma('busy_timeout = 5000');
+        done(null);
+      },
+    },
+  });
+}
+
+/** Whether the database answers a trivial query. */
+export async function databaseAnswers(db: Database): Promise<boolean> {
+  try {
+    await db.raw('select 1');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,24 @@
+import type { Knex } from 'knex';
+import type { Database } from './connection';
+import * as foundation from './migrations/0001-foundation';
+
+interface Migration {
+  name: string;
+  up(db: Knex): Promise<void>;
+  down(db: Knex): Promise<void>;
+}
+
+// Migrations are listed in code rather than read from a folder so that the same list runs from TypeScript sources
+// in tests and from compiled JavaScript in production.
+const migrations: Migration[] = [{ name: '0001-foundation', ...foundation }];
+
+const source: Knex.MigrationSource<Migration> = {
+  getMigrations: async () => migrations,
+  getMigrationName: (migration) => migration.name,
+  getMigration: async (migration) => migration,
+};
+
+/** Brings the schema up to date. */
+export async function migrateLatest(db: Database): Promise<void> {
+  await db.migrate.latest({ migrationSource: source });
+}

@@ -1,0 +1,24 @@
+/**
+ * Every error the API answers with: a stable code, its HTTP status and its message. Messages of the authentication
+ * and not-found errors are worded as the reference server words them, because integrations match on them.
+ */
+export const errorCatalogue = {
+  MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON' },
+  INVALID_PLATFORM_TOKEN: { status: 401, message: 'Invalid access_token' },
+  INVALID_ACCESS_TOKEN: { status: 401, message: 'Invalid Access Token' },
+  BOT_ENDPOINT_NOT_ALLOWED: { status: 401, message: 'Access to this endpoint is not authorized for bots' },
+  ACCOUNT_ACCESS_DENIED: { status: 401, message: 'You are not authorized to access this account' },
+  ACTION_NOT_ALLOWED: { status: 401, message: 'You are not authorized to do this action' },
+  NON_PERMISSIBLE_RESOURCE: { status: 401, message: 'Non permissible resource' },
+  INVALID_SSO_LINK: { status: 401, message: 'The sign-in link is invalid, used or expired' },
+  RESOURCE_NOT_FOUND: { status: 404, message: 'Resource could not be found' },
+  ROUTE_NOT_FOUND: { status: 404, message: 'No route matches this path' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'This path does not accept this method' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The request body must be application/json' },
+  VALIDATION_FAILED: { status: 422, message: 'The request is invalid' },
+  INTERNAL_ERROR: { status: 500, message: 'Something went wrong on our side' },
+  NOT_IMPLEMENTED: { status: 501, message: 'This operation is not implemented yet' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,0 +1,8 @@
+import { platformAppOf } from '../../../auth/caller';
+import type { Handler } from '../../../http/operation-types';
+import { toPlatformAgentBot } from '../../../modules/agent-bots/agent-bot-mapper';
+
+export const platformListAgentBots: Handler<'platformListAgentBots'> = async ({ caller, services }) => {
+  const bots = await services.agentBots.list(platformAppOf(caller));
+  return { status: 200, body: bots.map(({ bot, accessToken }) => toPlatformAgentBot(bot, accessToken)) };
+};

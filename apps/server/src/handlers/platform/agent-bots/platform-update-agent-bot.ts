@@ -1,0 +1,8 @@
+import { platformAppOf } from '../../../auth/caller';
+import type { Handler } from '../../../http/operation-types';
+import { toPlatformAgentBot } from '../../../modules/agent-bots/agent-bot-mapper';
+
+export const platformUpdateAgentBot: Handler<'platformUpdateAgentBot'> = async ({ path, body, caller, services }) => {
+  const { bot, accessToken } = await services.agentBots.update(platformAppOf(caller), path.id, body);
+  return { status: 200, body: toPlatformAgentBot(bot, accessToken) };
+};

@@ -1,0 +1,26 @@
+import { loadConfig } from './config/config';
+import { createLogger } from './logger';
+import { startServer } from './server';
+
+/** `pnpm start`: serves the API until SIGINT or SIGTERM. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const running = await startServer(config, logger);
+  logger.info(
+    { port: config.port, database: config.databaseUrl.split(':')[0] },
+    `Inquirly listening on ${running.url}`,
+  );
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await running.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

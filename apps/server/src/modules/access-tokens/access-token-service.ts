@@ -1,0 +1,46 @@
+import type { Caller } from '../../auth/caller';
+import type { Clock } from '../../config/clock';
+import type { Database } from '../../db/connection';
+import { agentBotRepository } from '../agent-bots/agent-bot-repository';
+import { platformAppRepository } from '../platform-apps/platform-app-repository';
+import { userRepository } from '../users/user-repository';
+import { accessTokenRepository, type TokenOwnerType } from './access-token-repository';
+import { randomToken } from './random-token';
+
+/** Issues access tokens and finds who a token belongs to. */
+export function accessTokenService(db: Database, clock: Clock) {
+  const platformApps = platformAppRepository(db);
+  const users = userRepository(db);
+  const agentBots = agentBotRepository(db);
+
+  return {
+    /** Gives the owner a new random token; `database` lets the caller include it in a transaction. */
+    async issue(ownerType: TokenOwnerType, ownerId: number, database: Database = db): Promise<string> {
+      const token = randomToken();
+      await accessTokenRepository(database).insert(ownerType, ownerId, token, clock.nowSeconds());
+      return token;
+    },
+
+    /** The caller a token stands for, or undefined when no owner has it. */
+    async findCaller(token: string): Promise<Caller | undefined> {
+      const record = await accessTokenRepository(db).findByToken(token);
+      if (!record) return undefined;
+      switch (record.owner_type) {
+        case 'PlatformApp': {
+          const platformApp = await platformApps.findById(record.owner_id);
+          return platformApp && { kind: 'platformApp', platformApp };
+        }
+        case 'User': {
+          const user = await users.findById(record.owner_id);
+          return user && { kind: 'user', user };
+        }
+        case 'AgentBot': {
+          const agentBot = await agentBots.findById(record.owner_id);
+          return agentBot && { kind: 'agentBot', agentBot };
+        }
+      }
+    },
+  };
+}
+
+export type AccessTokenService = ReturnType<typeof accessTokenService>;

@@ -1,0 +1,70 @@
+import type { Database } from '../../db/connection';
+import type { AccountStatus } from '../accounts/account-repository';
+import { idOf } from '../platform-apps/platform-app-repository';
+
+export type Role = 'agent' | 'administrator';
+
+export interface AccountUserRecord {
+  id: number;
+  account_id: number;
+  user_id: number;
+  role: Role;
+  inviter_id: number | null;
+  active_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A membership seen from the user's side, with the account's name and status. */
+export interface MembershipRecord {
+  account_id: number;
+  account_name: string;
+  account_status: AccountStatus;
+  role: Role;
+  active_at: number | null;
+}
+
+const columns = ['id', 'account_id', 'user_id', 'role', 'inviter_id', 'active_at', 'created_at', 'updated_at'];
+
+export function accountUserRepository(db: Database) {
+  return {
+    async listByAccount(accountId: number): Promise<AccountUserRecord[]> {
+      return db('account_users').select(columns).where({ account_id: accountId }).orderBy('id');
+    },
+
+    async find(accountId: number, userId: number): Promise<AccountUserRecord | undefined> {
+      return db('account_users').select(columns).where({ account_id: accountId, user_id: userId }).first();
+    },
+
+    async insert(accountId: number, userId: number, role: Role, now: number): Promise<AccountUserRecord> {
+      const fields = { account_id: accountId, user_id: userId, role, inviter_id: null, active_at: null };
+      const [row] = await db('account_users')
+        .insert({ ...fields, created_at: now, updated_at: now })
+        .returning('id');
+      return { id: idOf(row), ...fields, created_at: now, updated_at: now };
+    },
+
+    async updateRole(id: number, role: Role, now: number): Promise<void> {
+      await db('account_users').where({ id }).update({ role, updated_at: now });
+    },
+
+    /** Removes the membership; false when there was none. */
+    async delete(accountId: number, userId: number): Promise<boolean> {
+      return (await db('account_users').where({ account_id: accountId, user_id: userId }).delete()) > 0;
+    },
+
+    async membershipsOfUser(userId: number): Promise<MembershipRecord[]> {
+      return db('account_users')
+        .join('accounts', 'accounts.id', 'account_users.account_id')
+        .select(
+          'account_users.account_id',
+          'accounts.name as account_name',
+          'accounts.status as account_status',
+          'account_users.role',
+          'account_users.active_at',
+        )
+        .where('account_users.user_id', userId)
+        .orderBy('account_users.id');
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { Database } from '../../db/connection';
+import { readJson, writeJson } from '../../db/json-column';
+import { idOf } from '../platform-apps/platform-app-repository';
+
+export type AccountStatus = 'active' | 'suspended';
+
+export interface AccountRecord {
+  id: number;
+  name: string;
+  locale: string;
+  domain: string | null;
+  support_email: string | null;
+  status: AccountStatus;
+  custom_attributes: Record<string, unknown>;
+  limits: Record<string, number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AccountFields {
+  name: string;
+  locale: string;
+  domain: string | null;
+  support_email: string | null;
+  status: AccountStatus;
+  custom_attributes: Record<string, unknown>;
+  limits: Record<string, number>;
+}
+
+type AccountRow = Omit<AccountRecord, 'custom_attributes' | 'limits'> & { custom_attributes: unknown; limits: unknown };
+
+function toRecord(row: AccountRow): AccountRecord {
+  return {
+    ...row,
+    custom_attributes: readJson(row.custom_attributes),
+    limits: readJson<Record<string, number>>(row.limits),
+  };
+}
+
+function toRow(fields: Partial<AccountFields>): Record<string, unknown> {
+  const { custom_attributes, limits, ...plain } = fields;
+  return {
+    ...plain,
+    ...(custom_attributes !== undefined && { custom_attributes: writeJson(custom_attributes) }),
+    ...(limits !== undefined && { limits: writeJson(limits) }),
+  };
+}
+
+export function accountRepository(db: Database) {
+  return {
+    async insert(fields: AccountFields, now: number): Promise<AccountRecord> {
+      const [row] = await db('accounts')
+        .insert({ ...toRow(fields), created_at: now, updated_at: now })
+        .returning('id');
+      return { id: idOf(row), ...fields, created_at: now, updated_at: now };
+    },
+
+    async findById(id: number): Promise<AccountRecord | undefined> {
+      const row = await db('accounts').where({ id }).first();
+      return row && toRecord(row);
+    },
+
+    async update(id: number, fields: Partial<AccountFields>, now: number): Promise<void> {
+      await db('accounts')
+        .where({ id })
+        .update({ ...toRow(fields), updated_at: now });
+    },
+
+    async delete(id: number): Promise<void> {
+      await db('accounts').where({ id }).delete();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { Clock } from '../../config/clock';
+import type { Database } from '../../db/connection';
+import { appError } from '../../errors/app-error';
+import type { Schemas } from '../../http/operation-types';
+import { accessTokenRepository } from '../access-tokens/access-token-repository';
+import { agentBotRepository } from '../agent-bots/agent-bot-repository';
+import type { PlatformAppRecord } from '../platform-apps/platform-app-repository';
+import type { PlatformAppService } from '../platform-apps/platform-app-service';
+import { type AccountRecord, accountRepository } from './account-repository';
+
+/** Accounts as platform apps provision them. */
+export function accountService(db: Database, clock: Clock, platformApps: PlatformAppService) {
+  const accounts = accountRepository(db);
+
+  /** The account, when it exists (else 404) and the app created it (else 401). */
+  async function findPermitted(platformApp: PlatformAppRecord, accountId: number): Promise<AccountRecord> {
+    const account = await accounts.findById(accountId);
+    if (!account) throw appError('RESOURCE_NOT_FOUND');
+    await platformApps.assertPermitted(platformApp, 'Account', account.id);
+    return account;
+  }
+
+  return {
+    findPermitted,
+
+    async create(platformApp: PlatformAppRecord, input: Schemas['PlatformAccountCreate']): Promise<AccountRecord> {
+      return db.transaction(async (trx) => {
+        const account = await accountRepository(trx).insert(
+          {
+            name: input.name,
+            locale: input.locale ?? 'en',
+            domain: input.domain ?? null,
+            support_email: input.support_email ?? null,
+            status: input.status ?? 'active',
+            custom_attributes: input.custom_attributes ?? {},
+            limits: input.limits ?? {},
+          },
+          clock.nowSeconds(),
+        );
+        await platformApps.grant(platformApp, 'Account', account.id, trx);
+        return account;
+      });
+    },
+
+    async update(
+      platformApp: PlatformAppRecord,
+      accountId: number,
+      input: Schemas['PlatformAccountUpdate'],
+    ): Promise<AccountRecord> {
+      const account = await findPermitted(platformApp, accountId);
+      const changes = {
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.locale !== undefined && { locale: input.locale }),
+        ...(input.domain !== undefined && { domain: input.domain }),
+        ...(input.support_email !== undefined && { support_email: input.support_email }),
+        ...(input.status !== undefined && { status: input.status }),
+        ...(input.custom_attributes !== undefined && { custom_attributes: input.custom_attributes }),
+        ...(input.limits !== undefined && { limits: input.limits }),
+      };
+      const now = clock.nowSeconds();
+      await accounts.update(account.id, changes, now);
+      return { ...account, ...changes, updated_at: now };
+    },
+
+    /** Deletes the account with its memberships and the agent bots it owns, tokens included. */
+    async delete(platformApp: PlatformAppRecord, accountId: number): Promise<void> {
+      const account = await findPermitted(platformApp, accountId);
+      await db.transaction(async (trx) => {
+        const botIds = await agentBotRepository(trx).idsOfAccount(account.id);
+        await accessTokenRepository(trx).deleteFor('AgentBot', botIds);
+        await platformApps.revokeAll('AgentBot', botIds, trx);
+        await platformApps.revokeAll('Account', [account.id], trx);
+        await accountRepository(trx).delete(account.id);
+      });
+    },
+  };
+}
+
+export type AccountService = ReturnType<typeof accountService>;

@@ -1,0 +1,64 @@
+import type { Database } from '../../db/connection';
+import { readJson, writeJson } from '../../db/json-column';
+import { idOf } from '../platform-apps/platform-app-repository';
+
+export interface AgentBotRecord {
+  id: number;
+  name: string;
+  description: string | null;
+  outgoing_url: string | null;
+  account_id: number | null;
+  bot_type: 'webhook';
+  bot_config: Record<string, unknown>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AgentBotFields {
+  name: string;
+  description: string | null;
+  outgoing_url: string | null;
+  account_id: number | null;
+}
+
+type AgentBotRow = Omit<AgentBotRecord, 'bot_config'> & { bot_config: unknown };
+
+const toRecord = (row: AgentBotRow): AgentBotRecord => ({ ...row, bot_config: readJson(row.bot_config) });
+
+export function agentBotRepository(db: Database) {
+  return {
+    async insert(fields: AgentBotFields, now: number): Promise<AgentBotRecord> {
+      const record = { ...fields, bot_type: 'webhook' as const, bot_config: {}, created_at: now, updated_at: now };
+      const [row] = await db('agent_bots')
+        .insert({ ...record, bot_config: writeJson(record.bot_config) })
+        .returning('id');
+      return { id: idOf(row), ...record };
+    },
+
+    async findById(id: number): Promise<AgentBotRecord | undefined> {
+      const row = await db('agent_bots').where({ id }).first();
+      return row && toRecord(row);
+    },
+
+    async listByIds(ids: number[]): Promise<AgentBotRecord[]> {
+      if (ids.length === 0) return [];
+      const rows: AgentBotRow[] = await db('agent_bots').whereIn('id', ids).orderBy('id');
+      return rows.map(toRecord);
+    },
+
+    async idsOfAccount(accountId: number): Promise<number[]> {
+      const rows: Array<{ id: number }> = await db('agent_bots').select('id').where({ account_id: accountId });
+      return rows.map((row) => row.id);
+    },
+
+    async update(id: number, fields: Partial<AgentBotFields>, now: number): Promise<void> {
+      await db('agent_bots')
+        .where({ id })
+        .update({ ...fields, updated_at: now });
+    },
+
+    async delete(id: number): Promise<void> {
+      await db('agent_bots').where({ id }).delete();
+    },
+  };
+}

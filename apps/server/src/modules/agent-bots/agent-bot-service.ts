@@ -1,0 +1,108 @@
+import type { Clock } from '../../config/clock';
+import type { Database } from '../../db/connection';
+import { appError, validationError } from '../../errors/app-error';
+import type { Schemas } from '../../http/operation-types';
+import { accessTokenRepository } from '../access-tokens/access-token-repository';
+import type { AccessTokenService } from '../access-tokens/access-token-service';
+import { accountRepository } from '../accounts/account-repository';
+import type { PlatformAppRecord } from '../platform-apps/platform-app-repository';
+import type { PlatformAppService } from '../platform-apps/platform-app-service';
+import { type AgentBotRecord, agentBotRepository } from './agent-bot-repository';
+
+export interface AgentBotWithToken {
+  bot: AgentBotRecord;
+  accessToken: string;
+}
+
+/** Agent bots as platform apps provision them. */
+export function agentBotService(
+  db: Database,
+  clock: Clock,
+  platformApps: PlatformAppService,
+  accessTokens: AccessTokenService,
+) {
+  const bots = agentBotRepository(db);
+  const tokens = accessTokenRepository(db);
+
+  async function withToken(bot: AgentBotRecord): Promise<AgentBotWithToken> {
+    return { bot, accessToken: (await tokens.tokenOf('AgentBot', bot.id)) ?? '' };
+  }
+
+  async function findPermitted(platformApp: PlatformAppRecord, botId: number): Promise<AgentBotRecord> {
+    const bot = await bots.findById(botId);
+    if (!bot) throw appError('RESOURCE_NOT_FOUND');
+    await platformApps.assertPermitted(platformApp, 'AgentBot', bot.id);
+    return bot;
+  }
+
+  /** An `account_id` in a body must name an existing account the app created. */
+  async function assertOwnAccount(platformApp: PlatformAppRecord, accountId: number | null | undefined) {
+    if (accountId === null || accountId === undefined) return;
+    if (!(await accountRepository(db).findById(accountId))) {
+      throw validationError([{ attribute: 'account_id', message: 'does not name an existing account' }]);
+    }
+    await platformApps.assertPermitted(platformApp, 'Account', accountId);
+  }
+
+  return {
+    async list(platformApp: PlatformAppRecord): Promise<AgentBotWithToken[]> {
+      const found = await bots.listByIds(await platformApps.idsPermitted(platformApp, 'AgentBot'));
+      const tokenByBot = await tokens.tokensOf(
+        'AgentBot',
+        found.map((bot) => bot.id),
+      );
+      return found.map((bot) => ({ bot, accessToken: tokenByBot.get(bot.id) ?? '' }));
+    },
+
+    async get(platformApp: PlatformAppRecord, botId: number): Promise<AgentBotWithToken> {
+      return withToken(await findPermitted(platformApp, botId));
+    },
+
+    async create(platformApp: PlatformAppRecord, input: Schemas['PlatformAgentBotCreate']): Promise<AgentBotWithToken> {
+      await assertOwnAccount(platformApp, input.account_id);
+      return db.transaction(async (trx) => {
+        const bot = await agentBotRepository(trx).insert(
+          {
+            name: input.name,
+            description: input.description ?? null,
+            outgoing_url: input.outgoing_url ?? null,
+            account_id: input.account_id ?? null,
+          },
+          clock.nowSeconds(),
+        );
+        const accessToken = await accessTokens.issue('AgentBot', bot.id, trx);
+        await platformApps.grant(platformApp, 'AgentBot', bot.id, trx);
+        return { bot, accessToken };
+      });
+    },
+
+    async update(
+      platformApp: PlatformAppRecord,
+      botId: number,
+      input: Schemas['PlatformAgentBotUpdate'],
+    ): Promise<AgentBotWithToken> {
+      const bot = await findPermitted(platformApp, botId);
+      await assertOwnAccount(platformApp, input.account_id);
+      const changes = {
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.description !== undefined && { description: input.description }),
+        ...(input.outgoing_url !== undefined && { outgoing_url: input.outgoing_url }),
+        ...(input.account_id !== undefined && { account_id: input.account_id }),
+      };
+      const now = clock.nowSeconds();
+      await bots.update(bot.id, changes, now);
+      return withToken({ ...bot, ...changes, updated_at: now });
+    },
+
+    async delete(platformApp: PlatformAppRecord, botId: number): Promise<void> {
+      const bot = await findPermitted(platformApp, botId);
+      await db.transaction(async (trx) => {
+        await accessTokenRepository(trx).deleteFor('AgentBot', [bot.id]);
+        await platformApps.revokeAll('AgentBot', [bot.id], trx);
+        await agentBotRepository(trx).delete(bot.id);
+      });
+    },
+  };
+}
+
+export type AgentBotService = ReturnType<typeof agentBotService>;

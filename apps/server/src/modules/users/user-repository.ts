@@ -1,0 +1,72 @@
+import type { Database } from '../../db/connection';
+import { readJson, writeJson } from '../../db/json-column';
+import { idOf } from '../platform-apps/platform-app-repository';
+
+export interface UserRecord {
+  id: number;
+  name: string;
+  display_name: string | null;
+  email: string;
+  encrypted_password: string | null;
+  confirmed_at: number | null;
+  pubsub_token: string;
+  ui_settings: Record<string, unknown>;
+  message_signature: string | null;
+  custom_attributes: Record<string, unknown>;
+  created_at: number;
+  updated_at: number;
+}
+
+export type UserFields = Omit<UserRecord, 'id' | 'created_at' | 'updated_at'>;
+
+type UserRow = Omit<UserRecord, 'ui_settings' | 'custom_attributes'> & {
+  ui_settings: unknown;
+  custom_attributes: unknown;
+};
+
+const toRecord = (row: UserRow): UserRecord => ({
+  ...row,
+  ui_settings: readJson(row.ui_settings),
+  custom_attributes: readJson(row.custom_attributes),
+});
+
+function toRow(fields: Partial<UserFields>): Record<string, unknown> {
+  const { ui_settings, custom_attributes, ...plain } = fields;
+  return {
+    ...plain,
+    ...(ui_settings !== undefined && { ui_settings: writeJson(ui_settings) }),
+    ...(custom_attributes !== undefined && { custom_attributes: writeJson(custom_attributes) }),
+  };
+}
+
+export function userRepository(db: Database) {
+  return {
+    async insert(fields: UserFields, now: number): Promise<UserRecord> {
+      const [row] = await db('users')
+        .insert({ ...toRow(fields), created_at: now, updated_at: now })
+        .returning('id');
+      return { id: idOf(row), ...fields, created_at: now, updated_at: now };
+    },
+
+    async findById(id: number): Promise<UserRecord | undefined> {
+      const row = await db('users').where({ id }).first();
+      return row && toRecord(row);
+    },
+
+    /** Emails are stored lower-case, so this lookup ignores case. */
+    async findByEmail(email: string): Promise<UserRecord | undefined> {
+      const row = await db('users').where({ email: email.toLowerCase() }).first();
+      return row && toRecord(row);
+    },
+
+    async update(id: number, fields: Partial<UserFields>, now: number): Promise<void> {
+      await db('users')
+        .where({ id })
+        .update({ ...toRow(fields), updated_at: now });
+    },
+
+    async delete(id: number): Promise<void> {
+      await db('users').where({ id }).delete();
+    },
+  };
+}

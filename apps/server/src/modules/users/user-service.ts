@@ -1,0 +1,148 @@
+import type { Clock } from '../../config/clock';
+import type { Database } from '../../db/connection';
+import { isUniqueViolation } from '../../db/unique-violation';
+import { appError, validationError } from '../../errors/app-error';
+import type { Schemas } from '../../http/operation-types';
+import { accessTokenRepository } from '../access-tokens/access-token-repository';
+import type { AccessTokenService } from '../access-tokens/access-token-service';
+import { randomToken } from '../access-tokens/random-token';
+import { accountUserRepository } from '../account-users/account-user-repository';
+import type { PlatformAppRecord } from '../platform-apps/platform-app-repository';
+import type { PlatformAppService } from '../platform-apps/platform-app-service';
+import { hashPassword, passwordProblems } from './password';
+import type { UserView } from './user-mapper';
+import { type UserFields, type UserRecord, userRepository } from './user-repository';
+
+const emailTaken = () => validationError([{ attribute: 'email', message: 'has already been taken' }]);
+
+/** Users as platform apps provision them, and as they see themselves. */
+export function userService(
+  db: Database,
+  clock: Clock,
+  platformApps: PlatformAppService,
+  accessTokens: AccessTokenService,
+) {
+  const users = userRepository(db);
+
+  async function viewOf(user: UserRecord): Promise<UserView> {
+    const [accessToken, memberships] = await Promise.all([
+      accessTokenRepository(db).tokenOf('User', user.id),
+      accountUserRepository(db).membershipsOfUser(user.id),
+    ]);
+    return { user, accessToken: accessToken ?? '', memberships };
+  }
+
+  async function findPermitted(platformApp: PlatformAppRecord, userId: number): Promise<UserRecord> {
+    const user = await users.findById(userId);
+    if (!user) throw appError('RESOURCE_NOT_FOUND');
+    await platformApps.assertPermitted(platformApp, 'User', user.id);
+    return user;
+  }
+
+  /** The columns a create or update input changes; the password is checked and hashed. */
+  async function changesFrom(input: Schemas['PlatformUserUpdate']): Promise<Partial<UserFields>> {
+    if (input.password !== undefined) {
+      const problems = passwordProblems(input.password);
+      if (problems.length > 0) throw validationError(problems);
+    }
+    return {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.display_name !== undefined && { display_name: input.display_name }),
+      ...(input.email !== undefined && { email: input.email.toLowerCase() }),
+      ...(input.custom_attributes !== undefined && { custom_attributes: input.custom_attributes }),
+      ...(input.password !== undefined && { encrypted_password: await hashPassword(input.password) }),
+    };
+  }
+
+  async function applyChanges(user: UserRecord, changes: Partial<UserFields>): Promise<UserRecord> {
+    if (changes.email !== undefined && changes.email !== user.email) {
+      const owner = await users.findByEmail(changes.email);
+      if (owner && owner.id !== user.id) throw emailTaken();
+    }
+    const now = clock.nowSeconds();
+    try {
+      await users.update(user.id, changes, now);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw emailTaken();
+      throw error;
+    }
+    return { ...user, ...changes, updated_at: now };
+  }
+
+  async function insertConfirmed(changes: Partial<UserFields>, input: Schemas['PlatformUserCreate']) {
+    const now = clock.nowSeconds();
+    return db.transaction(async (trx) => {
+      const user = await userRepository(trx).insert(
+        {
+          name: input.name,
+          display_name: input.display_name ?? null,
+          email: input.email.toLowerCase(),
+          encrypted_password: changes.encrypted_password ?? null,
+          confirmed_at: now,
+          pubsub_token: randomToken(),
+          ui_settings: {},
+          message_signature: null,
+          custom_attributes: input.custom_attributes ?? {},
+        },
+        now,
+      );
+      await accessTokens.issue('User', user.id, trx);
+      return user;
+    });
+  }
+
+  return {
+    viewOf,
+
+    /**
+     * Creates a confirmed user, or takes the existing user with this email: one this app created, or one no app has
+     * claimed. A user another app created stays out of reach (401).
+     */
+    async createOrClaim(platformApp: PlatformAppRecord, input: Schemas['PlatformUserCreate']): Promise<UserView> {
+      const changes = await changesFrom(input);
+      const existing = await users.findByEmail(input.email);
+      let user: UserRecord;
+      if (existing) {
+        const claimed = await platformApps.isClaimedByAnyApp('User', existing.id);
+        if (claimed) await platformApps.assertPermitted(platformApp, 'User', existing.id);
+        user = await applyChanges(existing, changes);
+      } else {
+        try {
+          user = await insertConfirmed(changes, input);
+        } catch (error) {
+          if (isUniqueViolation(error)) throw emailTaken();
+          throw error;
+        }
+      }
+      await platformApps.grant(platformApp, 'User', user.id);
+      return viewOf(user);
+    },
+
+    async get(platformApp: PlatformAppRecord, userId: number): Promise<UserView> {
+      return viewOf(await findPermitted(platformApp, userId));
+    },
+
+    findPermitted,
+
+    async update(
+      platformApp: PlatformAppRecord,
+      userId: number,
+      input: Schemas['PlatformUserUpdate'],
+    ): Promise<UserView> {
+      const user = await findPermitted(platformApp, userId);
+      return viewOf(await applyChanges(user, await changesFrom(input)));
+    },
+
+    /** Deletes the user with their memberships, token and sign-in links. */
+    async delete(platformApp: PlatformAppRecord, userId: number): Promise<void> {
+      const user = await findPermitted(platformApp, userId);
+      await db.transaction(async (trx) => {
+        await accessTokenRepository(trx).deleteFor('User', [user.id]);
+        await platformApps.revokeAll('User', [user.id], trx);
+        await userRepository(trx).delete(user.id);
+      });
+    },
+  };
+}
+
+export type UserService = ReturnType<typeof userService>;

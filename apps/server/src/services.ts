@@ -1,0 +1,29 @@
+import { type Clock, systemClock } from './config/clock';
+import { type Database, databaseAnswers } from './db/connection';
+import { accessTokenService } from './modules/access-tokens/access-token-service';
+import { accountUserService } from './modules/account-users/account-user-service';
+import { accountService } from './modules/accounts/account-service';
+import { agentBotService } from './modules/agent-bots/agent-bot-service';
+import { platformAppService } from './modules/platform-apps/platform-app-service';
+import { ssoService } from './modules/sessions/sso-service';
+import { userService } from './modules/users/user-service';
+
+/** Every service, wired to one database and one clock. */
+export function createServices(db: Database, clock: Clock = systemClock) {
+  const accessTokens = accessTokenService(db, clock);
+  const platformApps = platformAppService(db, clock, accessTokens);
+  const accounts = accountService(db, clock, platformApps);
+  const users = userService(db, clock, platformApps, accessTokens);
+  return {
+    accessTokens,
+    platformApps,
+    accounts,
+    accountUsers: accountUserService(db, clock, accounts),
+    agentBots: agentBotService(db, clock, platformApps, accessTokens),
+    users,
+    sso: ssoService(db, clock, users),
+    databaseAnswers: () => databaseAnswers(db),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

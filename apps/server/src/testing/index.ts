@@ -1,0 +1,3 @@
+export { type ManualClock, manualClock } from './manual-clock';
+export { createTestDatabase, type TestDatabase } from './test-database';
+export { type RequestOptions, startTestServer, type TestResponse, type TestServer } from './test-server';

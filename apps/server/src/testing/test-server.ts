@@ -1,0 +1,71 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { createApp } from '../app';
+import { type Clock, systemClock } from '../config/clock';
+import type { Database } from '../db/connection';
+import { createServices, type Services } from '../services';
+import { createTestDatabase } from './test-database';
+
+export interface TestResponse<Body = any> {
+  status: number;
+  headers: Headers;
+  body: Body;
+}
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as is, instead of `body` as JSON. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestServer {
+  url: string;
+  db: Database;
+  services: Services;
+  request<Body = any>(method: string, path: string, options?: RequestOptions): Promise<TestResponse<Body>>;
+  /** A new platform app; returns its token. */
+  createPlatformApp(name?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real application on a fresh database and an ephemeral port, validating its own responses. */
+export async function startTestServer(options: { clock?: Clock } = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const clock = options.clock ?? systemClock;
+  const app = createApp({ db: database.db, logger: pino({ level: 'silent' }), clock, validateResponses: true });
+  const server = await new Promise<Server>((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const services = createServices(database.db, clock);
+
+  return {
+    url,
+    db: database.db,
+    services,
+    async request(method, path, { token, body, rawBody, headers = {} } = {}) {
+      const response = await fetch(url + path, {
+        method,
+        headers: {
+          ...(token !== undefined && { api_access_token: token }),
+          ...((body !== undefined || rawBody !== undefined) && { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        ...((body !== undefined || rawBody !== undefined) && { body: rawBody ?? JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+    },
+    async createPlatformApp(name = 'Test platform app') {
+      return (await services.platformApps.create(name)).token;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.drop();
+    },
+  };
+}
