@@ -1,0 +1,44 @@
+import { createServer, type Server } from 'node:http';
+
+export interface RecordedReply {
+  status: number;
+  contentType: string;
+  body: Buffer;
+}
+
+/** The status, content type and body bytes that `url` answers with. */
+export async function recordReply(url: string, headers: Record<string, string>): Promise<RecordedReply> {
+  const response = await fetch(url, { headers });
+  const body = Buffer.from(await response.arrayBuffer());
+  const contentType = response.headers.get('content-type');
+  if (!response.ok || contentType === null) {
+    throw new Error(`GET ${url} answered ${response.status} (${contentType}): ${body.toString('utf8')}`);
+  }
+  return { status: response.status, contentType, body };
+}
+
+/**
+ * A bare node:http server that answers `method path` with the recorded bytes: the floor that any framework work is
+ * measured against. Anything else gets a 404 so that a mistargeted load run shows up as non-2xx.
+ */
+export function createReplayServer(method: string, path: string, reply: RecordedReply): Server {
+  const headers = { 'content-type': reply.contentType, 'content-length': reply.body.length };
+  return createServer((req, res) => {
+    if (req.method === method && req.url === path) {
+      res.writeHead(reply.status, headers).end(reply.body);
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+}
+
+/** Throws unless both replies carry the same status, content type and body bytes. */
+export function assertSameReply(expected: RecordedReply, actual: RecordedReply): void {
+  if (
+    expected.status !== actual.status ||
+    expected.contentType !== actual.contentType ||
+    !expected.body.equals(actual.body)
+  ) {
+    throw new Error('the replay server does not answer the same bytes as the Express endpoint');
+  }
+}

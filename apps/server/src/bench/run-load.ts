@@ -1,0 +1,50 @@
+import autocannon from 'autocannon';
+
+export interface LoadOptions {
+  url: string;
+  headers: Record<string, string>;
+  /** Every response body must equal this; any other counts as a failure. */
+  expectBody: string;
+  connections: number;
+  durationSeconds: number;
+}
+
+export interface LoadSummary {
+  requestsPerSecond: number;
+  p99LatencyMs: number;
+  /** Why the run cannot be trusted: errors, timeouts, non-2xx statuses or unexpected bodies. Empty when clean. */
+  failures: string[];
+}
+
+/** Drives `url` with autocannon for the given time and summarises the result. */
+export async function runLoad(options: LoadOptions): Promise<LoadSummary> {
+  if (new URL(options.url).hostname !== '127.0.0.1') throw new Error(`refusing to load ${options.url}: not 127.0.0.1`);
+  const result = await autocannon({
+    url: options.url,
+    method: 'GET',
+    headers: options.headers,
+    expectBody: options.expectBody,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    // The load generator gets its own thread (and so, given two cores, its own core) instead of sharing the server's
+    // event loop, where every cycle it spent would be billed to the server under test.
+    workers: 1,
+  });
+
+  const failures: string[] = [];
+  if (result.errors > 0) failures.push(`${result.errors} errors (${result.timeouts} of them timeouts)`);
+  if (result.non2xx > 0) {
+    const statuses = Object.entries(result.statusCodeStats ?? {})
+      .filter(([status]) => !status.startsWith('2'))
+      .map(([status, stats]) => `${stats.count ?? 0}× ${status}`);
+    failures.push(`${result.non2xx} non-2xx responses (${statuses.join(', ')})`);
+  }
+  if (result.mismatches > 0) failures.push(`${result.mismatches} responses with an unexpected body`);
+  if (result['2xx'] === 0) failures.push('no successful response at all');
+
+  return {
+    requestsPerSecond: result.requests.average,
+    p99LatencyMs: result.latency.p99,
+    failures,
+  };
+}

@@ -1,0 +1,9 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2023' }, module: { type: 'commonjs' } }] },
+  // The server's package exports point at dist/, which need not be built; tests run its TypeScript source instead.
+  moduleNameMapper: { '^@inquirly/server/testing$': '<rootDir>/../../apps/server/src/testing/index.ts' },
+  testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  testTimeout: 20000,
+};

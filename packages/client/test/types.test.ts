@@ -1,0 +1,41 @@
+import { createInquirlyClient, type Schemas, unwrap } from '../src';
+
+/**
+ * Compile-time guarantees, proven by `tsc --noEmit` (typecheck): each `@ts-expect-error` fails the typecheck if the line
+ * below it ever compiles. The calls are never awaited against a server; a fetch that answers nothing keeps them inert.
+ */
+const client = createInquirlyClient({
+  baseUrl: 'http://127.0.0.1:9',
+  fetch: () => Promise.resolve(new Response(null, { status: 204 })),
+});
+
+describe('types', () => {
+  it('accepts only the paths, parameters and bodies of the spec', async () => {
+    // @ts-expect-error there is no such path
+    await client.GET('/platform/api/v1/not_a_resource');
+
+    // @ts-expect-error accounts are created with POST, not PUT
+    await client.PUT('/platform/api/v1/accounts', { body: { name: 'Acme' } });
+
+    // @ts-expect-error `nmae` is not a field of PlatformAccountCreate
+    await client.POST('/platform/api/v1/accounts', { body: { nmae: 'Acme' } });
+
+    await client.POST('/platform/api/v1/accounts/{account_id}/account_users', {
+      params: { path: { account_id: 1 } },
+      // @ts-expect-error the role must be 'agent' or 'administrator'
+      body: { user_id: 1, role: 'owner' },
+    });
+
+    // @ts-expect-error the path parameter `account_id` is required
+    await client.GET('/platform/api/v1/accounts/{account_id}', {});
+
+    expect(true).toBe(true);
+  });
+
+  it('types what unwrap resolves to', async () => {
+    const profile: Schemas['User'] = await unwrap(client.GET('/api/v1/profile'));
+    // @ts-expect-error a profile is a User, not an account
+    const wrong: Schemas['PlatformAccount'] = await unwrap(client.GET('/api/v1/profile'));
+    expect([profile, wrong]).toEqual([undefined, undefined]);
+  });
+});
