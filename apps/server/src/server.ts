@@ -39,7 +39,7 @@ export async function startServer(config: ServerConfig, logger: Logger, clock?: 
   return {
     server,
     db,
-    url: `http://127.0.0.1:${port}`,
+    url: `http://localhost:${port}`,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();
