@@ -3,7 +3,7 @@ import os from 'node:os';
 import pino from 'pino';
 import { createApp } from '../app';
 import { createServices } from '../services';
-import { openBenchDatabase } from './bench-database';
+import { createTestDatabase } from '../testing/test-database';
 import { listenOnLoopback } from './loopback-server';
 import { assertSameReply, createReplayServer, recordReply } from './replay-server';
 import { type LoadSummary, runLoad } from './run-load';
@@ -85,8 +85,9 @@ async function main(): Promise<boolean> {
   // Closed in reverse order whatever happens, so that the process exits by itself on success and on failure alike.
   const cleanups: Array<() => Promise<void>> = [];
   try {
-    const database = await openBenchDatabase();
-    cleanups.push(database.close);
+    // A fresh database of the engine DATABASE_URL selects, dropped afterwards, so that no bench rows stay behind.
+    const database = await createTestDatabase();
+    cleanups.push(database.drop);
 
     const services = createServices(database.db);
     const { platformApp, token } = await services.platformApps.create('Bench');
@@ -107,7 +108,7 @@ async function main(): Promise<boolean> {
       `Node ${process.version} on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.availableParallelism()} cores)`,
     );
     console.log(
-      `database: ${database.engine}; ${settings.connections} connections; GET /platform/api/v1/accounts/{account_id}`,
+      `database: ${database.url.split(':')[0]}; ${settings.connections} connections; GET /platform/api/v1/accounts/{account_id}`,
     );
 
     const expectBody = reply.body.toString('utf8');
