@@ -1,6 +1,6 @@
 import type { Database } from '../../db/connection';
+import { idOf } from '../../db/inserted-id';
 import type { AccountStatus } from '../accounts/account-repository';
-import { idOf } from '../platform-apps/platform-app-repository';
 
 export type Role = 'agent' | 'administrator';
 

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/connection';
+import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
-import { idOf } from '../platform-apps/platform-app-repository';
 
 export interface AgentBotRecord {
   id: number;

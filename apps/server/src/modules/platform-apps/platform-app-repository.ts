@@ -1,4 +1,5 @@
 import type { Database } from '../../db/connection';
+import { idOf } from '../../db/inserted-id';
 
 export interface PlatformAppRecord {
   id: number;
@@ -18,11 +19,4 @@ export function platformAppRepository(db: Database) {
       return db('platform_apps').where({ id }).first();
     },
   };
-}
-
-/** The id `insert(...).returning('id')` gives back, which is `{id}` on both engines. */
-export function idOf(row: unknown): number {
-  const id = typeof row === 'object' && row !== null ? (row as { id: unknown }).id : row;
-  if (typeof id !== 'number') throw new Error(`insert returned no numeric id: ${JSON.stringify(row)}`);
-  return id;
 }
