@@ -4,6 +4,7 @@ import * as OpenApiValidator from 'express-openapi-validator';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authenticate } from './auth/authenticate';
+import { authorizeAccount } from './auth/authorize-account';
 import { type Clock, systemClock } from './config/clock';
 import type { Database } from './db/connection';
 import { appError } from './errors/app-error';
@@ -60,6 +61,7 @@ export function createApp(options: AppOptions): Express {
     }),
   );
   app.use(authenticate(services.accessTokens));
+  app.use(authorizeAccount(services.accountMembers));
   app.use(operationRoutes(document, options.handlers ?? registeredHandlers, services, options.publicUrl));
   app.use((_req, _res, next) => next(appError('ROUTE_NOT_FOUND')));
   app.use(errorMiddleware);

@@ -1,9 +1,11 @@
 import { type Clock, systemClock } from './config/clock';
 import { type Database, databaseAnswers } from './db/connection';
 import { accessTokenService } from './modules/access-tokens/access-token-service';
+import { accountMemberService } from './modules/account-users/account-member-service';
 import { accountUserService } from './modules/account-users/account-user-service';
 import { accountService } from './modules/accounts/account-service';
 import { agentBotService } from './modules/agent-bots/agent-bot-service';
+import { agentService } from './modules/agents/agent-service';
 import { platformAppService } from './modules/platform-apps/platform-app-service';
 import { ssoService } from './modules/sessions/sso-service';
 import { userService } from './modules/users/user-service';
@@ -19,6 +21,8 @@ export function createServices(db: Database, clock: Clock = systemClock) {
     platformApps,
     accounts,
     accountUsers: accountUserService(db, clock, accounts),
+    accountMembers: accountMemberService(db),
+    agents: agentService(db),
     agentBots: agentBotService(db, clock, platformApps, accessTokens),
     users,
     sso: ssoService(db, clock, users),

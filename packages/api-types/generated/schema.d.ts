@@ -225,6 +225,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the agents of an account
+         * @description Every member of the account, administrators included, in the order they were created. Open to any member.
+         */
+        get: operations["listAgents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/app/login": {
         parameters: {
             query?: never;
@@ -423,6 +446,88 @@ export interface components {
          * @enum {string}
          */
         Role: "agent" | "administrator";
+        /**
+         * @description Whether the agent takes conversations.
+         * @example online
+         * @enum {string}
+         */
+        Availability: "online" | "busy" | "offline";
+        /**
+         * @description A user as a member of one account.
+         * @example {
+         *       "id": 3,
+         *       "uid": "sam@acme.example",
+         *       "name": "Sam Rivera",
+         *       "display_name": null,
+         *       "available_name": "Sam Rivera",
+         *       "email": "sam@acme.example",
+         *       "account_id": 1,
+         *       "role": "agent",
+         *       "confirmed": false,
+         *       "availability_status": "online",
+         *       "auto_offline": true,
+         *       "thumbnail": "",
+         *       "custom_attributes": {}
+         *     }
+         */
+        Agent: {
+            /** @description The user's id. */
+            id: number;
+            /** @description Sign-in identity of the user; their email. */
+            uid: string;
+            name: string;
+            display_name: string | null;
+            /** @description The display name when set, else the name. */
+            available_name: string;
+            email: string;
+            account_id: number;
+            role: components["schemas"]["Role"];
+            /** @description False until the user has confirmed their email address. */
+            confirmed: boolean;
+            availability_status: components["schemas"]["Availability"];
+            /** @description Whether the agent goes offline by themselves when they leave. */
+            auto_offline: boolean;
+            /** @description URL of the avatar; empty when there is none. */
+            thumbnail: string;
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description An agent bot as an account sees it; either the account's own or a system bot available to every account.
+         * @example {
+         *       "id": 4,
+         *       "name": "Triage bot",
+         *       "description": "Sorts new conversations",
+         *       "thumbnail": "",
+         *       "outgoing_url": "https://bots.acme.example/triage",
+         *       "bot_type": "webhook",
+         *       "bot_config": {},
+         *       "account_id": 1,
+         *       "system_bot": false,
+         *       "access_token": "9LmUxYkJm3kXQe7ZpR2sT4vW"
+         *     }
+         */
+        AccountAgentBot: {
+            id: number;
+            name: string;
+            description: string | null;
+            /** @description URL of the avatar; empty when there is none. */
+            thumbnail: string;
+            /** @description Where the bot receives the events of the conversations it handles. */
+            outgoing_url: string | null;
+            /** @enum {string} */
+            bot_type: "webhook";
+            bot_config: {
+                [key: string]: unknown;
+            };
+            /** @description The account that owns the bot; null for a system bot. */
+            account_id: number | null;
+            /** @description True for a bot available to every account, which no account can change. */
+            system_bot: boolean;
+            /** @description The bot's own token. Shown to administrators, for the account's own bots only. */
+            access_token?: string;
+        };
         /**
          * @example {
          *       "id": 4,
@@ -1182,6 +1287,31 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    listAgents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
         };
     };
     signInWithSsoLink: {

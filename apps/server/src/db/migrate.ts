@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Database } from './connection';
 import * as foundation from './migrations/0001-foundation';
+import * as accountAdministration from './migrations/0002-account-administration';
 
 interface Migration {
   name: string;
@@ -10,7 +11,10 @@ interface Migration {
 
 // Migrations are listed in code rather than read from a folder so that the same list runs from TypeScript sources
 // in tests and from compiled JavaScript in production.
-const migrations: Migration[] = [{ name: '0001-foundation', ...foundation }];
+const migrations: Migration[] = [
+  { name: '0001-foundation', ...foundation },
+  { name: '0002-account-administration', ...accountAdministration },
+];
 
 const source: Knex.MigrationSource<Migration> = {
   getMigrations: async () => migrations,

@@ -8,6 +8,7 @@ export const errorCatalogue = {
   INVALID_ACCESS_TOKEN: { status: 401, message: 'Invalid Access Token' },
   BOT_ENDPOINT_NOT_ALLOWED: { status: 401, message: 'Access to this endpoint is not authorized for bots' },
   ACCOUNT_ACCESS_DENIED: { status: 401, message: 'You are not authorized to access this account' },
+  ACCOUNT_SUSPENDED: { status: 401, message: 'Account is suspended' },
   ACTION_NOT_ALLOWED: { status: 401, message: 'You are not authorized to do this action' },
   NON_PERMISSIBLE_RESOURCE: { status: 401, message: 'Non permissible resource' },
   INVALID_SSO_LINK: { status: 401, message: 'The sign-in link is invalid, used or expired' },

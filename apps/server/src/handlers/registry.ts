@@ -3,6 +3,7 @@
 import type { HandlerMap } from '../http/operation-types';
 import { getHealth } from './system/system/get-health';
 import { getProfile } from './application/profile/get-profile';
+import { listAgents } from './application/agents/list-agents';
 import { platformCreateAccount } from './platform/accounts/platform-create-account';
 import { platformCreateAccountUser } from './platform/account-users/platform-create-account-user';
 import { platformCreateAgentBot } from './platform/agent-bots/platform-create-agent-bot';
@@ -26,6 +27,7 @@ import { signInWithSsoLink } from './system/sessions/sign-in-with-sso-link';
 export const handlers: HandlerMap = {
   getHealth,
   getProfile,
+  listAgents,
   platformCreateAccount,
   platformCreateAccountUser,
   platformCreateAgentBot,

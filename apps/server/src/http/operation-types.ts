@@ -1,4 +1,5 @@
 import type { components, operations } from '@inquirly/api-types';
+import type { AccountMember } from '../auth/account-member';
 import type { Caller } from '../auth/caller';
 import type { Services } from '../services';
 
@@ -36,6 +37,8 @@ export interface HandlerContext<Op extends OperationId> {
   query: Parameters<Op, 'query'>;
   body: RequestBody<Op>;
   caller: Caller;
+  /** For user calls under `/accounts/{account_id}`: the caller as a member of that account (see `memberOf`). */
+  member: AccountMember | undefined;
   services: Services;
   /** Origin of the request, such as `http://localhost:3000`, for links the server hands out. */
   origin: string;

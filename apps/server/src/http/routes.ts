@@ -1,4 +1,5 @@
 import { type RequestHandler, Router } from 'express';
+import type { AccountMember } from '../auth/account-member';
 import type { Caller } from '../auth/caller';
 import type { Services } from '../services';
 import type { HandlerContext, HandlerMap, OperationId } from './operation-types';
@@ -37,6 +38,7 @@ export function operationRoutes(
             query: req.query as never,
             body: req.body as never,
             caller: res.locals.caller as Caller,
+            member: res.locals.member as AccountMember | undefined,
             services,
             origin: originOf(req, publicUrl),
           });

@@ -13,3 +13,22 @@ export function toPlatformAgentBot(bot: AgentBotRecord, accessToken: string): Sc
     access_token: accessToken,
   };
 }
+
+/**
+ * An agent bot as an account sees it. The token is given only when the viewer may see it: administrators, for the
+ * account's own bots.
+ */
+export function toAccountAgentBot(bot: AgentBotRecord, accessToken?: string): Schemas['AccountAgentBot'] {
+  return {
+    id: bot.id,
+    name: bot.name,
+    description: bot.description,
+    thumbnail: '',
+    outgoing_url: bot.outgoing_url,
+    bot_type: bot.bot_type,
+    bot_config: bot.bot_config,
+    account_id: bot.account_id,
+    system_bot: bot.account_id === null,
+    ...(accessToken !== undefined && { access_token: accessToken }),
+  };
+}

@@ -1,0 +1,72 @@
+import type { Knex } from 'knex';
+import type { Database } from '../../db/connection';
+import { readJson } from '../../db/json-column';
+import type { Role } from '../account-users/account-user-repository';
+
+export type Availability = 'online' | 'busy' | 'offline';
+
+/** A user joined with their membership of one account. */
+export interface AgentRecord {
+  id: number;
+  name: string;
+  display_name: string | null;
+  email: string;
+  confirmed_at: number | null;
+  custom_attributes: Record<string, unknown>;
+  account_id: number;
+  role: Role;
+  availability: Availability;
+  auto_offline: boolean;
+}
+
+type AgentRow = Omit<AgentRecord, 'custom_attributes' | 'auto_offline'> & {
+  custom_attributes: unknown;
+  auto_offline: boolean | number;
+};
+
+const columns = [
+  'users.id',
+  'users.name',
+  'users.display_name',
+  'users.email',
+  'users.confirmed_at',
+  'users.custom_attributes',
+  'account_users.account_id',
+  'account_users.role',
+  'account_users.availability',
+  'account_users.auto_offline',
+];
+
+const toRecord = (row: AgentRow): AgentRecord => ({
+  ...row,
+  custom_attributes: readJson(row.custom_attributes),
+  auto_offline: Boolean(row.auto_offline),
+});
+
+/**
+ * The members of an account as agents, ordered by user id. `narrow` restricts the users, for example to the members
+ * of one team or inbox; it receives the query with `users` and `account_users` joined.
+ */
+export async function listAgents(
+  db: Database,
+  accountId: number,
+  narrow: (query: Knex.QueryBuilder) => Knex.QueryBuilder = (query) => query,
+): Promise<AgentRecord[]> {
+  const query = db('account_users')
+    .join('users', 'users.id', 'account_users.user_id')
+    .select(columns)
+    .where('account_users.account_id', accountId)
+    .orderBy('users.id');
+  const rows: AgentRow[] = await narrow(query);
+  return rows.map(toRecord);
+}
+
+/** Which of the given users belong to the account; the rest are not its members. */
+export async function memberUserIds(db: Database, accountId: number, userIds: number[]): Promise<Set<number>> {
+  if (userIds.length === 0) return new Set();
+  const rows: Array<{ user_id: number }> = await db('account_users')
+    .select('user_id')
+    .where('account_id', accountId)
+    .whereIn('user_id', userIds);
+  return new Set(rows.map((row) => row.user_id));
+}
