@@ -1,6 +1,7 @@
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
+import type { Role } from '../account-users/account-user-repository';
 
 export type AccountStatus = 'active' | 'suspended';
 
@@ -58,6 +59,23 @@ export function accountRepository(db: Database) {
     async findById(id: number): Promise<AccountRecord | undefined> {
       const row = await db('accounts').where({ id }).first();
       return row && toRecord(row);
+    },
+
+    /** The account with the user's role in it (null when the user is not a member), in one query. */
+    async findWithRoleOf(
+      id: number,
+      userId: number,
+    ): Promise<{ account: AccountRecord; role: Role | null } | undefined> {
+      const row = await db('accounts')
+        .leftJoin('account_users', (join) => {
+          join.on('account_users.account_id', 'accounts.id').andOnVal('account_users.user_id', userId);
+        })
+        .select('accounts.*', 'account_users.role as member_role')
+        .where('accounts.id', id)
+        .first();
+      if (!row) return undefined;
+      const { member_role, ...account } = row as AccountRow & { member_role: Role | null };
+      return { account: toRecord(account), role: member_role };
     },
 
     async update(id: number, fields: Partial<AccountFields>, now: number): Promise<void> {
