@@ -6,6 +6,8 @@ import { accountUserService } from './modules/account-users/account-user-service
 import { accountService } from './modules/accounts/account-service';
 import { agentBotService } from './modules/agent-bots/agent-bot-service';
 import { agentService } from './modules/agents/agent-service';
+import { customAttributeService } from './modules/custom-attributes/custom-attribute-service';
+import { customFilterService } from './modules/custom-filters/custom-filter-service';
 import { platformAppService } from './modules/platform-apps/platform-app-service';
 import { ssoService } from './modules/sessions/sso-service';
 import { userService } from './modules/users/user-service';
@@ -24,6 +26,8 @@ export function createServices(db: Database, clock: Clock = systemClock) {
     accountMembers: accountMemberService(db),
     agents: agentService(db),
     agentBots: agentBotService(db, clock, platformApps, accessTokens),
+    customAttributes: customAttributeService(db, clock),
+    customFilters: customFilterService(db, clock),
     users,
     sso: ssoService(db, clock, users),
     databaseAnswers: () => databaseAnswers(db),

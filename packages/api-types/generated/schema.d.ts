@@ -248,6 +248,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/custom_attribute_definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the custom attributes of an account
+         * @description The account's custom attribute definitions in the order they were created. Open to any member.
+         *     `attribute_model` narrows the list to one model; without it, as in the reference, every model's definitions
+         *     are listed.
+         */
+        get: operations["listCustomAttributeDefinitions"];
+        put?: never;
+        /**
+         * Define a custom attribute
+         * @description Administrators only. The key must be unique among the account's attributes of the same model (the same key may
+         *     exist under another model) and must not be one of that model's standard attribute keys, which the conversation
+         *     and contact filters already interpret. A `list` attribute needs at least one value in `attribute_values`, and a
+         *     `regex_pattern` must compile; the reference checks neither.
+         */
+        post: operations["createCustomAttributeDefinition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/custom_attribute_definitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a custom attribute
+         * @description Open to any member.
+         */
+        get: operations["getCustomAttributeDefinition"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom attribute
+         * @description Administrators only. Values stored under the key on conversations, contacts and companies are kept. Answers
+         *     200 with no body, as the reference's API documentation states (the reference itself answers 204).
+         */
+        delete: operations["deleteCustomAttributeDefinition"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a custom attribute
+         * @description Administrators only. Changes only the fields given. Unlike the reference, `attribute_key` and `attribute_model`
+         *     cannot change (422 naming the field): the values conversations, contacts and companies already store under the
+         *     key would lose their definition. Sending their current values is accepted. A `list` attribute keeps at least
+         *     one value, and a `regex_pattern` must compile.
+         */
+        patch: operations["updateCustomAttributeDefinition"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/custom_filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the caller's saved filters
+         * @description The filters the caller saved in this account, in the order they were created; other users' filters, an
+         *     administrator's included, are never listed. Open to any member. Without `filter_type`, as in the reference,
+         *     only `conversation` filters are listed.
+         */
+        get: operations["listCustomFilters"];
+        put?: never;
+        /**
+         * Save a filter
+         * @description Saves a filter for the caller in this account. Open to any member. A user may keep at most 1000 filters per
+         *     account, as in the newest reference; beyond that the answer is 422 naming `account_id`.
+         */
+        post: operations["createCustomFilter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the saved filter. */
+                custom_filter_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a saved filter
+         * @description Open to any member, for their own filters only; another user's filter is not found.
+         */
+        get: operations["getCustomFilter"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a saved filter
+         * @description Open to any member, for their own filters only; another user's filter is not found. Answers 200 with no body,
+         *     as the reference's API documentation states (the reference itself answers 204).
+         */
+        delete: operations["deleteCustomFilter"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a saved filter
+         * @description Changes only the fields given. Open to any member, for their own filters only; another user's filter is not
+         *     found.
+         */
+        patch: operations["updateCustomFilter"];
+        trace?: never;
+    };
     "/app/login": {
         parameters: {
             query?: never;
@@ -493,6 +627,236 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /**
+         * @description A custom attribute an account defines for its conversations, contacts or companies. Times are ISO 8601, as the
+         *     reference renders them for this resource.
+         * @example {
+         *       "id": 4,
+         *       "account_id": 1,
+         *       "attribute_display_name": "Plan",
+         *       "attribute_display_type": "list",
+         *       "attribute_description": "The customer's subscription plan",
+         *       "attribute_key": "plan",
+         *       "regex_pattern": null,
+         *       "regex_cue": null,
+         *       "attribute_values": [
+         *         "free",
+         *         "pro",
+         *         "enterprise"
+         *       ],
+         *       "attribute_model": "contact_attribute",
+         *       "default_value": null,
+         *       "created_at": "2024-05-01T10:20:30.000Z",
+         *       "updated_at": "2024-05-01T10:20:30.000Z"
+         *     }
+         */
+        CustomAttributeDefinition: {
+            id: number;
+            account_id: number;
+            attribute_display_name: string;
+            attribute_display_type: components["schemas"]["CustomAttributeDisplayType"];
+            attribute_description: string | null;
+            /** @description The key under which conversations, contacts or companies store the value in `custom_attributes`. */
+            attribute_key: string;
+            /** @description A JavaScript regular expression values are expected to match. */
+            regex_pattern: string | null;
+            /** @description The hint shown when a value does not match `regex_pattern`. */
+            regex_cue: string | null;
+            /** @description The choices of a `list` attribute. */
+            attribute_values: string[];
+            attribute_model: components["schemas"]["CustomAttributeModel"];
+            default_value: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description A new custom attribute. `attribute_model` defaults to `conversation_attribute` and `attribute_display_type` to
+         *     `text`, as in the reference.
+         * @example {
+         *       "attribute_display_name": "Plan",
+         *       "attribute_display_type": "list",
+         *       "attribute_description": "The customer's subscription plan",
+         *       "attribute_key": "plan",
+         *       "attribute_model": "contact_attribute",
+         *       "attribute_values": [
+         *         "free",
+         *         "pro",
+         *         "enterprise"
+         *       ]
+         *     }
+         */
+        CustomAttributeDefinitionCreate: {
+            attribute_display_name: string;
+            attribute_display_type?: components["schemas"]["CustomAttributeDisplayTypeInput"];
+            attribute_description?: string | null;
+            /**
+             * @description Letters, digits, `_`, `-` and `.` only. Unique among the account's attributes of the same model, and none of
+             *     the model's standard attribute keys (such as `email` for contacts or `status` for conversations).
+             */
+            attribute_key: string;
+            attribute_model?: components["schemas"]["CustomAttributeModelInput"];
+            /** @description The choices of a `list` attribute; a `list` attribute needs at least one. */
+            attribute_values?: string[];
+            default_value?: string | null;
+            /** @description A JavaScript regular expression; one that does not compile is refused. */
+            regex_pattern?: string | null;
+            regex_cue?: string | null;
+        };
+        /**
+         * @description Changes to a custom attribute; only the fields given change. `attribute_key` and `attribute_model` may be sent
+         *     only with their current values: values already stored under the key would be orphaned otherwise.
+         * @example {
+         *       "attribute_display_name": "Subscription plan",
+         *       "attribute_values": [
+         *         "free",
+         *         "pro",
+         *         "business",
+         *         "enterprise"
+         *       ]
+         *     }
+         */
+        CustomAttributeDefinitionUpdate: {
+            attribute_display_name?: string;
+            attribute_display_type?: components["schemas"]["CustomAttributeDisplayTypeInput"];
+            attribute_description?: string | null;
+            attribute_key?: string;
+            attribute_model?: components["schemas"]["CustomAttributeModelInput"];
+            attribute_values?: string[];
+            default_value?: string | null;
+            regex_pattern?: string | null;
+            regex_cue?: string | null;
+        };
+        /**
+         * @description What a custom attribute describes: a conversation, a contact or a company. The reference stores these as the
+         *     integers 0, 1 and 2 and answers with the names.
+         * @example contact_attribute
+         * @enum {string}
+         */
+        CustomAttributeModel: "conversation_attribute" | "contact_attribute" | "company_attribute";
+        /**
+         * @description What a custom attribute describes, by name or by the reference's integer value: `conversation_attribute` (0),
+         *     `contact_attribute` (1) or `company_attribute` (2).
+         * @example contact_attribute
+         * @enum {string|integer}
+         */
+        CustomAttributeModelInput: "conversation_attribute" | "contact_attribute" | "company_attribute" | 0 | 1 | 2;
+        /**
+         * @description How the dashboard shows and edits the attribute's value, which also decides how filters compare it.
+         * @example list
+         * @enum {string}
+         */
+        CustomAttributeDisplayType: "text" | "number" | "currency" | "percent" | "link" | "date" | "list" | "checkbox";
+        /**
+         * @description The display type, by name or by the reference's integer value: `text` (0), `number` (1), `currency` (2),
+         *     `percent` (3), `link` (4), `date` (5), `list` (6), `checkbox` (7).
+         * @example list
+         * @enum {string|integer}
+         */
+        CustomAttributeDisplayTypeInput: "text" | "number" | "currency" | "percent" | "link" | "date" | "list" | "checkbox" | 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
+        /**
+         * @description A filter a user saved for themselves in one account. Times are ISO 8601, as the reference renders them for this
+         *     resource.
+         * @example {
+         *       "id": 7,
+         *       "name": "Urgent and open",
+         *       "filter_type": "conversation",
+         *       "query": {
+         *         "payload": [
+         *           {
+         *             "attribute_key": "status",
+         *             "filter_operator": "equal_to",
+         *             "values": [
+         *               "open"
+         *             ],
+         *             "query_operator": "AND"
+         *           },
+         *           {
+         *             "attribute_key": "priority",
+         *             "filter_operator": "equal_to",
+         *             "values": [
+         *               "urgent"
+         *             ],
+         *             "query_operator": null
+         *           }
+         *         ]
+         *       },
+         *       "created_at": "2024-05-01T10:20:30.000Z",
+         *       "updated_at": "2024-05-01T10:20:30.000Z"
+         *     }
+         */
+        CustomFilter: {
+            id: number;
+            name: string;
+            filter_type: components["schemas"]["CustomFilterType"];
+            /** @description The saved filter, stored as given; the dashboard stores `{"payload": [conditions]}`. */
+            query: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description A new saved filter. The type may be given as `filter_type`, as the reference reads it, or as `type`, as its API
+         *     documentation names it; both at once must agree. Without either, the filter is a `conversation` filter, as in the
+         *     reference.
+         * @example {
+         *       "name": "Urgent and open",
+         *       "filter_type": "conversation",
+         *       "query": {
+         *         "payload": [
+         *           {
+         *             "attribute_key": "status",
+         *             "filter_operator": "equal_to",
+         *             "values": [
+         *               "open"
+         *             ],
+         *             "query_operator": "AND"
+         *           },
+         *           {
+         *             "attribute_key": "priority",
+         *             "filter_operator": "equal_to",
+         *             "values": [
+         *               "urgent"
+         *             ],
+         *             "query_operator": null
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        CustomFilterCreate: {
+            name: string;
+            filter_type?: components["schemas"]["CustomFilterType"];
+            type?: components["schemas"]["CustomFilterType"];
+            query: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description Changes to a saved filter; only the fields given change. The type may be given as `filter_type` or as `type`;
+         *     both at once must agree.
+         * @example {
+         *       "name": "Urgent, any status"
+         *     }
+         */
+        CustomFilterUpdate: {
+            name?: string;
+            filter_type?: components["schemas"]["CustomFilterType"];
+            type?: components["schemas"]["CustomFilterType"];
+            query?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description What a saved filter applies to.
+         * @example conversation
+         * @enum {string}
+         */
+        CustomFilterType: "conversation" | "contact" | "report";
         /**
          * @description An agent bot as an account sees it; either the account's own or a system bot available to every account.
          * @example {
@@ -1312,6 +1676,299 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listCustomAttributeDefinitions: {
+        parameters: {
+            query?: {
+                /** @description The model, by name or by its integer value (`0`, `1`, `2`). */
+                attribute_model?: "conversation_attribute" | "contact_attribute" | "company_attribute" | "0" | "1" | "2";
+            };
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The custom attribute definitions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomAttributeDefinition"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    createCustomAttributeDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomAttributeDefinitionCreate"];
+            };
+        };
+        responses: {
+            /** @description The new custom attribute definition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomAttributeDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getCustomAttributeDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The custom attribute definition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomAttributeDefinition"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    deleteCustomAttributeDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The custom attribute definition is deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    updateCustomAttributeDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomAttributeDefinitionUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated custom attribute definition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomAttributeDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listCustomFilters: {
+        parameters: {
+            query?: {
+                filter_type?: components["schemas"]["CustomFilterType"];
+            };
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's saved filters of that type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomFilter"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    createCustomFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomFilterCreate"];
+            };
+        };
+        responses: {
+            /** @description The saved filter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomFilter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getCustomFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the saved filter. */
+                custom_filter_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The saved filter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomFilter"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    deleteCustomFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the saved filter. */
+                custom_filter_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The filter is deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    updateCustomFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the saved filter. */
+                custom_filter_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomFilterUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated filter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomFilter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
         };
     };
     signInWithSsoLink: {

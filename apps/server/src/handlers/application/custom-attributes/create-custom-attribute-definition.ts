@@ -1,0 +1,13 @@
+import { memberOf } from '../../../auth/account-member';
+import type { Handler } from '../../../http/operation-types';
+import { toCustomAttributeDefinition } from '../../../modules/custom-attributes/custom-attribute-mapper';
+
+/** POST /api/v1/accounts/{account_id}/custom_attribute_definitions */
+export const createCustomAttributeDefinition: Handler<'createCustomAttributeDefinition'> = async ({
+  body,
+  member,
+  services,
+}) => {
+  const definition = await services.customAttributes.create(memberOf(member), body);
+  return { status: 200, body: toCustomAttributeDefinition(definition) };
+};

@@ -1,0 +1,14 @@
+import { memberOf } from '../../../auth/account-member';
+import type { Handler } from '../../../http/operation-types';
+import { toCustomAttributeDefinition } from '../../../modules/custom-attributes/custom-attribute-mapper';
+
+/** PATCH /api/v1/accounts/{account_id}/custom_attribute_definitions/{id} */
+export const updateCustomAttributeDefinition: Handler<'updateCustomAttributeDefinition'> = async ({
+  path,
+  body,
+  member,
+  services,
+}) => {
+  const definition = await services.customAttributes.update(memberOf(member), path.id, body);
+  return { status: 200, body: toCustomAttributeDefinition(definition) };
+};

@@ -1,0 +1,9 @@
+import { memberOf } from '../../../auth/account-member';
+import type { Handler } from '../../../http/operation-types';
+import { toCustomFilter } from '../../../modules/custom-filters/custom-filter-mapper';
+
+/** GET /api/v1/accounts/{account_id}/custom_filters */
+export const listCustomFilters: Handler<'listCustomFilters'> = async ({ query, member, services }) => {
+  const filters = await services.customFilters.list(memberOf(member), query.filter_type);
+  return { status: 200, body: filters.map(toCustomFilter) };
+};

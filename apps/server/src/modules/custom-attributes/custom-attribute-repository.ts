@@ -1,0 +1,89 @@
+import type { Database } from '../../db/connection';
+import { idOf } from '../../db/inserted-id';
+import { readJson, writeJson } from '../../db/json-column';
+import type { AttributeModel, DisplayType } from './custom-attribute-vocabulary';
+
+/** A custom attribute an account defines for one model. */
+export interface CustomAttributeDefinitionRecord {
+  id: number;
+  account_id: number;
+  attribute_model: AttributeModel;
+  attribute_key: string;
+  attribute_display_name: string;
+  attribute_display_type: DisplayType;
+  attribute_description: string | null;
+  attribute_values: string[];
+  default_value: string | null;
+  regex_pattern: string | null;
+  regex_cue: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type CustomAttributeDefinitionFields = Omit<
+  CustomAttributeDefinitionRecord,
+  'id' | 'account_id' | 'created_at' | 'updated_at'
+>;
+
+type DefinitionRow = Omit<CustomAttributeDefinitionRecord, 'attribute_values'> & { attribute_values: unknown };
+
+const toRecord = (row: DefinitionRow): CustomAttributeDefinitionRecord => ({
+  ...row,
+  attribute_values: readJson<string[]>(row.attribute_values),
+});
+
+function toRow(fields: Partial<CustomAttributeDefinitionFields>): Record<string, unknown> {
+  const { attribute_values, ...plain } = fields;
+  return { ...plain, ...(attribute_values !== undefined && { attribute_values: writeJson(attribute_values) }) };
+}
+
+/** Queries on `custom_attribute_definitions`, always inside one account. */
+export function customAttributeDefinitionRepository(db: Database) {
+  const table = () => db('custom_attribute_definitions');
+
+  return {
+    async insert(
+      accountId: number,
+      fields: CustomAttributeDefinitionFields,
+      now: number,
+    ): Promise<CustomAttributeDefinitionRecord> {
+      const [row] = await table()
+        .insert({ ...toRow(fields), account_id: accountId, created_at: now, updated_at: now })
+        .returning('id');
+      return { id: idOf(row), account_id: accountId, ...fields, created_at: now, updated_at: now };
+    },
+
+    async findById(accountId: number, id: number): Promise<CustomAttributeDefinitionRecord | undefined> {
+      const row = await table().where({ account_id: accountId, id }).first();
+      return row && toRecord(row);
+    },
+
+    /** The definition of `key` for one model of the account, which says how to read and compare its values. */
+    async findByKey(
+      accountId: number,
+      model: AttributeModel,
+      key: string,
+    ): Promise<CustomAttributeDefinitionRecord | undefined> {
+      const row = await table().where({ account_id: accountId, attribute_model: model, attribute_key: key }).first();
+      return row && toRecord(row);
+    },
+
+    /** The account's definitions in creation order, of one model or of all of them. */
+    async listByModel(accountId: number, model?: AttributeModel): Promise<CustomAttributeDefinitionRecord[]> {
+      const query = table().where({ account_id: accountId }).orderBy('id');
+      if (model !== undefined) query.andWhere({ attribute_model: model });
+      const rows: DefinitionRow[] = await query;
+      return rows.map(toRecord);
+    },
+
+    async update(id: number, changes: Partial<CustomAttributeDefinitionFields>, now: number): Promise<void> {
+      await table()
+        .where({ id })
+        .update({ ...toRow(changes), updated_at: now });
+    },
+
+    async delete(id: number): Promise<void> {
+      await table().where({ id }).delete();
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import type { AccountMember } from '../../auth/account-member';
+import type { Clock } from '../../config/clock';
+import type { Database } from '../../db/connection';
+import { isUniqueViolation } from '../../db/unique-violation';
+import { appError, type FieldProblem, validationError } from '../../errors/app-error';
+import type { Schemas } from '../../http/operation-types';
+import {
+  type CustomAttributeDefinitionFields,
+  type CustomAttributeDefinitionRecord,
+  customAttributeDefinitionRepository,
+} from './custom-attribute-repository';
+import {
+  type AttributeModel,
+  attributeModelOf,
+  displayTypeOf,
+  standardAttributeKeys,
+} from './custom-attribute-vocabulary';
+
+const keyTaken: FieldProblem = { attribute: 'attribute_key', message: 'has already been taken' };
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The problems of a definition as it would be saved, whether new or changed. */
+function problemsOf(definition: CustomAttributeDefinitionFields): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (definition.attribute_display_name.trim() === '') {
+    problems.push({ attribute: 'attribute_display_name', message: "can't be blank" });
+  }
+  if (definition.attribute_display_type === 'list' && definition.attribute_values.length === 0) {
+    problems.push({ attribute: 'attribute_values', message: 'must list at least one value for a list attribute' });
+  }
+  if (definition.regex_pattern !== null && !compiles(definition.regex_pattern)) {
+    problems.push({ attribute: 'regex_pattern', message: 'is not a valid regular expression' });
+  }
+  return problems;
+}
+
+/** The custom attributes an account defines for its conversations, contacts and companies. */
+export function customAttributeService(db: Database, clock: Clock) {
+  const definitions = customAttributeDefinitionRepository(db);
+
+  async function find(member: AccountMember, id: number): Promise<CustomAttributeDefinitionRecord> {
+    const definition = await definitions.findById(member.account.id, id);
+    if (!definition) throw appError('RESOURCE_NOT_FOUND');
+    return definition;
+  }
+
+  return {
+    async list(member: AccountMember, model: string | number | undefined): Promise<CustomAttributeDefinitionRecord[]> {
+      return definitions.listByModel(member.account.id, model === undefined ? undefined : attributeModelOf(model));
+    },
+
+    async get(member: AccountMember, id: number): Promise<CustomAttributeDefinitionRecord> {
+      return find(member, id);
+    },
+
+    async create(
+      member: AccountMember,
+      input: Schemas['CustomAttributeDefinitionCreate'],
+    ): Promise<CustomAttributeDefinitionRecord> {
+      const model: AttributeModel = attributeModelOf(input.attribute_model ?? 'conversation_attribute');
+      const fields: CustomAttributeDefinitionFields = {
+        attribute_model: model,
+        attribute_key: input.attribute_key,
+        attribute_display_name: input.attribute_display_name.trim(),
+        attribute_display_type: displayTypeOf(input.attribute_display_type ?? 'text'),
+        attribute_description: input.attribute_description ?? null,
+        attribute_values: input.attribute_values ?? [],
+        default_value: input.default_value ?? null,
+        regex_pattern: input.regex_pattern ?? null,
+        regex_cue: input.regex_cue ?? null,
+      };
+      const problems = problemsOf(fields);
+      if (standardAttributeKeys[model].has(fields.attribute_key)) {
+        problems.push({
+          attribute: 'attribute_key',
+          message: 'is not allowed as it might conflict with default attributes',
+        });
+      } else if (await definitions.findByKey(member.account.id, model, fields.attribute_key)) {
+        problems.push(keyTaken);
+      }
+      if (problems.length > 0) throw validationError(problems);
+      try {
+        return await definitions.insert(member.account.id, fields, clock.nowSeconds());
+      } catch (error) {
+        if (isUniqueViolation(error)) throw validationError([keyTaken]);
+        throw error;
+      }
+    },
+
+    async update(
+      member: AccountMember,
+      id: number,
+      input: Schemas['CustomAttributeDefinitionUpdate'],
+    ): Promise<CustomAttributeDefinitionRecord> {
+      const definition = await find(member, id);
+      const problems: FieldProblem[] = [];
+      if (input.attribute_key !== undefined && input.attribute_key !== definition.attribute_key) {
+        problems.push({ attribute: 'attribute_key', message: 'cannot be changed' });
+      }
+      if (
+        input.attribute_model !== undefined &&
+        attributeModelOf(input.attribute_model) !== definition.attribute_model
+      ) {
+        problems.push({ attribute: 'attribute_model', message: 'cannot be changed' });
+      }
+      const changes: Partial<CustomAttributeDefinitionFields> = {
+        ...(input.attribute_display_name !== undefined && {
+          attribute_display_name: input.attribute_display_name.trim(),
+        }),
+        ...(input.attribute_display_type !== undefined && {
+          attribute_display_type: displayTypeOf(input.attribute_display_type),
+        }),
+        ...(input.attribute_description !== undefined && { attribute_description: input.attribute_description }),
+        ...(input.attribute_values !== undefined && { attribute_values: input.attribute_values }),
+        ...(input.default_value !== undefined && { default_value: input.default_value }),
+        ...(input.regex_pattern !== undefined && { regex_pattern: input.regex_pattern }),
+        ...(input.regex_cue !== undefined && { regex_cue: input.regex_cue }),
+      };
+      const updated = { ...definition, ...changes };
+      problems.push(...problemsOf(updated));
+      if (problems.length > 0) throw validationError(problems);
+      const now = clock.nowSeconds();
+      await definitions.update(definition.id, changes, now);
+      return { ...updated, updated_at: now };
+    },
+
+    async delete(member: AccountMember, id: number): Promise<void> {
+      const definition = await find(member, id);
+      await definitions.delete(definition.id);
+    },
+  };
+}
+
+export type CustomAttributeService = ReturnType<typeof customAttributeService>;
