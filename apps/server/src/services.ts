@@ -4,8 +4,10 @@ import { accessTokenService } from './modules/access-tokens/access-token-service
 import { accountMemberService } from './modules/account-users/account-member-service';
 import { accountUserService } from './modules/account-users/account-user-service';
 import { accountService } from './modules/accounts/account-service';
+import { accountAgentBotService } from './modules/agent-bots/account-agent-bot-service';
 import { agentBotService } from './modules/agent-bots/agent-bot-service';
 import { agentService } from './modules/agents/agent-service';
+import { cannedResponseService } from './modules/canned-responses/canned-response-service';
 import { platformAppService } from './modules/platform-apps/platform-app-service';
 import { ssoService } from './modules/sessions/sso-service';
 import { userService } from './modules/users/user-service';
@@ -24,6 +26,8 @@ export function createServices(db: Database, clock: Clock = systemClock) {
     accountMembers: accountMemberService(db),
     agents: agentService(db),
     agentBots: agentBotService(db, clock, platformApps, accessTokens),
+    accountAgentBots: accountAgentBotService(db, clock, platformApps, accessTokens),
+    cannedResponses: cannedResponseService(db, clock),
     users,
     sso: ssoService(db, clock, users),
     databaseAnswers: () => databaseAnswers(db),
