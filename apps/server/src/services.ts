@@ -4,8 +4,10 @@ import { accessTokenService } from './modules/access-tokens/access-token-service
 import { accountMemberService } from './modules/account-users/account-member-service';
 import { accountUserService } from './modules/account-users/account-user-service';
 import { accountService } from './modules/accounts/account-service';
+import { accountAgentBotService } from './modules/agent-bots/account-agent-bot-service';
 import { agentBotService } from './modules/agent-bots/agent-bot-service';
 import { agentService } from './modules/agents/agent-service';
+import { cannedResponseService } from './modules/canned-responses/canned-response-service';
 import { customAttributeService } from './modules/custom-attributes/custom-attribute-service';
 import { customFilterService } from './modules/custom-filters/custom-filter-service';
 import { platformAppService } from './modules/platform-apps/platform-app-service';
@@ -28,6 +30,8 @@ export function createServices(db: Database, clock: Clock = systemClock) {
     agentBots: agentBotService(db, clock, platformApps, accessTokens),
     customAttributes: customAttributeService(db, clock),
     customFilters: customFilterService(db, clock),
+    accountAgentBots: accountAgentBotService(db, clock, platformApps, accessTokens),
+    cannedResponses: cannedResponseService(db, clock),
     users,
     sso: ssoService(db, clock, users),
     databaseAnswers: () => databaseAnswers(db),

@@ -382,6 +382,133 @@ export interface paths {
         patch: operations["updateCustomFilter"];
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/agent_bots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the agent bots an account can use
+         * @description The account's own bots and the system bots available to every account, by id. Open to any member. The
+         *     `access_token` of the account's own bots is shown to administrators only; a system bot's token is never shown.
+         */
+        get: operations["listAccountAgentBots"];
+        put?: never;
+        /**
+         * Create an agent bot owned by the account
+         * @description Creates a webhook bot owned by the account, with its own access token, which the answer includes. Administrators
+         *     only.
+         */
+        post: operations["createAccountAgentBot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/agent_bots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an agent bot
+         * @description One of the account's own bots or a system bot; another account's bot is not found. Open to any member. The
+         *     `access_token` is shown to administrators, for the account's own bots only.
+         */
+        get: operations["getAccountAgentBot"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an agent bot of the account
+         * @description Deletes the bot together with its access token, which stops working at once, and disconnects it from every inbox
+         *     it handled. Only the account's own bots can be deleted: a system bot, like another account's bot, is not found.
+         *     Administrators only.
+         */
+        delete: operations["deleteAccountAgentBot"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an agent bot of the account
+         * @description Changes only the fields given; `bot_config`, when given, replaces the whole configuration. Only the account's own
+         *     bots can be changed: a system bot, like another account's bot, is not found. Administrators only.
+         */
+        patch: operations["updateAccountAgentBot"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/canned_responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the canned responses of an account
+         * @description Every canned response of the account, by id. With `search`, only those whose short code or content contains it,
+         *     ignoring case, most relevant first: short codes that start with it, then short codes that contain it, then
+         *     contents that contain it, by id within each group. `%` and `_` in `search` match themselves, not any character.
+         *     Open to any member.
+         */
+        get: operations["listCannedResponses"];
+        put?: never;
+        /**
+         * Create a canned response
+         * @description Adds a reply that agents insert by its short code. Short codes are unique within the account and, as in the
+         *     reference, case-sensitive: `Hello` and `hello` are two short codes. Open to any member, agents included.
+         */
+        post: operations["createCannedResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/canned_responses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a canned response
+         * @description Administrators only.
+         */
+        delete: operations["deleteCannedResponse"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a canned response
+         * @description Changes only the fields given. The short code stays unique within the account, case-sensitively. Administrators
+         *     only.
+         */
+        patch: operations["updateCannedResponse"];
+        trace?: never;
+    };
     "/app/login": {
         parameters: {
             query?: never;
@@ -891,6 +1018,103 @@ export interface components {
             system_bot: boolean;
             /** @description The bot's own token. Shown to administrators, for the account's own bots only. */
             access_token?: string;
+        };
+        /**
+         * @example {
+         *       "name": "Triage bot",
+         *       "description": "Sorts new conversations",
+         *       "outgoing_url": "https://bots.acme.example/triage",
+         *       "bot_type": "webhook",
+         *       "bot_config": {
+         *         "language": "en"
+         *       }
+         *     }
+         */
+        AccountAgentBotCreate: {
+            name: string;
+            description?: string | null;
+            /**
+             * Format: uri
+             * @description Where the bot receives the events of the conversations it handles.
+             */
+            outgoing_url?: string | null;
+            /**
+             * @description The only kind of bot there is; accepted for compatibility.
+             * @enum {string}
+             */
+            bot_type?: "webhook";
+            /** @description Free-form settings of the bot. */
+            bot_config?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @example {
+         *       "outgoing_url": "https://bots.acme.example/triage-v2"
+         *     }
+         */
+        AccountAgentBotUpdate: {
+            name?: string;
+            description?: string | null;
+            /**
+             * Format: uri
+             * @description Where the bot receives the events of the conversations it handles.
+             */
+            outgoing_url?: string | null;
+            /**
+             * @description The only kind of bot there is; accepted for compatibility.
+             * @enum {string}
+             */
+            bot_type?: "webhook";
+            /** @description Free-form settings of the bot; replaces the current ones. */
+            bot_config?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description A reply agents insert in a conversation by typing its short code.
+         * @example {
+         *       "id": 7,
+         *       "account_id": 1,
+         *       "short_code": "refund",
+         *       "content": "Your refund is on its way and should reach you within five working days.",
+         *       "created_at": 1718000000,
+         *       "updated_at": 1718000000
+         *     }
+         */
+        CannedResponse: {
+            id: number;
+            account_id: number;
+            /** @description What agents type to insert the reply; unique within the account, case-sensitively. */
+            short_code: string;
+            content: string;
+            /** @description Unix seconds. */
+            created_at: number;
+            /** @description Unix seconds. */
+            updated_at: number;
+        };
+        /**
+         * @example {
+         *       "short_code": "refund",
+         *       "content": "Your refund is on its way and should reach you within five working days."
+         *     }
+         */
+        CannedResponseCreate: {
+            /** @description Unique within the account, case-sensitively; not blank. */
+            short_code: string;
+            /** @description Not blank. */
+            content: string;
+        };
+        /**
+         * @example {
+         *       "content": "Your refund is on its way and should reach you within three working days."
+         *     }
+         */
+        CannedResponseUpdate: {
+            /** @description Unique within the account, case-sensitively; not blank. */
+            short_code?: string;
+            /** @description Not blank. */
+            content?: string;
         };
         /**
          * @example {
@@ -1963,6 +2187,265 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomFilter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listAccountAgentBots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent bots. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountAgentBot"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createAccountAgentBot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountAgentBotCreate"];
+            };
+        };
+        responses: {
+            /** @description The new agent bot, with its access token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountAgentBot"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getAccountAgentBot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent bot. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountAgentBot"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteAccountAgentBot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent bot is deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateAccountAgentBot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountAgentBotUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated agent bot, with its access token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountAgentBot"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listCannedResponses: {
+        parameters: {
+            query?: {
+                /** @description Text to find in the short code or the content, ignoring case; empty matches everything. */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The canned responses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedResponse"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    createCannedResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CannedResponseCreate"];
+            };
+        };
+        responses: {
+            /** @description The new canned response. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    deleteCannedResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The canned response is deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateCannedResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CannedResponseUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated canned response. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -19,6 +19,7 @@ export interface AgentBotFields {
   description: string | null;
   outgoing_url: string | null;
   account_id: number | null;
+  bot_config: Record<string, unknown>;
 }
 
 type AgentBotRow = Omit<AgentBotRecord, 'bot_config'> & { bot_config: unknown };
@@ -28,7 +29,7 @@ const toRecord = (row: AgentBotRow): AgentBotRecord => ({ ...row, bot_config: re
 export function agentBotRepository(db: Database) {
   return {
     async insert(fields: AgentBotFields, now: number): Promise<AgentBotRecord> {
-      const record = { ...fields, bot_type: 'webhook' as const, bot_config: {}, created_at: now, updated_at: now };
+      const record = { ...fields, bot_type: 'webhook' as const, created_at: now, updated_at: now };
       const [row] = await db('agent_bots')
         .insert({ ...record, bot_config: writeJson(record.bot_config) })
         .returning('id');
@@ -46,15 +47,29 @@ export function agentBotRepository(db: Database) {
       return rows.map(toRecord);
     },
 
+    /** The account's own bots and the system bots, which belong to no account. */
+    async listUsableBy(accountId: number): Promise<AgentBotRecord[]> {
+      const rows: AgentBotRow[] = await db('agent_bots')
+        .where({ account_id: accountId })
+        .orWhereNull('account_id')
+        .orderBy('id');
+      return rows.map(toRecord);
+    },
+
     async idsOfAccount(accountId: number): Promise<number[]> {
       const rows: Array<{ id: number }> = await db('agent_bots').select('id').where({ account_id: accountId });
       return rows.map((row) => row.id);
     },
 
     async update(id: number, fields: Partial<AgentBotFields>, now: number): Promise<void> {
+      const { bot_config, ...columns } = fields;
       await db('agent_bots')
         .where({ id })
-        .update({ ...fields, updated_at: now });
+        .update({
+          ...columns,
+          ...(bot_config !== undefined && { bot_config: writeJson(bot_config) }),
+          updated_at: now,
+        });
     },
 
     async delete(id: number): Promise<void> {

@@ -67,6 +67,7 @@ export function agentBotService(
             description: input.description ?? null,
             outgoing_url: input.outgoing_url ?? null,
             account_id: input.account_id ?? null,
+            bot_config: {},
           },
           clock.nowSeconds(),
         );

@@ -1,0 +1,9 @@
+import { memberOf } from '../../../auth/account-member';
+import type { Handler } from '../../../http/operation-types';
+import { toAccountAgentBot } from '../../../modules/agent-bots/agent-bot-mapper';
+
+/** POST /api/v1/accounts/{account_id}/agent_bots */
+export const createAccountAgentBot: Handler<'createAccountAgentBot'> = async ({ member, body, services }) => {
+  const { bot, accessToken } = await services.accountAgentBots.create(memberOf(member), body);
+  return { status: 200, body: toAccountAgentBot(bot, accessToken) };
+};

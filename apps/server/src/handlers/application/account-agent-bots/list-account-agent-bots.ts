@@ -1,0 +1,9 @@
+import { memberOf } from '../../../auth/account-member';
+import type { Handler } from '../../../http/operation-types';
+import { toAccountAgentBot } from '../../../modules/agent-bots/agent-bot-mapper';
+
+/** GET /api/v1/accounts/{account_id}/agent_bots */
+export const listAccountAgentBots: Handler<'listAccountAgentBots'> = async ({ member, services }) => {
+  const views = await services.accountAgentBots.list(memberOf(member));
+  return { status: 200, body: views.map(({ bot, accessToken }) => toAccountAgentBot(bot, accessToken)) };
+};
