@@ -8,6 +8,7 @@ import { agentBotService } from './modules/agent-bots/agent-bot-service';
 import { agentService } from './modules/agents/agent-service';
 import { platformAppService } from './modules/platform-apps/platform-app-service';
 import { ssoService } from './modules/sessions/sso-service';
+import { teamService } from './modules/teams/team-service';
 import { userService } from './modules/users/user-service';
 
 /** Every service, wired to one database and one clock. */
@@ -22,8 +23,9 @@ export function createServices(db: Database, clock: Clock = systemClock) {
     accounts,
     accountUsers: accountUserService(db, clock, accounts),
     accountMembers: accountMemberService(db),
-    agents: agentService(db),
+    agents: agentService(db, clock, users),
     agentBots: agentBotService(db, clock, platformApps, accessTokens),
+    teams: teamService(db, clock),
     users,
     sso: ssoService(db, clock, users),
     databaseAnswers: () => databaseAnswers(db),
