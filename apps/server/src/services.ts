@@ -12,6 +12,7 @@ import { customAttributeService } from './modules/custom-attributes/custom-attri
 import { customFilterService } from './modules/custom-filters/custom-filter-service';
 import { platformAppService } from './modules/platform-apps/platform-app-service';
 import { ssoService } from './modules/sessions/sso-service';
+import { teamService } from './modules/teams/team-service';
 import { userService } from './modules/users/user-service';
 
 /** Every service, wired to one database and one clock. */
@@ -26,12 +27,13 @@ export function createServices(db: Database, clock: Clock = systemClock) {
     accounts,
     accountUsers: accountUserService(db, clock, accounts),
     accountMembers: accountMemberService(db),
-    agents: agentService(db),
+    agents: agentService(db, clock, users),
     agentBots: agentBotService(db, clock, platformApps, accessTokens),
     customAttributes: customAttributeService(db, clock),
     customFilters: customFilterService(db, clock),
     accountAgentBots: accountAgentBotService(db, clock, platformApps, accessTokens),
     cannedResponses: cannedResponseService(db, clock),
+    teams: teamService(db, clock),
     users,
     sso: ssoService(db, clock, users),
     databaseAnswers: () => databaseAnswers(db),

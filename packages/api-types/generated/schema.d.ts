@@ -241,7 +241,13 @@ export interface paths {
          */
         get: operations["listAgents"];
         put?: never;
-        post?: never;
+        /**
+         * Add an agent to an account
+         * @description Administrators only. Adds the user with this email to the account, creating them first when no user has this
+         *     email: a new user is unconfirmed and has an access token but no password. A user who is already a member of the
+         *     account is refused (422 naming `email`); their role is changed with the update operation instead.
+         */
+        post: operations["createAgent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -507,6 +513,143 @@ export interface paths {
          *     only.
          */
         patch: operations["updateCannedResponse"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/agents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The user id of the agent. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an agent from an account
+         * @description Administrators only. Removes the membership together with the agent's team and inbox memberships in this account;
+         *     the user and their memberships elsewhere stay. The account keeps at least one administrator: removing the last one
+         *     is refused (422 naming `id`). 404 when the user is not a member of the account.
+         */
+        delete: operations["deleteAgent"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an agent of an account
+         * @description Administrators only. Changes the agent's role, availability and automatic going offline in this account, and
+         *     their name. Only the fields given change. The account keeps at least one administrator: demoting the last one is
+         *     refused (422 naming `role`). 404 when the user is not a member of the account.
+         */
+        patch: operations["updateAgent"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the teams of an account
+         * @description Every team of the account, oldest first, with whether the caller belongs to it. Open to any member.
+         */
+        get: operations["listTeams"];
+        put?: never;
+        /**
+         * Create a team
+         * @description Administrators only. The name must not be taken by another team of the account, ignoring case (422 naming
+         *     `name`); it keeps the case it is given in, where the reference lower-cases it.
+         */
+        post: operations["createTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/teams/{team_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the team. */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a team
+         * @description Open to any member. 404 when the account has no such team.
+         */
+        get: operations["getTeam"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a team
+         * @description Administrators only. Deletes the team and its memberships; its members stay in the account.
+         */
+        delete: operations["deleteTeam"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a team
+         * @description Administrators only. Changes only the fields given; a new name must not be taken by another team of the account,
+         *     ignoring case (422 naming `name`).
+         */
+        patch: operations["updateTeam"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/teams/{team_id}/team_members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the team. */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the members of a team
+         * @description The team's members as agents, ordered by user id. Open to any member of the account.
+         */
+        get: operations["listTeamMembers"];
+        put?: never;
+        /**
+         * Add members to a team
+         * @description Administrators only. Adds the users to the team; users already in it are left as they are. Every user must be a
+         *     member of the account: otherwise nothing changes and the answer is a 422 naming `user_ids` and listing the ids at
+         *     fault.
+         */
+        post: operations["addTeamMembers"];
+        /**
+         * Remove members from a team
+         * @description Administrators only. Removes the users from the team; users not in it are ignored. Every user must be a member of
+         *     the account: otherwise nothing changes and the answer is a 422 naming `user_ids` and listing the ids at fault.
+         */
+        delete: operations["removeTeamMembers"];
+        options?: never;
+        head?: never;
+        /**
+         * Replace the members of a team
+         * @description Administrators only. Makes the team's members exactly these users; an empty list empties the team. Every user
+         *     must be a member of the account: otherwise nothing changes and the answer is a 422 naming `user_ids` and listing
+         *     the ids at fault.
+         */
+        patch: operations["updateTeamMembers"];
         trace?: never;
     };
     "/app/login": {
@@ -985,6 +1128,121 @@ export interface components {
          */
         CustomFilterType: "conversation" | "contact" | "report";
         /**
+         * @description A user to add to the account, found by email or created. `availability` is accepted as another name for
+         *     `availability_status`, as the reference reads it; when both are given they must agree.
+         * @example {
+         *       "name": "Sam Rivera",
+         *       "email": "sam@acme.example",
+         *       "role": "agent",
+         *       "availability_status": "online",
+         *       "auto_offline": true
+         *     }
+         */
+        AgentCreate: {
+            /** @description Name of the user when they are created; an existing user keeps theirs. */
+            name: string;
+            /** Format: email */
+            email: string;
+            role?: components["schemas"]["Role"];
+            availability_status?: components["schemas"]["AvailabilityChoice"];
+            availability?: components["schemas"]["AvailabilityChoice"];
+            /** @description `true` when not given. */
+            auto_offline?: boolean;
+        };
+        /**
+         * @description The fields to change; at least one of them. `availability` and `availability_status` are two names for the same
+         *     field (the reference's update reads the first, its responses show the second); when both are given they must agree.
+         * @example {
+         *       "role": "administrator",
+         *       "availability": "busy"
+         *     }
+         */
+        AgentUpdate: {
+            /** @description The user's name, which every account of the user shows. */
+            name?: string;
+            role?: components["schemas"]["Role"];
+            availability?: components["schemas"]["AvailabilityChoice"];
+            availability_status?: components["schemas"]["AvailabilityChoice"];
+            auto_offline?: boolean;
+        };
+        /**
+         * @description Availability as a request gives it. `available` is accepted as another name for `online`, as the reference's
+         *     clients send it; responses always say `online`.
+         * @example busy
+         * @enum {string}
+         */
+        AvailabilityChoice: "online" | "available" | "busy" | "offline";
+        /**
+         * @description A group of agents of one account that conversations can be assigned to.
+         * @example {
+         *       "id": 4,
+         *       "name": "Billing",
+         *       "description": "Invoices, refunds and payment methods",
+         *       "allow_auto_assign": true,
+         *       "account_id": 1,
+         *       "is_member": false
+         *     }
+         */
+        Team: {
+            id: number;
+            name: string;
+            description: string | null;
+            /** @description Whether conversations assigned to the team are given to one of its members automatically. */
+            allow_auto_assign: boolean;
+            account_id: number;
+            /** @description Whether the calling user belongs to the team. */
+            is_member: boolean;
+        };
+        /**
+         * @description A new team. Team names are unique in an account, ignoring case.
+         * @example {
+         *       "name": "Billing",
+         *       "description": "Invoices, refunds and payment methods",
+         *       "allow_auto_assign": true
+         *     }
+         */
+        TeamCreate: {
+            name: string;
+            description?: string | null;
+            /** @description `true` when not given. */
+            allow_auto_assign?: boolean;
+        };
+        /**
+         * @description The fields to change. A new name must not be taken by another team of the account, ignoring case.
+         * @example {
+         *       "allow_auto_assign": false
+         *     }
+         */
+        TeamUpdate: {
+            name?: string;
+            description?: string | null;
+            allow_auto_assign?: boolean;
+        };
+        /**
+         * @description Users to add to or remove from a team; each must be a member of the account.
+         * @example {
+         *       "user_ids": [
+         *         2,
+         *         3
+         *       ]
+         *     }
+         */
+        TeamMemberIds: {
+            user_ids: number[];
+        };
+        /**
+         * @description The complete set of a team's members; an empty list empties the team. Each must be a member of the account.
+         * @example {
+         *       "user_ids": [
+         *         2,
+         *         3
+         *       ]
+         *     }
+         */
+        TeamMemberSet: {
+            user_ids: number[];
+        };
+        /**
          * @description An agent bot as an account sees it; either the account's own or a system bot available to every account.
          * @example {
          *       "id": 4,
@@ -1391,6 +1649,8 @@ export interface components {
         AccountId: number;
         /** @description The numeric id of the resource. */
         ResourceId: number;
+        /** @description The numeric id of the team. */
+        TeamId: number;
     };
     requestBodies: never;
     headers: never;
@@ -1900,6 +2160,37 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    createAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentCreate"];
+            };
+        };
+        responses: {
+            /** @description The new agent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
         };
     };
     listCustomAttributeDefinitions: {
@@ -2446,6 +2737,334 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CannedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    deleteAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The user id of the agent. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent is removed from the account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    updateAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The user id of the agent. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated agent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The teams. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    createTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamCreate"];
+            };
+        };
+        responses: {
+            /** @description The new team. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the team. */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    deleteTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the team. */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team is deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    updateTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the team. */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated team. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the team. */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team's members. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    addTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the team. */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamMemberIds"];
+            };
+        };
+        responses: {
+            /** @description The agents this request added, ordered by user id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    removeTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the team. */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamMemberIds"];
+            };
+        };
+        responses: {
+            /** @description The users are no longer in the team. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    updateTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the team. */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamMemberSet"];
+            };
+        };
+        responses: {
+            /** @description All the team's members now, ordered by user id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"][];
                 };
             };
             400: components["responses"]["BadRequest"];

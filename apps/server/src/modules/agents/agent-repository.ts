@@ -70,3 +70,67 @@ export async function memberUserIds(db: Database, accountId: number, userIds: nu
     .whereIn('user_id', userIds);
   return new Set(rows.map((row) => row.user_id));
 }
+
+/** One member of the account as an agent, or undefined when the user is not a member. */
+export async function findAgent(db: Database, accountId: number, userId: number): Promise<AgentRecord | undefined> {
+  const [agent] = await listAgents(db, accountId, (query) => query.where('users.id', userId));
+  return agent;
+}
+
+/** What a membership says about the agent in the account. */
+export interface MembershipSettings {
+  role: Role;
+  availability: Availability;
+  auto_offline: boolean;
+}
+
+/** Makes the user a member of the account. */
+export async function insertMembership(
+  db: Database,
+  membership: MembershipSettings & { account_id: number; user_id: number; inviter_id: number | null },
+  now: number,
+): Promise<void> {
+  await db('account_users').insert({ ...membership, created_at: now, updated_at: now });
+}
+
+/** Changes the user's membership of the account. */
+export async function updateMembership(
+  db: Database,
+  accountId: number,
+  userId: number,
+  changes: Partial<MembershipSettings>,
+  now: number,
+): Promise<void> {
+  await db('account_users')
+    .where({ account_id: accountId, user_id: userId })
+    .update({ ...changes, updated_at: now });
+}
+
+/**
+ * How many administrators the account has. Inside a transaction it first locks the account's row, so that concurrent
+ * changes of the account's roles take turns and cannot together remove every administrator.
+ */
+export async function countAdministrators(db: Database, accountId: number): Promise<number> {
+  await db('accounts').select('id').where({ id: accountId }).forUpdate().first();
+  const row = await db('account_users')
+    .where({ account_id: accountId, role: 'administrator' })
+    .count<{ count: number | string }>({ count: '*' })
+    .first();
+  return Number(row?.count ?? 0);
+}
+
+/**
+ * Removes the user from the account with their team and inbox memberships there; those in other accounts stay.
+ * Run it in a transaction. False when the user was not a member.
+ */
+export async function deleteMembership(db: Database, accountId: number, userId: number): Promise<boolean> {
+  await db('team_members')
+    .where({ user_id: userId })
+    .whereIn('team_id', db('teams').select('id').where({ account_id: accountId }))
+    .delete();
+  await db('inbox_members')
+    .where({ user_id: userId })
+    .whereIn('inbox_id', db('inboxes').select('id').where({ account_id: accountId }))
+    .delete();
+  return (await db('account_users').where({ account_id: accountId, user_id: userId }).delete()) > 0;
+}

@@ -69,30 +69,68 @@ export function userService(
     return { ...user, ...changes, updated_at: now };
   }
 
+  /** Inserts a user with a fresh pubsub token and issues their access token, inside the caller's transaction. */
+  async function insertWithToken(
+    trx: Database,
+    fields: Pick<UserFields, 'name' | 'display_name' | 'email' | 'encrypted_password' | 'confirmed_at'> &
+      Partial<Pick<UserFields, 'custom_attributes'>>,
+    now: number,
+  ): Promise<UserRecord> {
+    const user = await userRepository(trx).insert(
+      {
+        ...fields,
+        email: fields.email.toLowerCase(),
+        pubsub_token: randomToken(),
+        ui_settings: {},
+        message_signature: null,
+        custom_attributes: fields.custom_attributes ?? {},
+      },
+      now,
+    );
+    await accessTokens.issue('User', user.id, trx);
+    return user;
+  }
+
   async function insertConfirmed(changes: Partial<UserFields>, input: Schemas['PlatformUserCreate']) {
     const now = clock.nowSeconds();
-    return db.transaction(async (trx) => {
-      const user = await userRepository(trx).insert(
+    return db.transaction((trx) =>
+      insertWithToken(
+        trx,
         {
           name: input.name,
           display_name: input.display_name ?? null,
-          email: input.email.toLowerCase(),
+          email: input.email,
           encrypted_password: changes.encrypted_password ?? null,
           confirmed_at: now,
-          pubsub_token: randomToken(),
-          ui_settings: {},
-          message_signature: null,
-          custom_attributes: input.custom_attributes ?? {},
+          custom_attributes: input.custom_attributes,
         },
         now,
-      );
-      await accessTokens.issue('User', user.id, trx);
-      return user;
-    });
+      ),
+    );
   }
 
   return {
     viewOf,
+
+    /**
+     * The user with this email, or a new unconfirmed one without a password, who signs in with their access token
+     * until they confirm. `trx` lets the caller add the user inside its own transaction.
+     */
+    async findOrCreateUnconfirmed(input: { name: string; email: string }, trx: Database = db): Promise<UserRecord> {
+      const existing = await userRepository(trx).findByEmail(input.email);
+      if (existing) return existing;
+      return insertWithToken(
+        trx,
+        {
+          name: input.name,
+          display_name: null,
+          email: input.email,
+          encrypted_password: null,
+          confirmed_at: null,
+        },
+        clock.nowSeconds(),
+      );
+    },
 
     /**
      * Creates a confirmed user, or takes the existing user with this email: one this app created, or one no app has
