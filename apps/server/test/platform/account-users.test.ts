@@ -1,4 +1,4 @@
-import { startTestServer, type TestServer } from '../../src/testing';
+import { createAccountFixture, startTestServer, type TestServer } from '../../src/testing';
 
 let server: TestServer;
 let token: string;
@@ -63,4 +63,28 @@ test('refuses a removal without user_id naming it', async () => {
   const response = await server.request('DELETE', path(), { token, body: {} });
   expect(response.status).toBe(422);
   expect(response.body.attributes).toEqual(['user_id']);
+});
+
+test("removing a membership also removes the user's team memberships in that account", async () => {
+  const fixture = await createAccountFixture(server);
+  const asAdmin = { token: fixture.admin.token };
+  const teamsPath = `/api/v1/accounts/${fixture.accountId}/teams`;
+  const team = await server.request('POST', teamsPath, { ...asAdmin, body: { name: 'Billing' } });
+  await server.request('POST', `${teamsPath}/${team.body.id}/team_members`, {
+    ...asAdmin,
+    body: { user_ids: [fixture.agent.id] },
+  });
+
+  const removed = await server.request('DELETE', `/platform/api/v1/accounts/${fixture.accountId}/account_users`, {
+    token: fixture.platformToken,
+    body: { user_id: fixture.agent.id },
+  });
+  expect(removed.status).toBe(200);
+  const rejoined = await server.request('POST', `/platform/api/v1/accounts/${fixture.accountId}/account_users`, {
+    token: fixture.platformToken,
+    body: { user_id: fixture.agent.id, role: 'agent' },
+  });
+  expect(rejoined.status).toBe(200);
+  const members = await server.request('GET', `${teamsPath}/${team.body.id}/team_members`, asAdmin);
+  expect(members.body).toEqual([]);
 });

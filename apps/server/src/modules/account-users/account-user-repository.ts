@@ -48,11 +48,6 @@ export function accountUserRepository(db: Database) {
       await db('account_users').where({ id }).update({ role, updated_at: now });
     },
 
-    /** Removes the membership; false when there was none. */
-    async delete(accountId: number, userId: number): Promise<boolean> {
-      return (await db('account_users').where({ account_id: accountId, user_id: userId }).delete()) > 0;
-    },
-
     async membershipsOfUser(userId: number): Promise<MembershipRecord[]> {
       return db('account_users')
         .join('accounts', 'accounts.id', 'account_users.account_id')

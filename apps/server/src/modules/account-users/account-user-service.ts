@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../db/unique-violation';
 import { appError } from '../../errors/app-error';
 import type { Schemas } from '../../http/operation-types';
 import type { AccountService } from '../accounts/account-service';
+import { deleteMembership } from '../agents/agent-repository';
 import type { PlatformAppRecord } from '../platform-apps/platform-app-repository';
 import { userRepository } from '../users/user-repository';
 import { type AccountUserRecord, accountUserRepository } from './account-user-repository';
@@ -47,7 +48,10 @@ export function accountUserService(db: Database, clock: Clock, accounts: Account
 
     async delete(platformApp: PlatformAppRecord, accountId: number, userId: number): Promise<void> {
       const account = await accounts.findPermitted(platformApp, accountId);
-      if (!(await accountUsers.delete(account.id, userId))) throw appError('RESOURCE_NOT_FOUND');
+      // Team and inbox memberships in the account go with the account membership, as when an administrator removes
+      // the agent.
+      const removed = await db.transaction((trx) => deleteMembership(trx, account.id, userId));
+      if (!removed) throw appError('RESOURCE_NOT_FOUND');
     },
   };
 }
