@@ -6,6 +6,9 @@ import { accountUserService } from './modules/account-users/account-user-service
 import { accountService } from './modules/accounts/account-service';
 import { agentBotService } from './modules/agent-bots/agent-bot-service';
 import { agentService } from './modules/agents/agent-service';
+import { inboxAgentBotService } from './modules/inboxes/inbox-agent-bot-service';
+import { inboxMemberService } from './modules/inboxes/inbox-member-service';
+import { inboxService } from './modules/inboxes/inbox-service';
 import { platformAppService } from './modules/platform-apps/platform-app-service';
 import { ssoService } from './modules/sessions/sso-service';
 import { userService } from './modules/users/user-service';
@@ -24,6 +27,9 @@ export function createServices(db: Database, clock: Clock = systemClock) {
     accountMembers: accountMemberService(db),
     agents: agentService(db),
     agentBots: agentBotService(db, clock, platformApps, accessTokens),
+    inboxes: inboxService(db, clock),
+    inboxMembers: inboxMemberService(db, clock),
+    inboxAgentBots: inboxAgentBotService(db, clock),
     users,
     sso: ssoService(db, clock, users),
     databaseAnswers: () => databaseAnswers(db),
