@@ -10,6 +10,9 @@ import { agentService } from './modules/agents/agent-service';
 import { cannedResponseService } from './modules/canned-responses/canned-response-service';
 import { customAttributeService } from './modules/custom-attributes/custom-attribute-service';
 import { customFilterService } from './modules/custom-filters/custom-filter-service';
+import { inboxAgentBotService } from './modules/inboxes/inbox-agent-bot-service';
+import { inboxMemberService } from './modules/inboxes/inbox-member-service';
+import { inboxService } from './modules/inboxes/inbox-service';
 import { platformAppService } from './modules/platform-apps/platform-app-service';
 import { ssoService } from './modules/sessions/sso-service';
 import { teamService } from './modules/teams/team-service';
@@ -34,6 +37,9 @@ export function createServices(db: Database, clock: Clock = systemClock) {
     accountAgentBots: accountAgentBotService(db, clock, platformApps, accessTokens),
     cannedResponses: cannedResponseService(db, clock),
     teams: teamService(db, clock),
+    inboxes: inboxService(db, clock),
+    inboxMembers: inboxMemberService(db, clock),
+    inboxAgentBots: inboxAgentBotService(db, clock),
     users,
     sso: ssoService(db, clock, users),
     databaseAnswers: () => databaseAnswers(db),

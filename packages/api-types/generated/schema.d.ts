@@ -652,6 +652,191 @@ export interface paths {
         patch: operations["updateTeamMembers"];
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/inboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the inboxes of an account
+         * @description Open to any member. Administrators see every inbox of the account; agents see the inboxes they are members of.
+         *     Ordered by name.
+         */
+        get: operations["listInboxes"];
+        put?: never;
+        /**
+         * Create an inbox
+         * @description Administrators only. Creates the inbox and its channel, of type `api`, `web_widget` or `email`:
+         *
+         *     - `api` generates the public `inbox_identifier` used by the client API, and an `hmac_token`;
+         *     - `web_widget` generates the `website_token` of the widget, and an `hmac_token`; `web_widget_script` embeds it;
+         *     - `email` keeps the address, unique on the server (422 naming `channel.email` otherwise), and the IMAP and SMTP
+         *       settings as given. This server does not fetch or send mail yet.
+         *
+         *     The reference also serves other channel types (Facebook, WhatsApp, SMS, ...); they are refused here with a 422
+         *     naming `channel.type`. New inboxes are open Monday to Friday, 9:00 to 17:00, as in the reference. No agent is
+         *     made a member. Avatars are not supported: `avatar_url` stays empty.
+         */
+        post: operations["createInbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/inboxes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an inbox
+         * @description Administrators, and agents who are members of the inbox; another agent gets 401 "You are not authorized to do
+         *     this action", as in the reference.
+         */
+        get: operations["getInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update an inbox
+         * @description Administrators only. Changes the inbox settings given, and under `channel` the settings of its channel. A
+         *     channel field of another channel type is a 422 naming it (the reference ignores it). `working_hours` changes
+         *     the days it lists and keeps the others.
+         */
+        patch: operations["updateInbox"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/inboxes/{id}/agent_bot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the agent bot of an inbox
+         * @description Administrators, and agents who are members of the inbox. Answers 200 `{"agent_bot": {...}}`, or
+         *     `{"agent_bot": {}}` when the inbox has no bot: that is what the reference server sends, although its published
+         *     description says 204. The bot's `access_token` is shown to administrators, for the account's own bots only.
+         */
+        get: operations["getInboxAgentBot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/inboxes/{id}/set_agent_bot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach or detach the agent bot of an inbox
+         * @description Administrators only. Makes the bot the inbox's only bot, replacing any other; `null` detaches it. The bot must be
+         *     the account's own or a system bot: any other id is a 404 (the reference accepts any bot of the server). Answers
+         *     200 without a body, as the reference server does (its published description says 204).
+         */
+        post: operations["setInboxAgentBot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/inbox_members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add agents to an inbox
+         * @description Administrators only. Adds the users to the inbox's members; those who are members already stay as they are.
+         *     Every user must belong to the account, else nothing changes and the answer is a 422 naming `user_ids`. Answers
+         *     with all the members of the inbox, in the reference's `{"payload": [...]}` envelope.
+         */
+        post: operations["addInboxMembers"];
+        /**
+         * Remove agents from an inbox
+         * @description Administrators only. Removes the users from the inbox's members. As in the reference, a user who is not a
+         *     member of the inbox is a 404, and then nobody is removed.
+         */
+        delete: operations["removeInboxMembers"];
+        options?: never;
+        head?: never;
+        /**
+         * Set the agents of an inbox
+         * @description Administrators only. Makes the users the inbox's only members: the others are removed. Every user must belong
+         *     to the account, else nothing changes and the answer is a 422 naming `user_ids`. Answers with the members, in
+         *     the reference's `{"payload": [...]}` envelope.
+         */
+        patch: operations["updateInboxMembers"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/inbox_members/{inbox_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the inbox. */
+                inbox_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * List the agents of an inbox
+         * @description Administrators, and agents who are members of the inbox. The members, in the reference's `{"payload": [...]}`
+         *     envelope (its published description shows a bare array, which the reference server does not send).
+         */
+        get: operations["listInboxMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/app/login": {
         parameters: {
             query?: never;
@@ -1577,6 +1762,461 @@ export interface components {
              * @enum {string}
              */
             database: "up" | "down";
+        };
+        /**
+         * @description An inbox: a channel through which contacts reach the account, with its settings. One shape for every channel
+         *     type: the web-widget fields are always present (null for other channels, as the reference sends them), and the
+         *     fields of the API and email channels are present on inboxes of that type only. `hmac_token` and the email
+         *     server settings are shown to administrators only; mail-server passwords never.
+         * @example {
+         *       "id": 5,
+         *       "avatar_url": "",
+         *       "channel_id": 5,
+         *       "name": "Acme API",
+         *       "channel_type": "Channel::Api",
+         *       "greeting_enabled": false,
+         *       "greeting_message": null,
+         *       "working_hours_enabled": false,
+         *       "enable_email_collect": true,
+         *       "csat_survey_enabled": false,
+         *       "enable_auto_assignment": true,
+         *       "auto_assignment_config": {},
+         *       "out_of_office_message": null,
+         *       "working_hours": [
+         *         {
+         *           "day_of_week": 0,
+         *           "open_all_day": false,
+         *           "closed_all_day": true,
+         *           "open_hour": null,
+         *           "open_minutes": null,
+         *           "close_hour": null,
+         *           "close_minutes": null
+         *         },
+         *         {
+         *           "day_of_week": 1,
+         *           "open_all_day": false,
+         *           "closed_all_day": false,
+         *           "open_hour": 9,
+         *           "open_minutes": 0,
+         *           "close_hour": 17,
+         *           "close_minutes": 0
+         *         }
+         *       ],
+         *       "timezone": "UTC",
+         *       "callback_webhook_url": null,
+         *       "allow_messages_after_resolved": true,
+         *       "lock_to_single_conversation": false,
+         *       "sender_name_type": "friendly",
+         *       "business_name": null,
+         *       "provider": null,
+         *       "hmac_token": "7hPqK3mZx9TcR2vWb4NdYs8L",
+         *       "hmac_mandatory": false,
+         *       "widget_color": null,
+         *       "website_url": null,
+         *       "welcome_title": null,
+         *       "welcome_tagline": null,
+         *       "web_widget_script": null,
+         *       "website_token": null,
+         *       "selected_feature_flags": null,
+         *       "reply_time": null,
+         *       "webhook_url": "https://crm.acme.example/inquirly-events",
+         *       "inbox_identifier": "Xk8vQ2mTr5YpL9cNw3HjB6Fd",
+         *       "additional_attributes": {}
+         *     }
+         */
+        Inbox: {
+            id: number;
+            /** @description URL of the avatar; empty when there is none. */
+            avatar_url: string;
+            /** @description Id of the channel behind the inbox. */
+            channel_id: number;
+            name: string;
+            /** @enum {string} */
+            channel_type: "Channel::Api" | "Channel::WebWidget" | "Channel::Email";
+            greeting_enabled: boolean;
+            greeting_message: string | null;
+            working_hours_enabled: boolean;
+            enable_email_collect: boolean;
+            csat_survey_enabled: boolean;
+            enable_auto_assignment: boolean;
+            auto_assignment_config: {
+                [key: string]: unknown;
+            };
+            out_of_office_message: string | null;
+            /** @description One entry per day of the week, Sunday first. */
+            working_hours: components["schemas"]["InboxWorkingHour"][];
+            timezone: string;
+            /** @description Where a messaging provider calls back; null for the channel types served here. */
+            callback_webhook_url: string | null;
+            allow_messages_after_resolved: boolean;
+            lock_to_single_conversation: boolean;
+            /** @enum {string} */
+            sender_name_type: "friendly" | "professional";
+            business_name: string | null;
+            /** @description The messaging provider behind the channel; null for the channel types served here. */
+            provider: string | null;
+            /** @description API and web-widget channels, administrators only. Key of the identity HMAC of contacts. */
+            hmac_token?: string;
+            /** @description API and web-widget channels; null for others. */
+            hmac_mandatory: boolean | null;
+            widget_color: string | null;
+            website_url: string | null;
+            welcome_title: string | null;
+            welcome_tagline: string | null;
+            /**
+             * @description The HTML snippet that embeds the widget in a website: it loads the widget script from `/packs/js/sdk.js` on
+             *     this server (the origin of the request, or `PUBLIC_URL`) and starts it with the website token. This server
+             *     does not serve the widget script yet.
+             */
+            web_widget_script: string | null;
+            /** @description Public token by which the widget finds its inbox. */
+            website_token: string | null;
+            selected_feature_flags: string[] | null;
+            /** @enum {string|null} */
+            reply_time: "in_a_few_minutes" | "in_a_few_hours" | "in_a_day" | null;
+            /** @description Web-widget channels. */
+            pre_chat_form_enabled?: boolean;
+            /** @description Web-widget channels. */
+            pre_chat_form_options?: {
+                [key: string]: unknown;
+            };
+            /** @description API channels. */
+            webhook_url?: string | null;
+            /** @description API channels. Public identifier by which the client API addresses the inbox. */
+            inbox_identifier?: string;
+            /** @description API channels. */
+            additional_attributes?: {
+                [key: string]: unknown;
+            };
+            /** @description Email channels. */
+            email?: string;
+            /** @description Email channels, administrators only; likewise for the other `imap_` and `smtp_` fields. */
+            imap_enabled?: boolean;
+            imap_address?: string;
+            imap_port?: number;
+            imap_login?: string;
+            imap_enable_ssl?: boolean;
+            smtp_enabled?: boolean;
+            smtp_address?: string;
+            smtp_port?: number;
+            smtp_login?: string;
+            smtp_domain?: string;
+            smtp_enable_ssl_tls?: boolean;
+            smtp_enable_starttls_auto?: boolean;
+            smtp_authentication?: string;
+            smtp_openssl_verify_mode?: string;
+        };
+        /**
+         * @description The opening hours of an inbox on one day of the week. A day is open all day, closed all day, or open from
+         *     `open_hour:open_minutes` to `close_hour:close_minutes` in the inbox's time zone.
+         * @example {
+         *       "day_of_week": 1,
+         *       "open_all_day": false,
+         *       "closed_all_day": false,
+         *       "open_hour": 9,
+         *       "open_minutes": 0,
+         *       "close_hour": 17,
+         *       "close_minutes": 0
+         *     }
+         */
+        InboxWorkingHour: {
+            /** @description 0 is Sunday, 6 is Saturday. */
+            day_of_week: number;
+            open_all_day: boolean;
+            closed_all_day: boolean;
+            open_hour: number | null;
+            open_minutes: number | null;
+            close_hour: number | null;
+            close_minutes: number | null;
+        };
+        /**
+         * @description New opening hours for one day of the week; fields left out keep their value. `open_all_day` sets the day to
+         *     00:00–23:59; `closed_all_day` clears the hours. Otherwise the day needs both times, the closing after the opening.
+         * @example {
+         *       "day_of_week": 6,
+         *       "open_all_day": false,
+         *       "closed_all_day": false,
+         *       "open_hour": 10,
+         *       "open_minutes": 0,
+         *       "close_hour": 14,
+         *       "close_minutes": 30
+         *     }
+         */
+        InboxWorkingHourUpdate: {
+            /** @description 0 is Sunday, 6 is Saturday. */
+            day_of_week: number;
+            open_all_day?: boolean;
+            closed_all_day?: boolean;
+            open_hour?: number | null;
+            open_minutes?: number | null;
+            close_hour?: number | null;
+            close_minutes?: number | null;
+        };
+        /**
+         * @description The settings of an inbox that an administrator chooses.
+         * @example {
+         *       "name": "Acme website",
+         *       "greeting_enabled": true,
+         *       "greeting_message": "Hello! How can we help?",
+         *       "timezone": "Europe/Paris"
+         *     }
+         */
+        InboxSettings: {
+            name?: string;
+            /** @description Whether new conversations get `greeting_message`. Defaults to false. */
+            greeting_enabled?: boolean;
+            greeting_message?: string | null;
+            /** @description Whether new conversations are assigned to the inbox's agents in turn. Defaults to true. */
+            enable_auto_assignment?: boolean;
+            auto_assignment_config?: {
+                /** @description Most open conversations an agent is auto-assigned; null for no limit. */
+                max_assignment_limit?: number | null;
+            };
+            /** @description Whether visitors are asked for their email address. Defaults to true. */
+            enable_email_collect?: boolean;
+            /** @description Whether resolved conversations get a satisfaction survey. Defaults to false. */
+            csat_survey_enabled?: boolean;
+            /** @description Whether `out_of_office_message` answers outside `working_hours`. Defaults to false. */
+            working_hours_enabled?: boolean;
+            out_of_office_message?: string | null;
+            working_hours?: components["schemas"]["InboxWorkingHourUpdate"][];
+            /** @description IANA time zone of `working_hours`, such as `Europe/Paris`. Defaults to `UTC`. */
+            timezone?: string;
+            /** @description Whether contacts may write into a resolved conversation. Defaults to true. */
+            allow_messages_after_resolved?: boolean;
+            /** @description Whether a contact keeps one conversation instead of opening a new one. Defaults to false. */
+            lock_to_single_conversation?: boolean;
+            /**
+             * @description Whether outgoing mail is signed by the agent (friendly) or by the business (professional).
+             * @enum {string}
+             */
+            sender_name_type?: "friendly" | "professional";
+            business_name?: string | null;
+        };
+        /**
+         * @description A new inbox and its channel; every setting left out takes its default.
+         * @example {
+         *       "name": "Acme website",
+         *       "channel": {
+         *         "type": "web_widget",
+         *         "website_url": "https://www.acme.example",
+         *         "widget_color": "#1f93ff"
+         *       },
+         *       "greeting_enabled": true,
+         *       "greeting_message": "Hello! How can we help?",
+         *       "timezone": "Europe/Paris"
+         *     }
+         */
+        InboxCreate: {
+            /** @description The inbox's name; see the settings for its limits. */
+            name: string;
+            channel: components["schemas"]["InboxChannelCreate"];
+        } & components["schemas"]["InboxSettings"];
+        /**
+         * @description New settings of an inbox; fields left out keep their value.
+         * @example {
+         *       "name": "Acme website (EU)",
+         *       "enable_auto_assignment": false,
+         *       "channel": {
+         *         "welcome_title": "Bonjour !"
+         *       }
+         *     }
+         */
+        InboxUpdate: {
+            channel?: components["schemas"]["InboxChannelUpdate"];
+        } & components["schemas"]["InboxSettings"];
+        /**
+         * @description New settings of an inbox's channel; fields left out keep their value. Only the fields of the inbox's own channel
+         *     type may be given: the channel type and the generated tokens cannot change.
+         * @example {
+         *       "welcome_title": "Hello again!",
+         *       "widget_color": "#ff6600"
+         *     }
+         */
+        InboxChannelUpdate: components["schemas"]["ApiChannelSettings"] & components["schemas"]["WebWidgetChannelSettings"] & components["schemas"]["EmailChannelSettings"];
+        /**
+         * @description The settings of an API channel that an administrator chooses.
+         * @example {
+         *       "webhook_url": "https://crm.acme.example/inquirly-events",
+         *       "hmac_mandatory": false
+         *     }
+         */
+        ApiChannelSettings: {
+            /** @description Where the inbox's events are posted; an http(s) URL, or empty for none. */
+            webhook_url?: string | null;
+            /** @description Whether the client API refuses contacts whose identity is not proven by an HMAC. Defaults to false. */
+            hmac_mandatory?: boolean;
+            /** @description Free-form settings of the integration behind the channel. */
+            additional_attributes?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description The settings of a web-widget channel that an administrator chooses.
+         * @example {
+         *       "website_url": "https://www.acme.example",
+         *       "widget_color": "#1f93ff",
+         *       "welcome_title": "Hi there!",
+         *       "welcome_tagline": "We answer within minutes."
+         *     }
+         */
+        WebWidgetChannelSettings: {
+            /** @description The website the widget is embedded in. */
+            website_url?: string;
+            /** @description Hex colour of the widget. Defaults to `#1f93ff`. */
+            widget_color?: string;
+            welcome_title?: string | null;
+            welcome_tagline?: string | null;
+            /**
+             * @description How fast visitors are told to expect an answer. Defaults to `in_a_few_minutes`.
+             * @enum {string}
+             */
+            reply_time?: "in_a_few_minutes" | "in_a_few_hours" | "in_a_day";
+            /** @description Whether visitors fill in a form before chatting. Defaults to false. */
+            pre_chat_form_enabled?: boolean;
+            /** @description The pre-chat form's message and fields. */
+            pre_chat_form_options?: {
+                pre_chat_message?: string;
+                pre_chat_fields?: {
+                    [key: string]: unknown;
+                }[];
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Whether the widget refuses visitors whose identity is not proven by an HMAC. Defaults to false. */
+            hmac_mandatory?: boolean;
+            /** @description Widget features turned on. Defaults to attachments, emoji_picker and end_conversation. */
+            selected_feature_flags?: ("attachments" | "emoji_picker" | "end_conversation" | "use_inbox_avatar_for_bot")[];
+        };
+        /**
+         * @description The settings of an email channel that an administrator chooses.
+         * @example {
+         *       "email": "support@acme.example",
+         *       "imap_enabled": true,
+         *       "imap_address": "imap.acme.example",
+         *       "imap_port": 993,
+         *       "imap_login": "support@acme.example",
+         *       "imap_password": "mail-secret"
+         *     }
+         */
+        EmailChannelSettings: {
+            /**
+             * Format: email
+             * @description The support address; no two email inboxes on the server share one.
+             */
+            email?: string;
+            imap_enabled?: boolean;
+            imap_address?: string;
+            imap_port?: number;
+            imap_login?: string;
+            /** @description Stored, never returned. */
+            imap_password?: string;
+            imap_enable_ssl?: boolean;
+            smtp_enabled?: boolean;
+            smtp_address?: string;
+            smtp_port?: number;
+            smtp_login?: string;
+            /** @description Stored, never returned. */
+            smtp_password?: string;
+            smtp_domain?: string;
+            smtp_enable_ssl_tls?: boolean;
+            smtp_enable_starttls_auto?: boolean;
+            /** @enum {string} */
+            smtp_authentication?: "plain" | "login" | "cram_md5";
+            /** @enum {string} */
+            smtp_openssl_verify_mode?: "none" | "peer" | "client_once" | "fail_if_no_peer_cert";
+        };
+        /**
+         * @description The channel of a new inbox. `type` says which; the other fields are the settings of that channel type, and a
+         *     field of another type is refused.
+         *
+         *     - `api`: messages come in through the client API, addressed by the generated `inbox_identifier`, and go out to
+         *       `webhook_url`.
+         *     - `web_widget`: a live-chat widget for the website at `website_url` (required), embedded with the inbox's
+         *       `web_widget_script`.
+         *     - `email`: one support address (`email`, required) with the mail-server settings to fetch (IMAP) and send (SMTP)
+         *       its mail, stored as given: this server does not connect to mail servers yet.
+         * @example {
+         *       "type": "web_widget",
+         *       "website_url": "https://www.acme.example",
+         *       "widget_color": "#1f93ff",
+         *       "welcome_title": "Hi there!",
+         *       "welcome_tagline": "We answer within minutes."
+         *     }
+         */
+        InboxChannelCreate: {
+            /** @enum {string} */
+            type: "api" | "web_widget" | "email";
+        } & components["schemas"]["ApiChannelSettings"] & components["schemas"]["WebWidgetChannelSettings"] & components["schemas"]["EmailChannelSettings"] & unknown & unknown;
+        /**
+         * @description The agent bot that handles an inbox's conversations, or an empty object when the inbox has none.
+         * @example {
+         *       "agent_bot": {
+         *         "id": 4,
+         *         "name": "Triage bot",
+         *         "description": "Sorts new conversations",
+         *         "thumbnail": "",
+         *         "outgoing_url": "https://bots.acme.example/triage",
+         *         "bot_type": "webhook",
+         *         "bot_config": {},
+         *         "account_id": 1,
+         *         "system_bot": false
+         *       }
+         *     }
+         */
+        InboxAgentBot: {
+            agent_bot: components["schemas"]["AccountAgentBot"] | Record<string, never>;
+        };
+        /**
+         * @description Which agent bot handles the inbox; null detaches the current one.
+         * @example {
+         *       "agent_bot": 4
+         *     }
+         */
+        InboxAgentBotAssignment: {
+            /** @description Id of one of the account's own bots or of a system bot. */
+            agent_bot: number | null;
+        };
+        /**
+         * @description Agents to add to, set as, or remove from the members of an inbox.
+         * @example {
+         *       "inbox_id": 5,
+         *       "user_ids": [
+         *         2,
+         *         3
+         *       ]
+         *     }
+         */
+        InboxMembersChange: {
+            /** @description The inbox; a number, or a string of digits as some reference clients send it. */
+            inbox_id: number | string;
+            /** @description Ids of users who belong to the account. */
+            user_ids: number[];
+        };
+        /**
+         * @description The agents who are members of an inbox, in the order of their user ids.
+         * @example {
+         *       "payload": [
+         *         {
+         *           "id": 3,
+         *           "uid": "sam@acme.example",
+         *           "name": "Sam Rivera",
+         *           "display_name": null,
+         *           "available_name": "Sam Rivera",
+         *           "email": "sam@acme.example",
+         *           "account_id": 1,
+         *           "role": "agent",
+         *           "confirmed": false,
+         *           "availability_status": "online",
+         *           "auto_offline": true,
+         *           "thumbnail": "",
+         *           "custom_attributes": {}
+         *         }
+         *       ]
+         *     }
+         */
+        InboxMembers: {
+            payload: components["schemas"]["Agent"][];
         };
     };
     responses: {
@@ -3068,6 +3708,304 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listInboxes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inboxes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payload: components["schemas"]["Inbox"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    createInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxCreate"];
+            };
+        };
+        responses: {
+            /** @description The new inbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    updateInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated inbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getInboxAgentBot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inbox's agent bot, or an empty object. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxAgentBot"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    setInboxAgentBot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxAgentBotAssignment"];
+            };
+        };
+        responses: {
+            /** @description The bot is attached, or detached. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    addInboxMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxMembersChange"];
+            };
+        };
+        responses: {
+            /** @description The members of the inbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxMembers"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    removeInboxMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxMembersChange"];
+            };
+        };
+        responses: {
+            /** @description The users are no longer members of the inbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    updateInboxMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxMembersChange"];
+            };
+        };
+        responses: {
+            /** @description The members of the inbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxMembers"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listInboxMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the inbox. */
+                inbox_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The members of the inbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxMembers"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];

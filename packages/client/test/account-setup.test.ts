@@ -98,7 +98,7 @@ it('sets up a whole account as its administrator', async () => {
       params: { path: { account_id: account.id, inbox_id: widgetInbox.id } },
     }),
   );
-  expect(widgetMembers.map((member) => member.id)).toEqual([sam.id, lee.id]);
+  expect(widgetMembers.payload.map((member) => member.id)).toEqual([sam.id, lee.id]);
 
   const triage = await unwrap(
     admin.POST('/api/v1/accounts/{account_id}/agent_bots', {
@@ -176,7 +176,7 @@ it('sets up a whole account as its administrator', async () => {
       params: { path: { account_id: account.id, id: apiInbox.id } },
     }),
   );
-  expect(bot).toMatchObject({ id: triage.id, name: 'Triage' });
+  expect(bot.agent_bot).toMatchObject({ id: triage.id, name: 'Triage' });
 
   const replies = await unwrap(
     asSam.GET('/api/v1/accounts/{account_id}/canned_responses', {

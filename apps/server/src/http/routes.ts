@@ -10,6 +10,16 @@ const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
 /** `/accounts/{account_id}` → `/accounts/:account_id` */
 const toExpressPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
 
+interface OpenApiRequest {
+  openapi?: { pathParams?: Record<string, unknown> };
+}
+
+/**
+ * The path parameters as the validator coerced them to their spec types (`{id}` becomes a number); Express's own
+ * `req.params` holds the raw strings.
+ */
+const pathParamsOf = (req: Parameters<RequestHandler>[0]) => (req as OpenApiRequest).openapi?.pathParams ?? req.params;
+
 /** Where the request came from, for links handed back to the same client. */
 function originOf(req: Parameters<RequestHandler>[0], publicUrl: string | undefined): string {
   return publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
@@ -34,7 +44,7 @@ export function operationRoutes(
       router[method](toExpressPath(path), async (req, res, next) => {
         try {
           const result = await handler({
-            path: req.params as never,
+            path: pathParamsOf(req) as never,
             query: req.query as never,
             body: req.body as never,
             caller: res.locals.caller as Caller,

@@ -41,6 +41,8 @@ export async function up(db: Knex): Promise<void> {
     table.boolean('lock_to_single_conversation').notNullable().defaultTo(false);
     table.string('sender_name_type').notNullable().defaultTo('friendly');
     table.string('business_name');
+    // One entry per day of the week, Sunday first: {day_of_week, open_all_day, closed_all_day, open_hour, ...}.
+    table.jsonb('working_hours').notNullable();
     // Public identifiers of the channel, unique across accounts: the client API and the widget find inboxes by them.
     table.string('inbox_identifier').unique();
     table.string('website_token').unique();

@@ -1,0 +1,124 @@
+import type { Database } from '../../db/connection';
+import { idOf } from '../../db/inserted-id';
+import { readJson, writeJson } from '../../db/json-column';
+import type { Schemas } from '../../http/operation-types';
+import type { WorkingHour } from './working-hours';
+
+export type ChannelType = Schemas['Inbox']['channel_type'];
+export type SenderNameType = Schemas['Inbox']['sender_name_type'];
+
+/** An inbox row: its settings, the public identifiers of its channel, and the channel's other settings. */
+export interface InboxRecord {
+  id: number;
+  account_id: number;
+  name: string;
+  channel_type: ChannelType;
+  enable_auto_assignment: boolean;
+  auto_assignment_config: Record<string, unknown>;
+  greeting_enabled: boolean;
+  greeting_message: string | null;
+  enable_email_collect: boolean;
+  csat_survey_enabled: boolean;
+  working_hours_enabled: boolean;
+  out_of_office_message: string | null;
+  timezone: string;
+  allow_messages_after_resolved: boolean;
+  lock_to_single_conversation: boolean;
+  sender_name_type: SenderNameType;
+  business_name: string | null;
+  working_hours: WorkingHour[];
+  inbox_identifier: string | null;
+  website_token: string | null;
+  email_address: string | null;
+  hmac_token: string | null;
+  channel_settings: Record<string, unknown>;
+  created_at: number;
+  updated_at: number;
+}
+
+export type InboxFields = Omit<InboxRecord, 'id' | 'created_at' | 'updated_at'>;
+
+const booleanColumns = [
+  'enable_auto_assignment',
+  'greeting_enabled',
+  'enable_email_collect',
+  'csat_survey_enabled',
+  'working_hours_enabled',
+  'allow_messages_after_resolved',
+  'lock_to_single_conversation',
+] as const;
+
+const jsonColumns = ['auto_assignment_config', 'working_hours', 'channel_settings'] as const;
+
+const largestId = 2_147_483_647;
+
+/** Whether an id fits the 32-bit id columns; PostgreSQL rejects a larger parameter outright instead of not finding it. */
+export const isStorableId = (id: number): boolean => Number.isInteger(id) && id >= 1 && id <= largestId;
+
+function toRecord(row: Record<string, unknown>): InboxRecord {
+  const record = { ...row } as Record<string, unknown>;
+  for (const column of booleanColumns) record[column] = Boolean(row[column]);
+  for (const column of jsonColumns) record[column] = readJson(row[column]);
+  return record as unknown as InboxRecord;
+}
+
+function toRow(fields: Partial<InboxFields>): Record<string, unknown> {
+  const row: Record<string, unknown> = { ...fields };
+  for (const column of jsonColumns) {
+    if (fields[column] !== undefined) row[column] = writeJson(fields[column]);
+  }
+  return row;
+}
+
+/** Inboxes, one row per inbox with its channel. */
+export function inboxRepository(db: Database) {
+  return {
+    async insert(fields: InboxFields, now: number): Promise<InboxRecord> {
+      const [row] = await db('inboxes')
+        .insert({ ...toRow(fields), created_at: now, updated_at: now })
+        .returning('id');
+      return { id: idOf(row), ...fields, created_at: now, updated_at: now };
+    },
+
+    /** With `lock`, inside a transaction, the row stays locked until it ends (PostgreSQL; SQLite writes one at a time). */
+    async findInAccount(accountId: number, id: number, { lock = false } = {}): Promise<InboxRecord | undefined> {
+      if (!isStorableId(id)) return undefined;
+      const query = db('inboxes').where({ account_id: accountId, id }).first();
+      if (lock && db.client.config.client === 'pg') query.forUpdate();
+      const row = await query;
+      return row && toRecord(row);
+    },
+
+    /** The API-channel inbox the client API addresses by its public identifier. */
+    async findByIdentifier(inboxIdentifier: string): Promise<InboxRecord | undefined> {
+      const row = await db('inboxes')
+        .where({ inbox_identifier: inboxIdentifier, channel_type: 'Channel::Api' satisfies ChannelType })
+        .first();
+      return row && toRecord(row);
+    },
+
+    /** The account's inboxes by name; only those `memberUserId` belongs to, when given. */
+    async listInAccount(accountId: number, memberUserId?: number): Promise<InboxRecord[]> {
+      const query = db('inboxes').where('inboxes.account_id', accountId);
+      if (memberUserId !== undefined) {
+        query.whereIn('inboxes.id', db('inbox_members').select('inbox_id').where('user_id', memberUserId));
+      }
+      const rows: Record<string, unknown>[] = await query.orderByRaw('lower(inboxes.name), inboxes.id');
+      return rows.map(toRecord);
+    },
+
+    async emailTaken(emailAddress: string, exceptInboxId?: number): Promise<boolean> {
+      const query = db('inboxes').select('id').where({ email_address: emailAddress });
+      if (exceptInboxId !== undefined) query.whereNot('id', exceptInboxId);
+      return (await query.first()) !== undefined;
+    },
+
+    async update(id: number, changes: Partial<InboxFields>, now: number): Promise<void> {
+      await db('inboxes')
+        .where({ id })
+        .update({ ...toRow(changes), updated_at: now });
+    },
+  };
+}
+
+export type InboxRepository = ReturnType<typeof inboxRepository>;
