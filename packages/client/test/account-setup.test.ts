@@ -157,12 +157,12 @@ it('sets up a whole account as its administrator', async () => {
     }),
   );
 
-  // The account as its new agent sees it, once signed in with the token the platform hands out.
-  const samSession = await unwrap(
-    platform.GET('/platform/api/v1/users/{id}/login', { params: { path: { id: sam.id } } }),
+  // The new agent signs in with the token the provisioning system fetches for them.
+  const samAsUser = await unwrap(
+    platform.POST('/platform/api/v1/users', { body: { name: 'Sam Rivera', email: 'sam@acme.example' } }),
   );
-  const signedIn = await fetch(samSession.url).then((response) => response.json());
-  const asSam = createInquirlyClient({ baseUrl: server.url, token: signedIn.data.access_token });
+  expect(samAsUser.id).toBe(sam.id);
+  const asSam = createInquirlyClient({ baseUrl: server.url, token: samAsUser.access_token });
 
   const samInboxes = await unwrap(asSam.GET('/api/v1/accounts/{account_id}/inboxes', { params: inAccount }));
   expect(samInboxes.payload.map((inbox) => inbox.name)).toEqual(['Support API', 'Website chat']);

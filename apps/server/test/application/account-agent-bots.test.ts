@@ -1,21 +1,11 @@
-import { writeJson } from '../../src/db/json-column';
-import {
-  type AccountFixture,
-  createAccountFixture,
-  type ManualClock,
-  manualClock,
-  startTestServer,
-  type TestServer,
-} from '../../src/testing';
+import { type AccountFixture, createAccountFixture, startTestServer, type TestServer } from '../../src/testing';
 
 let server: TestServer;
-let clock: ManualClock;
 let fixture: AccountFixture;
 let systemBot: { id: number; access_token: string };
 let foreignBot: { id: number };
 beforeAll(async () => {
-  clock = manualClock();
-  server = await startTestServer({ clock });
+  server = await startTestServer();
   fixture = await createAccountFixture(server);
   systemBot = (await platformCreateBot({ name: 'System helper' })).body;
   foreignBot = (await platformCreateBot({ name: 'Foreign', account_id: fixture.otherAccountId })).body;
@@ -39,25 +29,20 @@ async function createdBot(name: string) {
   return response.body as { id: number; access_token: string };
 }
 
-/** Connects the bot to a new inbox of the account, straight in the database. */
+/** Connects the bot to a new API inbox of the account. */
 async function connectToNewInbox(botId: number): Promise<number> {
-  const now = clock.nowSeconds();
-  const [inbox] = await server
-    .db('inboxes')
-    .insert({
-      account_id: fixture.accountId,
-      name: 'Website',
-      channel_type: 'Channel::Api',
-      auto_assignment_config: writeJson({}),
-      channel_settings: writeJson({}),
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id');
-  await server
-    .db('agent_bot_inboxes')
-    .insert({ inbox_id: inbox.id, agent_bot_id: botId, account_id: fixture.accountId, created_at: now });
-  return inbox.id;
+  const asAdmin = { token: fixture.admin.token };
+  const inboxesPath = `/api/v1/accounts/${fixture.accountId}/inboxes`;
+  const inbox = await server.request('POST', inboxesPath, {
+    ...asAdmin,
+    body: { name: 'API', channel: { type: 'api' } },
+  });
+  const connected = await server.request('POST', `${inboxesPath}/${inbox.body.id}/set_agent_bot`, {
+    ...asAdmin,
+    body: { agent_bot: botId },
+  });
+  if (connected.status !== 200) throw new Error(`connecting the bot answered ${connected.status}`);
+  return inbox.body.id;
 }
 
 describe('listing agent bots', () => {
@@ -287,8 +272,11 @@ describe('deleting an agent bot', () => {
     expect(response.body).toBeUndefined();
     expect((await server.request('GET', botPath(bot.id), { token: fixture.admin.token })).status).toBe(404);
     expect(await server.services.accessTokens.findCaller(bot.access_token)).toBeUndefined();
-    expect(await server.db('agent_bot_inboxes').where({ agent_bot_id: bot.id })).toEqual([]);
-    expect(await server.db('inboxes').where({ id: inboxId }).first()).toBeDefined();
+    const inboxBot = await server.request('GET', `/api/v1/accounts/${fixture.accountId}/inboxes/${inboxId}/agent_bot`, {
+      token: fixture.admin.token,
+    });
+    expect(inboxBot.status).toBe(200);
+    expect(inboxBot.body).toEqual({ agent_bot: {} });
   });
 
   test("drops a platform app's claim on a bot it provisioned for the account", async () => {
