@@ -136,22 +136,17 @@ describe('removing an agent', () => {
       token: account.platformToken,
       body: { user_id: shared.id, role: 'agent' },
     });
-    const now = Math.floor(Date.now() / 1000);
-    await insertTeamWithMember(account.accountId, shared.id, now);
-    const teamElsewhere = await insertTeamWithMember(account.otherAccountId, shared.id, now);
-    await insertInboxWithMember(account.accountId, shared.id, now);
-    const inboxElsewhere = await insertInboxWithMember(account.otherAccountId, shared.id, now);
+    const here = await teamAndInboxWithMember(account.accountId, account.admin.token, shared.id);
+    const elsewhere = await teamAndInboxWithMember(account.otherAccountId, account.outsider.token, shared.id);
 
     const response = await server.request('DELETE', agentPath(account.accountId, shared.id), {
       token: account.admin.token,
     });
     expect(response.status).toBe(200);
-    const teamsLeft = await server.db('team_members').where({ user_id: shared.id }).pluck('team_id');
-    const inboxesLeft = await server.db('inbox_members').where({ user_id: shared.id }).pluck('inbox_id');
-    expect(teamsLeft).toEqual([teamElsewhere]);
-    expect(inboxesLeft).toEqual([inboxElsewhere]);
-    const elsewhere = await server.request('GET', agentsPath(account.otherAccountId), { token: shared.token });
-    expect(elsewhere.status).toBe(200);
+    expect(await here.memberIds()).toEqual({ team: [], inbox: [] });
+    expect(await elsewhere.memberIds()).toEqual({ team: [shared.id], inbox: [shared.id] });
+    const otherAccount = await server.request('GET', agentsPath(account.otherAccountId), { token: shared.token });
+    expect(otherAccount.status).toBe(200);
   });
 
   test('refuses to remove the last administrator, naming id', async () => {
@@ -205,28 +200,30 @@ describe('removing an agent', () => {
   });
 });
 
-async function insertTeamWithMember(accountId: number, userId: number, now: number): Promise<number> {
-  const [team] = await server
-    .db('teams')
-    .insert({ account_id: accountId, name: `Team ${now}`, name_key: `team ${now}`, created_at: now, updated_at: now })
-    .returning('id');
-  await server.db('team_members').insert({ team_id: team.id, user_id: userId, created_at: now });
-  return team.id;
-}
-
-async function insertInboxWithMember(accountId: number, userId: number, now: number): Promise<number> {
-  const [inbox] = await server
-    .db('inboxes')
-    .insert({
-      account_id: accountId,
-      name: 'Support',
-      channel_type: 'Channel::Api',
-      auto_assignment_config: '{}',
-      channel_settings: '{}',
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id');
-  await server.db('inbox_members').insert({ inbox_id: inbox.id, user_id: userId, created_at: now });
-  return inbox.id;
+/** A new team and a new API inbox of the account, each with the user as its only member. */
+async function teamAndInboxWithMember(accountId: number, adminToken: string, userId: number) {
+  const asAdmin = { token: adminToken };
+  const accountPath = `/api/v1/accounts/${accountId}`;
+  const team = await server.request('POST', `${accountPath}/teams`, { ...asAdmin, body: { name: `Team ${userId}` } });
+  await server.request('POST', `${accountPath}/teams/${team.body.id}/team_members`, {
+    ...asAdmin,
+    body: { user_ids: [userId] },
+  });
+  const inbox = await server.request('POST', `${accountPath}/inboxes`, {
+    ...asAdmin,
+    body: { name: 'Support', channel: { type: 'api' } },
+  });
+  await server.request('POST', `${accountPath}/inbox_members`, {
+    ...asAdmin,
+    body: { inbox_id: inbox.body.id, user_ids: [userId] },
+  });
+  const memberIds = async () => {
+    const teamMembers = await server.request('GET', `${accountPath}/teams/${team.body.id}/team_members`, asAdmin);
+    const inboxMembers = await server.request('GET', `${accountPath}/inbox_members/${inbox.body.id}`, asAdmin);
+    return {
+      team: teamMembers.body.map((member: { id: number }) => member.id),
+      inbox: inboxMembers.body.payload.map((member: { id: number }) => member.id),
+    };
+  };
+  return { memberIds };
 }
