@@ -186,3 +186,9 @@ describe('adding an agent', () => {
     expect(response.body.attributes).toContain(attribute);
   });
 });
+
+test('answers 4xx naming the parameter for an id beyond the 32-bit range', async () => {
+  const response = await server.request('GET', '/api/v1/accounts/99999999999/agents', { token: fixture.admin.token });
+  expect(response.status).toBe(422);
+  expect(response.body.attributes).toEqual(['account_id']);
+});
