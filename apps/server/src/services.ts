@@ -24,6 +24,7 @@ export function createServices(db: Database, clock: Clock = systemClock) {
   const platformApps = platformAppService(db, clock, accessTokens);
   const accounts = accountService(db, clock, platformApps);
   const users = userService(db, clock, platformApps, accessTokens);
+  const accountAgentBots = accountAgentBotService(db, clock, platformApps, accessTokens);
   return {
     accessTokens,
     platformApps,
@@ -34,12 +35,12 @@ export function createServices(db: Database, clock: Clock = systemClock) {
     agentBots: agentBotService(db, clock, platformApps, accessTokens),
     customAttributes: customAttributeService(db, clock),
     customFilters: customFilterService(db, clock),
-    accountAgentBots: accountAgentBotService(db, clock, platformApps, accessTokens),
+    accountAgentBots,
     cannedResponses: cannedResponseService(db, clock),
     teams: teamService(db, clock),
     inboxes: inboxService(db, clock),
     inboxMembers: inboxMemberService(db, clock),
-    inboxAgentBots: inboxAgentBotService(db, clock),
+    inboxAgentBots: inboxAgentBotService(db, clock, accountAgentBots),
     users,
     sso: ssoService(db, clock, users),
     databaseAnswers: () => databaseAnswers(db),

@@ -112,9 +112,10 @@ describe('getting an inbox', () => {
     expect(response.body.error).toBe('Resource could not be found');
   });
 
-  test('answers 404 for an id too large to exist', async () => {
+  test('refuses an id beyond the 32-bit range, naming it', async () => {
     const response = await server.request('GET', inboxPath(99_999_999_999), { token: fixture.admin.token });
-    expect(response.status).toBe(404);
+    expect(response.status).toBe(422);
+    expect(response.body.attributes).toEqual(['id']);
   });
 
   test('refuses an id that is not a number, naming it', async () => {
