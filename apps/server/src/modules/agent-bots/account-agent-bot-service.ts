@@ -7,6 +7,7 @@ import { accessTokenRepository } from '../access-tokens/access-token-repository'
 import type { AccessTokenService } from '../access-tokens/access-token-service';
 import type { PlatformAppService } from '../platform-apps/platform-app-service';
 import { type AgentBotRecord, agentBotRepository } from './agent-bot-repository';
+import { deleteAgentBot } from './delete-agent-bot';
 
 /** A bot as one member sees it: its token only when that member may see it. */
 export interface AccountAgentBotView {
@@ -90,14 +91,9 @@ export function accountAgentBotService(
       return view(member, { ...bot, ...changes, updated_at: now });
     },
 
-    /** Deletes the bot with its token; its inbox connections go with it through their foreign key. */
     async delete(member: AccountMember, botId: number): Promise<void> {
       const bot = await findOwned(member, botId);
-      await db.transaction(async (trx) => {
-        await accessTokenRepository(trx).deleteFor('AgentBot', [bot.id]);
-        await platformApps.revokeAll('AgentBot', [bot.id], trx);
-        await agentBotRepository(trx).delete(bot.id);
-      });
+      await deleteAgentBot(db, platformApps, bot.id);
     },
   };
 }

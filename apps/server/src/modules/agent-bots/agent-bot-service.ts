@@ -8,6 +8,7 @@ import { accountRepository } from '../accounts/account-repository';
 import type { PlatformAppRecord } from '../platform-apps/platform-app-repository';
 import type { PlatformAppService } from '../platform-apps/platform-app-service';
 import { type AgentBotRecord, agentBotRepository } from './agent-bot-repository';
+import { deleteAgentBot } from './delete-agent-bot';
 
 export interface AgentBotWithToken {
   bot: AgentBotRecord;
@@ -97,11 +98,7 @@ export function agentBotService(
 
     async delete(platformApp: PlatformAppRecord, botId: number): Promise<void> {
       const bot = await findPermitted(platformApp, botId);
-      await db.transaction(async (trx) => {
-        await accessTokenRepository(trx).deleteFor('AgentBot', [bot.id]);
-        await platformApps.revokeAll('AgentBot', [bot.id], trx);
-        await agentBotRepository(trx).delete(bot.id);
-      });
+      await deleteAgentBot(db, platformApps, bot.id);
     },
   };
 }
