@@ -254,267 +254,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/accounts/{account_id}/custom_attribute_definitions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        /**
-         * List the custom attributes of an account
-         * @description The account's custom attribute definitions in the order they were created. Open to any member.
-         *     `attribute_model` narrows the list to one model; without it, as in the reference, every model's definitions
-         *     are listed.
-         */
-        get: operations["listCustomAttributeDefinitions"];
-        put?: never;
-        /**
-         * Define a custom attribute
-         * @description Administrators only. The key must be unique among the account's attributes of the same model (the same key may
-         *     exist under another model) and must not be one of that model's standard attribute keys, which the conversation
-         *     and contact filters already interpret. A `list` attribute needs at least one value in `attribute_values`, and a
-         *     `regex_pattern` must compile; the reference checks neither.
-         */
-        post: operations["createCustomAttributeDefinition"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/accounts/{account_id}/custom_attribute_definitions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-                /** @description The numeric id of the resource. */
-                id: components["parameters"]["ResourceId"];
-            };
-            cookie?: never;
-        };
-        /**
-         * Get a custom attribute
-         * @description Open to any member.
-         */
-        get: operations["getCustomAttributeDefinition"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a custom attribute
-         * @description Administrators only. Values stored under the key on conversations, contacts and companies are kept. Answers
-         *     200 with no body, as the reference's API documentation states (the reference itself answers 204).
-         */
-        delete: operations["deleteCustomAttributeDefinition"];
-        options?: never;
-        head?: never;
-        /**
-         * Update a custom attribute
-         * @description Administrators only. Changes only the fields given. Unlike the reference, `attribute_key` and `attribute_model`
-         *     cannot change (422 naming the field): the values conversations, contacts and companies already store under the
-         *     key would lose their definition. Sending their current values is accepted. A `list` attribute keeps at least
-         *     one value, and a `regex_pattern` must compile.
-         */
-        patch: operations["updateCustomAttributeDefinition"];
-        trace?: never;
-    };
-    "/api/v1/accounts/{account_id}/custom_filters": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        /**
-         * List the caller's saved filters
-         * @description The filters the caller saved in this account, in the order they were created; other users' filters, an
-         *     administrator's included, are never listed. Open to any member. Without `filter_type`, as in the reference,
-         *     only `conversation` filters are listed.
-         */
-        get: operations["listCustomFilters"];
-        put?: never;
-        /**
-         * Save a filter
-         * @description Saves a filter for the caller in this account. Open to any member. A user may keep at most 1000 filters per
-         *     account, as in the newest reference; beyond that the answer is 422 naming `account_id`.
-         */
-        post: operations["createCustomFilter"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-                /** @description The numeric id of the saved filter. */
-                custom_filter_id: number;
-            };
-            cookie?: never;
-        };
-        /**
-         * Get a saved filter
-         * @description Open to any member, for their own filters only; another user's filter is not found.
-         */
-        get: operations["getCustomFilter"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a saved filter
-         * @description Open to any member, for their own filters only; another user's filter is not found. Answers 200 with no body,
-         *     as the reference's API documentation states (the reference itself answers 204).
-         */
-        delete: operations["deleteCustomFilter"];
-        options?: never;
-        head?: never;
-        /**
-         * Update a saved filter
-         * @description Changes only the fields given. Open to any member, for their own filters only; another user's filter is not
-         *     found.
-         */
-        patch: operations["updateCustomFilter"];
-        trace?: never;
-    };
-    "/api/v1/accounts/{account_id}/agent_bots": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        /**
-         * List the agent bots an account can use
-         * @description The account's own bots and the system bots available to every account, by id. Open to any member. The
-         *     `access_token` of the account's own bots is shown to administrators only; a system bot's token is never shown.
-         */
-        get: operations["listAccountAgentBots"];
-        put?: never;
-        /**
-         * Create an agent bot owned by the account
-         * @description Creates a webhook bot owned by the account, with its own access token, which the answer includes. Administrators
-         *     only.
-         */
-        post: operations["createAccountAgentBot"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/accounts/{account_id}/agent_bots/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-                /** @description The numeric id of the resource. */
-                id: components["parameters"]["ResourceId"];
-            };
-            cookie?: never;
-        };
-        /**
-         * Get an agent bot
-         * @description One of the account's own bots or a system bot; another account's bot is not found. Open to any member. The
-         *     `access_token` is shown to administrators, for the account's own bots only.
-         */
-        get: operations["getAccountAgentBot"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete an agent bot of the account
-         * @description Deletes the bot together with its access token, which stops working at once, and disconnects it from every inbox
-         *     it handled. Only the account's own bots can be deleted: a system bot, like another account's bot, is not found.
-         *     Administrators only.
-         */
-        delete: operations["deleteAccountAgentBot"];
-        options?: never;
-        head?: never;
-        /**
-         * Update an agent bot of the account
-         * @description Changes only the fields given; `bot_config`, when given, replaces the whole configuration. Only the account's own
-         *     bots can be changed: a system bot, like another account's bot, is not found. Administrators only.
-         */
-        patch: operations["updateAccountAgentBot"];
-        trace?: never;
-    };
-    "/api/v1/accounts/{account_id}/canned_responses": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        /**
-         * List the canned responses of an account
-         * @description Every canned response of the account, by id. With `search`, only those whose short code or content contains it,
-         *     ignoring case, most relevant first: short codes that start with it, then short codes that contain it, then
-         *     contents that contain it, by id within each group. `%` and `_` in `search` match themselves, not any character.
-         *     Open to any member.
-         */
-        get: operations["listCannedResponses"];
-        put?: never;
-        /**
-         * Create a canned response
-         * @description Adds a reply that agents insert by its short code. Short codes are unique within the account and, as in the
-         *     reference, case-sensitive: `Hello` and `hello` are two short codes. Open to any member, agents included.
-         */
-        post: operations["createCannedResponse"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/accounts/{account_id}/canned_responses/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-                /** @description The numeric id of the resource. */
-                id: components["parameters"]["ResourceId"];
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Delete a canned response
-         * @description Administrators only.
-         */
-        delete: operations["deleteCannedResponse"];
-        options?: never;
-        head?: never;
-        /**
-         * Update a canned response
-         * @description Changes only the fields given. The short code stays unique within the account, case-sensitively. Administrators
-         *     only.
-         */
-        patch: operations["updateCannedResponse"];
-        trace?: never;
-    };
     "/api/v1/accounts/{account_id}/agents/{id}": {
         parameters: {
             query?: never;
@@ -835,6 +574,267 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/agent_bots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the agent bots an account can use
+         * @description The account's own bots and the system bots available to every account, by id. Open to any member. The
+         *     `access_token` of the account's own bots is shown to administrators only; a system bot's token is never shown.
+         */
+        get: operations["listAccountAgentBots"];
+        put?: never;
+        /**
+         * Create an agent bot owned by the account
+         * @description Creates a webhook bot owned by the account, with its own access token, which the answer includes. Administrators
+         *     only.
+         */
+        post: operations["createAccountAgentBot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/agent_bots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an agent bot
+         * @description One of the account's own bots or a system bot; another account's bot is not found. Open to any member. The
+         *     `access_token` is shown to administrators, for the account's own bots only.
+         */
+        get: operations["getAccountAgentBot"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an agent bot of the account
+         * @description Deletes the bot together with its access token, which stops working at once, and disconnects it from every inbox
+         *     it handled. Only the account's own bots can be deleted: a system bot, like another account's bot, is not found.
+         *     Administrators only.
+         */
+        delete: operations["deleteAccountAgentBot"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an agent bot of the account
+         * @description Changes only the fields given; `bot_config`, when given, replaces the whole configuration. Only the account's own
+         *     bots can be changed: a system bot, like another account's bot, is not found. Administrators only.
+         */
+        patch: operations["updateAccountAgentBot"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/canned_responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the canned responses of an account
+         * @description Every canned response of the account, by id. With `search`, only those whose short code or content contains it,
+         *     ignoring case, most relevant first: short codes that start with it, then short codes that contain it, then
+         *     contents that contain it, by id within each group. `%` and `_` in `search` match themselves, not any character.
+         *     Open to any member.
+         */
+        get: operations["listCannedResponses"];
+        put?: never;
+        /**
+         * Create a canned response
+         * @description Adds a reply that agents insert by its short code. Short codes are unique within the account and, as in the
+         *     reference, case-sensitive: `Hello` and `hello` are two short codes. Open to any member, agents included.
+         */
+        post: operations["createCannedResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/canned_responses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a canned response
+         * @description Administrators only.
+         */
+        delete: operations["deleteCannedResponse"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a canned response
+         * @description Changes only the fields given. The short code stays unique within the account, case-sensitively. Administrators
+         *     only.
+         */
+        patch: operations["updateCannedResponse"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/custom_attribute_definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the custom attributes of an account
+         * @description The account's custom attribute definitions in the order they were created. Open to any member.
+         *     `attribute_model` narrows the list to one model; without it, as in the reference, every model's definitions
+         *     are listed.
+         */
+        get: operations["listCustomAttributeDefinitions"];
+        put?: never;
+        /**
+         * Define a custom attribute
+         * @description Administrators only. The key must be unique among the account's attributes of the same model (the same key may
+         *     exist under another model) and must not be one of that model's standard attribute keys, which the conversation
+         *     and contact filters already interpret. A `list` attribute needs at least one value in `attribute_values`, and a
+         *     `regex_pattern` must compile; the reference checks neither.
+         */
+        post: operations["createCustomAttributeDefinition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/custom_attribute_definitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a custom attribute
+         * @description Open to any member.
+         */
+        get: operations["getCustomAttributeDefinition"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom attribute
+         * @description Administrators only. Values stored under the key on conversations, contacts and companies are kept. Answers
+         *     200 with no body, as the reference's API documentation states (the reference itself answers 204).
+         */
+        delete: operations["deleteCustomAttributeDefinition"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a custom attribute
+         * @description Administrators only. Changes only the fields given. Unlike the reference, `attribute_key` and `attribute_model`
+         *     cannot change (422 naming the field): the values conversations, contacts and companies already store under the
+         *     key would lose their definition. Sending their current values is accepted. A `list` attribute keeps at least
+         *     one value, and a `regex_pattern` must compile.
+         */
+        patch: operations["updateCustomAttributeDefinition"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/custom_filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the caller's saved filters
+         * @description The filters the caller saved in this account, in the order they were created; other users' filters, an
+         *     administrator's included, are never listed. Open to any member. Without `filter_type`, as in the reference,
+         *     only `conversation` filters are listed.
+         */
+        get: operations["listCustomFilters"];
+        put?: never;
+        /**
+         * Save a filter
+         * @description Saves a filter for the caller in this account. Open to any member. A user may keep at most 1000 filters per
+         *     account, as in the newest reference; beyond that the answer is 422 naming `account_id`.
+         */
+        post: operations["createCustomFilter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the saved filter. */
+                custom_filter_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a saved filter
+         * @description Open to any member, for their own filters only; another user's filter is not found.
+         */
+        get: operations["getCustomFilter"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a saved filter
+         * @description Open to any member, for their own filters only; another user's filter is not found. Answers 200 with no body,
+         *     as the reference's API documentation states (the reference itself answers 204).
+         */
+        delete: operations["deleteCustomFilter"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a saved filter
+         * @description Changes only the fields given. Open to any member, for their own filters only; another user's filter is not
+         *     found.
+         */
+        patch: operations["updateCustomFilter"];
         trace?: never;
     };
     "/app/login": {
@@ -2833,558 +2833,6 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
-    listCustomAttributeDefinitions: {
-        parameters: {
-            query?: {
-                /** @description The model, by name or by its integer value (`0`, `1`, `2`). */
-                attribute_model?: "conversation_attribute" | "contact_attribute" | "company_attribute" | "0" | "1" | "2";
-            };
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The custom attribute definitions. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CustomAttributeDefinition"][];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    createCustomAttributeDefinition: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CustomAttributeDefinitionCreate"];
-            };
-        };
-        responses: {
-            /** @description The new custom attribute definition. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CustomAttributeDefinition"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    getCustomAttributeDefinition: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-                /** @description The numeric id of the resource. */
-                id: components["parameters"]["ResourceId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The custom attribute definition. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CustomAttributeDefinition"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    deleteCustomAttributeDefinition: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-                /** @description The numeric id of the resource. */
-                id: components["parameters"]["ResourceId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The custom attribute definition is deleted. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    updateCustomAttributeDefinition: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-                /** @description The numeric id of the resource. */
-                id: components["parameters"]["ResourceId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CustomAttributeDefinitionUpdate"];
-            };
-        };
-        responses: {
-            /** @description The updated custom attribute definition. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CustomAttributeDefinition"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    listCustomFilters: {
-        parameters: {
-            query?: {
-                filter_type?: components["schemas"]["CustomFilterType"];
-            };
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The caller's saved filters of that type. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CustomFilter"][];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    createCustomFilter: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CustomFilterCreate"];
-            };
-        };
-        responses: {
-            /** @description The saved filter. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CustomFilter"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    getCustomFilter: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-                /** @description The numeric id of the saved filter. */
-                custom_filter_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The saved filter. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CustomFilter"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    deleteCustomFilter: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-                /** @description The numeric id of the saved filter. */
-                custom_filter_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The filter is deleted. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    updateCustomFilter: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-                /** @description The numeric id of the saved filter. */
-                custom_filter_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CustomFilterUpdate"];
-            };
-        };
-        responses: {
-            /** @description The updated filter. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CustomFilter"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    listAccountAgentBots: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The agent bots. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountAgentBot"][];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-        };
-    };
-    createAccountAgentBot: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AccountAgentBotCreate"];
-            };
-        };
-        responses: {
-            /** @description The new agent bot, with its access token. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountAgentBot"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    getAccountAgentBot: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-                /** @description The numeric id of the resource. */
-                id: components["parameters"]["ResourceId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The agent bot. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountAgentBot"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-        };
-    };
-    deleteAccountAgentBot: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-                /** @description The numeric id of the resource. */
-                id: components["parameters"]["ResourceId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The agent bot is deleted. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-        };
-    };
-    updateAccountAgentBot: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-                /** @description The numeric id of the resource. */
-                id: components["parameters"]["ResourceId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AccountAgentBotUpdate"];
-            };
-        };
-        responses: {
-            /** @description The updated agent bot, with its access token. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountAgentBot"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    listCannedResponses: {
-        parameters: {
-            query?: {
-                /** @description Text to find in the short code or the content, ignoring case; empty matches everything. */
-                search?: string;
-            };
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The canned responses. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CannedResponse"][];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    createCannedResponse: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CannedResponseCreate"];
-            };
-        };
-        responses: {
-            /** @description The new canned response. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CannedResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
-    deleteCannedResponse: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-                /** @description The numeric id of the resource. */
-                id: components["parameters"]["ResourceId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The canned response is deleted. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-        };
-    };
-    updateCannedResponse: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The numeric id of the account. */
-                account_id: components["parameters"]["AccountId"];
-                /** @description The numeric id of the resource. */
-                id: components["parameters"]["ResourceId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CannedResponseUpdate"];
-            };
-        };
-        responses: {
-            /** @description The updated canned response. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CannedResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
-        };
-    };
     deleteAgent: {
         parameters: {
             query?: never;
@@ -4006,6 +3454,558 @@ export interface operations {
                     "application/json": components["schemas"]["InboxMembers"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listAccountAgentBots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent bots. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountAgentBot"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createAccountAgentBot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountAgentBotCreate"];
+            };
+        };
+        responses: {
+            /** @description The new agent bot, with its access token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountAgentBot"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getAccountAgentBot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent bot. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountAgentBot"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteAccountAgentBot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent bot is deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateAccountAgentBot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountAgentBotUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated agent bot, with its access token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountAgentBot"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listCannedResponses: {
+        parameters: {
+            query?: {
+                /** @description Text to find in the short code or the content, ignoring case; empty matches everything. */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The canned responses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedResponse"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    createCannedResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CannedResponseCreate"];
+            };
+        };
+        responses: {
+            /** @description The new canned response. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    deleteCannedResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The canned response is deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateCannedResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CannedResponseUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated canned response. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listCustomAttributeDefinitions: {
+        parameters: {
+            query?: {
+                /** @description The model, by name or by its integer value (`0`, `1`, `2`). */
+                attribute_model?: "conversation_attribute" | "contact_attribute" | "company_attribute" | "0" | "1" | "2";
+            };
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The custom attribute definitions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomAttributeDefinition"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    createCustomAttributeDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomAttributeDefinitionCreate"];
+            };
+        };
+        responses: {
+            /** @description The new custom attribute definition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomAttributeDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getCustomAttributeDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The custom attribute definition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomAttributeDefinition"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    deleteCustomAttributeDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The custom attribute definition is deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    updateCustomAttributeDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomAttributeDefinitionUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated custom attribute definition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomAttributeDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listCustomFilters: {
+        parameters: {
+            query?: {
+                filter_type?: components["schemas"]["CustomFilterType"];
+            };
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's saved filters of that type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomFilter"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    createCustomFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomFilterCreate"];
+            };
+        };
+        responses: {
+            /** @description The saved filter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomFilter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getCustomFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the saved filter. */
+                custom_filter_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The saved filter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomFilter"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    deleteCustomFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the saved filter. */
+                custom_filter_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The filter is deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    updateCustomFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the saved filter. */
+                custom_filter_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomFilterUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated filter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomFilter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
