@@ -1,9 +1,10 @@
 import type { AccountMember } from '../../auth/account-member';
 import type { Clock } from '../../config/clock';
 import type { Database } from '../../db/connection';
-import { appError, validationError } from '../../errors/app-error';
+import { appError } from '../../errors/app-error';
 import type { Schemas } from '../../http/operation-types';
-import { type AgentRecord, memberUserIds } from '../agents/agent-repository';
+import type { AgentRecord } from '../agents/agent-repository';
+import { requireAccountMembers } from '../agents/require-account-members';
 import { findAccountInbox, findVisibleInbox } from './inbox-access';
 import { inboxMemberRepository } from './inbox-member-repository';
 import type { InboxRecord } from './inbox-repository';
@@ -19,19 +20,6 @@ export function inboxMemberService(db: Database, clock: Clock) {
     return findAccountInbox(db, member, Number(change.inbox_id));
   }
 
-  /** The distinct users of a change, every one of them a member of the account. */
-  async function accountUsersOf(member: AccountMember, change: MembersChange): Promise<number[]> {
-    const userIds = [...new Set(change.user_ids)];
-    const inAccount = await memberUserIds(db, member.account.id, userIds);
-    const strangers = userIds.filter((userId) => !inAccount.has(userId));
-    if (strangers.length > 0) {
-      throw validationError([
-        { attribute: 'user_ids', message: `${strangers.join(', ')} are not members of the account` },
-      ]);
-    }
-    return userIds;
-  }
-
   return {
     async list(member: AccountMember, inboxId: number): Promise<AgentRecord[]> {
       const inbox = await findVisibleInbox(db, member, inboxId);
@@ -41,7 +29,7 @@ export function inboxMemberService(db: Database, clock: Clock) {
     /** Adds the users; those who are members already stay as they are. */
     async add(member: AccountMember, change: MembersChange): Promise<AgentRecord[]> {
       const inbox = await inboxOf(member, change);
-      const userIds = await accountUsersOf(member, change);
+      const userIds = await requireAccountMembers(db, member.account.id, change.user_ids);
       await members.add(inbox.id, userIds, clock.nowSeconds());
       return members.agents(member.account.id, inbox.id);
     },
@@ -49,7 +37,7 @@ export function inboxMemberService(db: Database, clock: Clock) {
     /** Makes the users the inbox's only members. */
     async replace(member: AccountMember, change: MembersChange): Promise<AgentRecord[]> {
       const inbox = await inboxOf(member, change);
-      const userIds = await accountUsersOf(member, change);
+      const userIds = await requireAccountMembers(db, member.account.id, change.user_ids);
       await db.transaction(async (trx) => {
         const repository = inboxMemberRepository(trx);
         const wanted = new Set(userIds);

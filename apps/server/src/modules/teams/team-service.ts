@@ -4,22 +4,11 @@ import type { Database } from '../../db/connection';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { appError, validationError } from '../../errors/app-error';
 import type { Schemas } from '../../http/operation-types';
-import { type AgentRecord, memberUserIds } from '../agents/agent-repository';
+import type { AgentRecord } from '../agents/agent-repository';
+import { requireAccountMembers } from '../agents/require-account-members';
 import { type TeamFields, type TeamRecord, teamRepository } from './team-repository';
 
 const nameTaken = () => validationError([{ attribute: 'name', message: 'has already been taken' }]);
-
-/** Refuses user ids that are not members of the account, listing them; the others may join its teams. */
-async function requireAccountMembers(trx: Database, accountId: number, userIds: number[]): Promise<number[]> {
-  const unique = [...new Set(userIds)];
-  const members = await memberUserIds(trx, accountId, unique);
-  const strangers = unique.filter((userId) => !members.has(userId));
-  if (strangers.length > 0) {
-    const message = `must be members of the account; these are not: ${strangers.join(', ')}`;
-    throw validationError([{ attribute: 'user_ids', message }]);
-  }
-  return unique;
-}
 
 /** The teams of an account and their members. */
 export function teamService(db: Database, clock: Clock) {
