@@ -1,6 +1,7 @@
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
+import type { TokenOwnerType } from '../access-tokens/access-token-repository';
 
 export interface UserRecord {
   id: number;
@@ -51,6 +52,25 @@ export function userRepository(db: Database) {
     async findById(id: number): Promise<UserRecord | undefined> {
       const row = await db('users').where({ id }).first();
       return row && toRecord(row);
+    },
+
+    /**
+     * The owner of an access token together with the token's owner type, in one query: the user when a user owns the
+     * token, and only the owner's type and id otherwise.
+     */
+    async findTokenOwner(
+      token: string,
+    ): Promise<{ ownerType: TokenOwnerType; ownerId: number; user: UserRecord | undefined } | undefined> {
+      const row = await db('access_tokens')
+        .leftJoin('users', (join) => {
+          join.on('users.id', 'access_tokens.owner_id').andOnVal('access_tokens.owner_type', 'User');
+        })
+        .select('access_tokens.owner_type', 'access_tokens.owner_id', 'users.*')
+        .where('access_tokens.token', token)
+        .first();
+      if (!row) return undefined;
+      const { owner_type, owner_id, ...user } = row as UserRow & { owner_type: TokenOwnerType; owner_id: number };
+      return { ownerType: owner_type, ownerId: owner_id, user: user.id === null ? undefined : toRecord(user) };
     },
 
     /** Emails are stored lower-case, so this lookup ignores case. */
