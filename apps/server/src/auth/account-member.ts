@@ -20,8 +20,3 @@ export function memberOf(member: AccountMember | undefined): AccountMember {
 }
 
 export const isAdministrator = (member: AccountMember): boolean => member.role === 'administrator';
-
-/** Refuses the action unless the member administers the account. */
-export function requireAdministrator(member: AccountMember): void {
-  if (!isAdministrator(member)) throw appError('ACTION_NOT_ALLOWED');
-}

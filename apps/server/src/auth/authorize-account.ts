@@ -1,11 +1,11 @@
 import type { RequestHandler } from 'express';
 import { appError } from '../errors/app-error';
 import type { AccountMemberService } from '../modules/account-users/account-member-service';
-import type { AccountMember } from './account-member';
+import { type AccountMember, isAdministrator } from './account-member';
 import type { Caller } from './caller';
 
 /** The spec extension by which an operation requires a role in the account, on top of membership. */
-export const requiredRoleExtension = 'x-required-role';
+const requiredRoleExtension = 'x-required-role';
 
 interface OpenApiRequest {
   openapi?: { schema?: Record<string, unknown>; pathParams?: Record<string, string> };
@@ -26,7 +26,7 @@ export function authorizeAccount(members: AccountMemberService): RequestHandler 
         return;
       }
       const member: AccountMember = await members.resolve(caller.user, Number(accountId));
-      if (openapi?.schema?.[requiredRoleExtension] === 'administrator' && member.role !== 'administrator') {
+      if (openapi?.schema?.[requiredRoleExtension] === 'administrator' && !isAdministrator(member)) {
         throw appError('ACTION_NOT_ALLOWED');
       }
       res.locals.member = member;
