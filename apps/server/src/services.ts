@@ -8,6 +8,9 @@ import { accountAgentBotService } from './modules/agent-bots/account-agent-bot-s
 import { agentBotService } from './modules/agent-bots/agent-bot-service';
 import { agentService } from './modules/agents/agent-service';
 import { cannedResponseService } from './modules/canned-responses/canned-response-service';
+import { contactLabelService } from './modules/contacts/contact-label-service';
+import { contactService } from './modules/contacts/contact-service';
+import { contactSessionService } from './modules/contacts/contact-session-service';
 import { customAttributeService } from './modules/custom-attributes/custom-attribute-service';
 import { customFilterService } from './modules/custom-filters/custom-filter-service';
 import { inboxAgentBotService } from './modules/inboxes/inbox-agent-bot-service';
@@ -37,6 +40,9 @@ export function createServices(db: Database, clock: Clock = systemClock) {
     customFilters: customFilterService(db, clock),
     accountAgentBots,
     cannedResponses: cannedResponseService(db, clock),
+    contacts: contactService(db, clock),
+    contactSessions: contactSessionService(db, clock),
+    contactLabels: contactLabelService(db, clock),
     teams: teamService(db, clock),
     inboxes: inboxService(db, clock),
     inboxMembers: inboxMemberService(db, clock),

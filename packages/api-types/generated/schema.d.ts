@@ -837,6 +837,252 @@ export interface paths {
         patch: operations["updateCustomFilter"];
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the contacts of an account
+         * @description The account's identified contacts, those with an email, a phone number or an identifier, 15 per page; anonymous
+         *     website visitors are left out, as in the reference. With `labels`, only contacts carrying any of those labels.
+         *     Open to any member.
+         */
+        get: operations["listContacts"];
+        put?: never;
+        /**
+         * Create a contact
+         * @description Adds a contact and, with `inbox_id`, its session in that inbox. Email, phone number and identifier are each unique
+         *     within the account; a clash is a 422 naming the field. Open to any member; an agent may name only inboxes they are
+         *     a member of.
+         */
+        post: operations["createContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/contacts/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Search the contacts of an account
+         * @description Contacts whose name, email or phone number contains `q` ignoring case, or whose identifier contains it exactly
+         *     (case-sensitively), 15 per page. `q` is trimmed; `%` and `_` match themselves. A blank `q` is a 422
+         *     `{"error": "Specify search string with parameter q"}`, as in the reference. Open to any member.
+         */
+        get: operations["searchContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/contacts/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Filter the contacts of an account
+         * @description Contacts matching every condition of `payload`, joined strictly left to right by each condition's
+         *     `query_operator`, 15 per page.
+         *
+         *     Standard keys and their operators:
+         *
+         *     | key | operators |
+         *     | --- | --- |
+         *     | `name`, `email` | `equal_to`, `not_equal_to`, `contains`, `does_not_contain` |
+         *     | `phone_number` | the four above and `starts_with` |
+         *     | `identifier`, `country_code` | `equal_to`, `not_equal_to` |
+         *     | `city`, `company` | `equal_to`, `not_equal_to`, `contains`, `does_not_contain` |
+         *     | `labels` | `equal_to`, `not_equal_to`, `is_present`, `is_not_present` |
+         *     | `created_at`, `last_activity_at` | `is_greater_than`, `is_less_than`, `days_before` |
+         *     | `blocked` | `equal_to`, `not_equal_to` |
+         *
+         *     Text compares ignoring case. `country_code`, `city` and `company` read the contact's additional attributes
+         *     (`company` reads `company_name`). Any other key must be one of the account's contact custom attributes, compared
+         *     by its display type: text, link and list as text ignoring case (with `contains` for text and link), number,
+         *     currency and percent as numbers, dates by day, and checkboxes as booleans; each type also takes `is_present` and
+         *     `is_not_present`, except checkboxes.
+         *
+         *     A malformed condition is a 422 whose message names its key or operator. Open to any member.
+         */
+        post: operations["filterContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Show a contact
+         * @description The contact with its sessions in the account's inboxes. Open to any member.
+         */
+        get: operations["getContact"];
+        /**
+         * Update a contact
+         * @description Changes only the fields given; `additional_attributes` and `custom_attributes` are merged key by key. Email, phone
+         *     number and identifier stay unique within the account. Open to any member.
+         */
+        put: operations["updateContact"];
+        post?: never;
+        /**
+         * Delete a contact
+         * @description Removes the contact with its sessions and labels. Administrators only.
+         */
+        delete: operations["deleteContact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/contacts/{id}/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the conversations of a contact
+         * @description The contact's conversations in the inboxes the caller may look into, most recent activity first. Open to any
+         *     member.
+         */
+        get: operations["listContactConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/contacts/{id}/contact_inboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a session of a contact in an inbox
+         * @description Gives the contact a session in the inbox, so that conversations can start there. Asking again for a session the
+         *     contact already has returns it. A `source_id` another contact holds in the inbox is a 422 naming `source_id`; an
+         *     email inbox needs the contact's email when no `source_id` is given. Open to any member; an agent may name only
+         *     inboxes they are a member of.
+         */
+        post: operations["createContactInbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/contacts/{id}/contactable_inboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the inboxes through which a contact can be reached
+         * @description Each inbox the caller may look into through which a conversation with the contact can start, with the
+         *     `source_id` to start it with: an API inbox always, with the contact's session there or a fresh UUID; an email
+         *     inbox when the contact has an email, which is the `source_id`; a website inbox only through a session the contact
+         *     opened there. Open to any member.
+         */
+        get: operations["listContactableInboxes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/contacts/{id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the labels of a contact
+         * @description Open to any member.
+         */
+        get: operations["listContactLabels"];
+        put?: never;
+        /**
+         * Replace the labels of a contact
+         * @description The contact carries exactly the labels given afterwards, as in the reference, which names this "add" but replaces
+         *     the whole set; an empty list removes every label. Open to any member.
+         */
+        post: operations["setContactLabels"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/app/login": {
         parameters: {
             query?: never;
@@ -2218,6 +2464,300 @@ export interface components {
         InboxMembers: {
             payload: components["schemas"]["Agent"][];
         };
+        /**
+         * @description A person the account talks to.
+         * @example {
+         *       "id": 42,
+         *       "name": "Ana Lima",
+         *       "email": "ana.lima@example.com",
+         *       "phone_number": "+351912345678",
+         *       "identifier": "crm-1001",
+         *       "thumbnail": "",
+         *       "blocked": false,
+         *       "availability_status": "offline",
+         *       "additional_attributes": {
+         *         "city": "Lisbon",
+         *         "country_code": "PT",
+         *         "company_name": "Lima Imports"
+         *       },
+         *       "custom_attributes": {
+         *         "plan": "premium"
+         *       },
+         *       "created_at": 1718000000
+         *     }
+         */
+        Contact: {
+            id: number;
+            /** @description Empty when the contact has not given a name. */
+            name: string;
+            /** @description Lower-cased; unique within the account. */
+            email: string | null;
+            /** @description In E.164 format (`+` and up to 15 digits); unique within the account. */
+            phone_number: string | null;
+            /** @description The contact's id in the account's own systems; unique within the account. */
+            identifier: string | null;
+            /** @description URL of the contact's avatar, or an empty string. */
+            thumbnail: string;
+            /** @description Conversations of a blocked contact start resolved. */
+            blocked: boolean;
+            /**
+             * @description Whether the contact is connected to a live-chat inbox right now.
+             * @enum {string}
+             */
+            availability_status: "online" | "offline";
+            /**
+             * @description Details the channels and agents record, such as `city`, `country`, `country_code`, `company_name`,
+             *     `description` and `social_profiles`.
+             */
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Values of the account's contact custom attributes, by attribute key, kept as given. */
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Unix seconds of the contact's last message; absent until the contact has written. */
+            last_activity_at?: number;
+            /** @description Unix seconds. */
+            created_at: number;
+            /** @description The contact's sessions in the account's inboxes; present where the operation says so. */
+            contact_inboxes?: components["schemas"]["ContactInbox"][];
+        };
+        /** @description A contact's session in one inbox; `source_id` is how the channel knows the contact. */
+        ContactInbox: {
+            /** @description Unique within the inbox. */
+            source_id: string;
+            inbox: components["schemas"]["Inbox"];
+        };
+        /** @description Fields of a contact a request may set. An empty email, phone number or identifier clears it. */
+        ContactFields: {
+            name?: string;
+            /** @description Stored lower-cased; unique within the account regardless of case. */
+            email?: string | null;
+            /** @description In E.164 format, such as `+351912345678`; unique within the account. */
+            phone_number?: string | null;
+            /** @description The contact's id in the account's own systems; unique within the account. */
+            identifier?: string | null;
+            /** @description URL of the contact's avatar, shown as `thumbnail`. The server keeps the URL; it does not fetch the image. */
+            avatar_url?: string | null;
+            blocked?: boolean;
+            /** @description Details such as `city`, `country`, `country_code`, `company_name` and `description`. */
+            additional_attributes?: {
+                [key: string]: unknown;
+            };
+            /** @description Values of the account's contact custom attributes, by attribute key, kept as given. */
+            custom_attributes?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description A new contact. With `inbox_id`, the contact also gets a session in that inbox, whose `source_id` is the one given
+         *     or, when absent, one the inbox's channel makes: a random UUID for API and website inboxes, the contact's email for
+         *     email inboxes.
+         * @example {
+         *       "inbox_id": 1,
+         *       "name": "Ana Lima",
+         *       "email": "Ana.Lima@example.com",
+         *       "phone_number": "+351912345678",
+         *       "identifier": "crm-1001",
+         *       "additional_attributes": {
+         *         "city": "Lisbon",
+         *         "country_code": "PT"
+         *       },
+         *       "custom_attributes": {
+         *         "plan": "premium"
+         *       }
+         *     }
+         */
+        ContactCreate: components["schemas"]["ContactFields"] & {
+            /** @description An inbox of the account the caller may look into. */
+            inbox_id?: number;
+            /** @description The contact's id in the inbox's channel; only with `inbox_id`. */
+            source_id?: string;
+        };
+        /**
+         * @description Changes only the fields given. `additional_attributes` and `custom_attributes` are merged into the stored ones, key
+         *     by key, so a request sends only the keys it changes.
+         * @example {
+         *       "name": "Ana Lima Souza",
+         *       "custom_attributes": {
+         *         "plan": "enterprise"
+         *       }
+         *     }
+         */
+        ContactUpdate: components["schemas"]["ContactFields"];
+        ContactPageMeta: {
+            /** @description How many contacts match, over every page. */
+            count: number;
+            current_page: number;
+        };
+        /** @description One page of contacts, 15 per page. */
+        ContactList: {
+            meta: components["schemas"]["ContactPageMeta"];
+            payload: components["schemas"]["Contact"][];
+        };
+        /**
+         * @description One page of matching contacts, 15 per page. As in the reference, `meta.count` counts the contacts on this page and
+         *     `has_more` says whether another page follows, so that a search never has to count every match of a large account.
+         */
+        ContactSearchResult: {
+            meta: {
+                /** @description How many contacts this page holds. */
+                count: number;
+                current_page: number;
+                has_more: boolean;
+            };
+            payload: components["schemas"]["Contact"][];
+        };
+        ContactEnvelope: {
+            payload: components["schemas"]["Contact"];
+        };
+        ContactCreated: {
+            payload: {
+                contact: components["schemas"]["Contact"];
+                /** @description The session made in the inbox of `inbox_id`; both fields are null without it. */
+                contact_inbox: {
+                    inbox: components["schemas"]["Inbox"] | null;
+                    source_id: string | null;
+                };
+            };
+        };
+        /**
+         * @example {
+         *       "inbox_id": 1,
+         *       "source_id": "crm-session-1001"
+         *     }
+         */
+        ContactInboxCreate: {
+            /** @description An inbox of the account the caller may look into. */
+            inbox_id: number;
+            /**
+             * @description The contact's id in the inbox's channel, unique within the inbox. When absent, the channel makes one: a random
+             *     UUID for API and website inboxes, the contact's email for email inboxes.
+             */
+            source_id?: string;
+        };
+        ContactableInboxes: {
+            payload: components["schemas"]["ContactInbox"][];
+        };
+        /**
+         * @example {
+         *       "payload": [
+         *         "vip",
+         *         "billing"
+         *       ]
+         *     }
+         */
+        ContactLabels: {
+            /** @description The labels, lower-cased, in the order they were first given. */
+            payload: string[];
+        };
+        /**
+         * @example {
+         *       "labels": [
+         *         "vip",
+         *         "billing"
+         *       ]
+         *     }
+         */
+        ContactLabelsSet: {
+            /**
+             * @description Every label the contact is to carry; labels not listed are removed. Labels are trimmed and lower-cased, and a
+             *     label given twice is kept once.
+             */
+            labels: string[];
+        };
+        /**
+         * @description One condition of a filter: the attribute, how to compare it, the values to compare it with, and how it joins the
+         *     next condition.
+         */
+        FilterCondition: {
+            /** @description A standard key of the resource, or the key of one of the account's custom attributes. */
+            attribute_key: string;
+            /**
+             * @description `equal_to` matches any of `values`, `not_equal_to` none of them; `contains` matches when the attribute contains
+             *     any of `values`, `does_not_contain` when it contains none of them (both ignoring case). `starts_with` matches a
+             *     prefix. `is_greater_than` and `is_less_than` compare with the first value: numbers as numbers, dates by day
+             *     (`YYYY-MM-DD`, UTC). `days_before` matches dates earlier than that many days before today. The negative
+             *     operators also match contacts without the attribute.
+             * @enum {string}
+             */
+            filter_operator: "equal_to" | "not_equal_to" | "contains" | "does_not_contain" | "is_present" | "is_not_present" | "is_greater_than" | "is_less_than" | "days_before" | "starts_with";
+            /** @description Strings, numbers or booleans; not needed by `is_present` and `is_not_present`. */
+            values?: (string | number | boolean)[];
+            /**
+             * @description `AND` or `OR` (any case), joining this condition to the next one; null or absent on the last condition.
+             *     Conditions join strictly from left to right: `a OR b AND c` is `(a OR b) AND c`.
+             */
+            query_operator?: string | null;
+            /**
+             * @description The model whose custom attribute `attribute_key` names; by default the filtered resource's own.
+             * @enum {string}
+             */
+            custom_attribute_type?: "conversation_attribute" | "contact_attribute" | "company_attribute";
+        };
+        /**
+         * @example {
+         *       "payload": [
+         *         {
+         *           "attribute_key": "country_code",
+         *           "filter_operator": "equal_to",
+         *           "values": [
+         *             "PT"
+         *           ],
+         *           "query_operator": "AND"
+         *         },
+         *         {
+         *           "attribute_key": "created_at",
+         *           "filter_operator": "is_greater_than",
+         *           "values": [
+         *             "2025-01-31"
+         *           ],
+         *           "query_operator": "AND"
+         *         },
+         *         {
+         *           "attribute_key": "plan",
+         *           "filter_operator": "equal_to",
+         *           "values": [
+         *             "premium"
+         *           ],
+         *           "query_operator": null
+         *         }
+         *       ]
+         *     }
+         */
+        ContactFilter: {
+            payload: components["schemas"]["FilterCondition"][];
+        };
+        /** @description A conversation between a contact and the account, in one inbox. */
+        Conversation: {
+            /** @description The conversation's number within the account (its display id). */
+            id: number;
+            uuid?: string;
+            account_id: number;
+            inbox_id: number;
+            /** @enum {string} */
+            status: "open" | "resolved" | "pending" | "snoozed";
+            /** @enum {string|null} */
+            priority?: "low" | "medium" | "high" | "urgent" | null;
+            labels?: string[];
+            additional_attributes?: {
+                [key: string]: unknown;
+            };
+            custom_attributes?: {
+                [key: string]: unknown;
+            };
+            unread_count?: number;
+            /** @description Unix seconds. */
+            created_at: number;
+            /** @description Unix seconds. */
+            last_activity_at?: number;
+            /** @description Unix seconds of the last activity. */
+            timestamp?: number;
+        };
+        ContactConversations: {
+            payload: components["schemas"]["Conversation"][];
+        };
     };
     responses: {
         /** @description The request body is not well-formed JSON. */
@@ -2291,6 +2831,16 @@ export interface components {
         ResourceId: number;
         /** @description The numeric id of the team. */
         TeamId: number;
+        /** @description The page to return, from 1. */
+        Page: number;
+        /**
+         * @description The order of the contacts: by `name` (ignoring case), `email`, `phone_number`, `last_activity_at`, `created_at`,
+         *     `company` (the company name), `city` or `country`, ascending, or descending with a leading `-`. Contacts without the
+         *     value come last either way; ties go by id. By default the most recently active come first.
+         */
+        ContactSort: "name" | "-name" | "email" | "-email" | "phone_number" | "-phone_number" | "last_activity_at" | "-last_activity_at" | "created_at" | "-created_at" | "company" | "-company" | "city" | "-city" | "country" | "-country";
+        /** @description Whether each contact carries its `contact_inboxes`. */
+        IncludeContactInboxes: boolean;
     };
     requestBodies: never;
     headers: never;
@@ -4003,6 +4553,406 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomFilter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listContacts: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description The order of the contacts: by `name` (ignoring case), `email`, `phone_number`, `last_activity_at`, `created_at`,
+                 *     `company` (the company name), `city` or `country`, ascending, or descending with a leading `-`. Contacts without the
+                 *     value come last either way; ties go by id. By default the most recently active come first.
+                 */
+                sort?: components["parameters"]["ContactSort"];
+                /** @description Whether each contact carries its `contact_inboxes`. */
+                include_contact_inboxes?: components["parameters"]["IncludeContactInboxes"];
+                /** @description Labels, sent as `labels[]=a&labels[]=b` or `labels=a&labels=b`; contacts carrying any of them are listed. */
+                labels?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of contacts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    createContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactCreate"];
+            };
+        };
+        responses: {
+            /** @description The new contact and its session in the inbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    searchContacts: {
+        parameters: {
+            query?: {
+                /** @description The text to find. */
+                q?: string;
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description The order of the contacts: by `name` (ignoring case), `email`, `phone_number`, `last_activity_at`, `created_at`,
+                 *     `company` (the company name), `city` or `country`, ascending, or descending with a leading `-`. Contacts without the
+                 *     value come last either way; ties go by id. By default the most recently active come first.
+                 */
+                sort?: components["parameters"]["ContactSort"];
+            };
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching contacts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactSearchResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description `q` is blank, or another parameter is invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Specify search string with parameter q",
+                     *       "code": "SEARCH_QUERY_MISSING"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["ValidationError"];
+                };
+            };
+        };
+    };
+    filterContacts: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description The order of the contacts: by `name` (ignoring case), `email`, `phone_number`, `last_activity_at`, `created_at`,
+                 *     `company` (the company name), `city` or `country`, ascending, or descending with a leading `-`. Contacts without the
+                 *     value come last either way; ties go by id. By default the most recently active come first.
+                 */
+                sort?: components["parameters"]["ContactSort"];
+                /** @description Whether each contact carries its `contact_inboxes`. */
+                include_contact_inboxes?: components["parameters"]["IncludeContactInboxes"];
+            };
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactFilter"];
+            };
+        };
+        responses: {
+            /** @description One page of matching contacts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    updateContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated contact. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    deleteContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact is deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listContactConversations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact's conversations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactConversations"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    createContactInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactInboxCreate"];
+            };
+        };
+        responses: {
+            /** @description The contact's session in the inbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactInbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listContactableInboxes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contactable inboxes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactableInboxes"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listContactLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact's labels. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactLabels"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    setContactLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactLabelsSet"];
+            };
+        };
+        responses: {
+            /** @description The contact's labels. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactLabels"];
                 };
             };
             400: components["responses"]["BadRequest"];

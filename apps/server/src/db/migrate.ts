@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Database } from './connection';
 import * as foundation from './migrations/0001-foundation';
 import * as accountAdministration from './migrations/0002-account-administration';
+import * as contacts from './migrations/0003-contacts';
 
 interface Migration {
   name: string;
@@ -14,6 +15,7 @@ interface Migration {
 const migrations: Migration[] = [
   { name: '0001-foundation', ...foundation },
   { name: '0002-account-administration', ...accountAdministration },
+  { name: '0003-contacts', ...contacts },
 ];
 
 const source: Knex.MigrationSource<Migration> = {

@@ -6,6 +6,8 @@ import { addTeamMembers } from './application/teams/add-team-members';
 import { createAccountAgentBot } from './application/account-agent-bots/create-account-agent-bot';
 import { createAgent } from './application/agents/create-agent';
 import { createCannedResponse } from './application/canned-responses/create-canned-response';
+import { createContact } from './application/contacts/create-contact';
+import { createContactInbox } from './application/contact/create-contact-inbox';
 import { createCustomAttributeDefinition } from './application/custom-attributes/create-custom-attribute-definition';
 import { createCustomFilter } from './application/custom-filters/create-custom-filter';
 import { createInbox } from './application/inboxes/create-inbox';
@@ -13,10 +15,13 @@ import { createTeam } from './application/teams/create-team';
 import { deleteAccountAgentBot } from './application/account-agent-bots/delete-account-agent-bot';
 import { deleteAgent } from './application/agents/delete-agent';
 import { deleteCannedResponse } from './application/canned-responses/delete-canned-response';
+import { deleteContact } from './application/contacts/delete-contact';
 import { deleteCustomAttributeDefinition } from './application/custom-attributes/delete-custom-attribute-definition';
 import { deleteCustomFilter } from './application/custom-filters/delete-custom-filter';
 import { deleteTeam } from './application/teams/delete-team';
+import { filterContacts } from './application/contacts/filter-contacts';
 import { getAccountAgentBot } from './application/account-agent-bots/get-account-agent-bot';
+import { getContact } from './application/contacts/get-contact';
 import { getCustomAttributeDefinition } from './application/custom-attributes/get-custom-attribute-definition';
 import { getCustomFilter } from './application/custom-filters/get-custom-filter';
 import { getHealth } from './system/system/get-health';
@@ -27,6 +32,10 @@ import { getTeam } from './application/teams/get-team';
 import { listAccountAgentBots } from './application/account-agent-bots/list-account-agent-bots';
 import { listAgents } from './application/agents/list-agents';
 import { listCannedResponses } from './application/canned-responses/list-canned-responses';
+import { listContactableInboxes } from './application/contact/list-contactable-inboxes';
+import { listContactConversations } from './application/contacts/list-contact-conversations';
+import { listContactLabels } from './application/contact-labels/list-contact-labels';
+import { listContacts } from './application/contacts/list-contacts';
 import { listCustomAttributeDefinitions } from './application/custom-attributes/list-custom-attribute-definitions';
 import { listCustomFilters } from './application/custom-filters/list-custom-filters';
 import { listInboxes } from './application/inboxes/list-inboxes';
@@ -52,11 +61,14 @@ import { platformUpdateAgentBot } from './platform/agent-bots/platform-update-ag
 import { platformUpdateUser } from './platform/users/platform-update-user';
 import { removeInboxMembers } from './application/inbox-members/remove-inbox-members';
 import { removeTeamMembers } from './application/teams/remove-team-members';
+import { searchContacts } from './application/contacts/search-contacts';
+import { setContactLabels } from './application/contact-labels/set-contact-labels';
 import { setInboxAgentBot } from './application/inboxes/set-inbox-agent-bot';
 import { signInWithSsoLink } from './system/sessions/sign-in-with-sso-link';
 import { updateAccountAgentBot } from './application/account-agent-bots/update-account-agent-bot';
 import { updateAgent } from './application/agents/update-agent';
 import { updateCannedResponse } from './application/canned-responses/update-canned-response';
+import { updateContact } from './application/contacts/update-contact';
 import { updateCustomAttributeDefinition } from './application/custom-attributes/update-custom-attribute-definition';
 import { updateCustomFilter } from './application/custom-filters/update-custom-filter';
 import { updateInbox } from './application/inboxes/update-inbox';
@@ -71,6 +83,8 @@ export const handlers: HandlerMap = {
   createAccountAgentBot,
   createAgent,
   createCannedResponse,
+  createContact,
+  createContactInbox,
   createCustomAttributeDefinition,
   createCustomFilter,
   createInbox,
@@ -78,10 +92,13 @@ export const handlers: HandlerMap = {
   deleteAccountAgentBot,
   deleteAgent,
   deleteCannedResponse,
+  deleteContact,
   deleteCustomAttributeDefinition,
   deleteCustomFilter,
   deleteTeam,
+  filterContacts,
   getAccountAgentBot,
+  getContact,
   getCustomAttributeDefinition,
   getCustomFilter,
   getHealth,
@@ -92,6 +109,10 @@ export const handlers: HandlerMap = {
   listAccountAgentBots,
   listAgents,
   listCannedResponses,
+  listContactableInboxes,
+  listContactConversations,
+  listContactLabels,
+  listContacts,
   listCustomAttributeDefinitions,
   listCustomFilters,
   listInboxes,
@@ -117,11 +138,14 @@ export const handlers: HandlerMap = {
   platformUpdateUser,
   removeInboxMembers,
   removeTeamMembers,
+  searchContacts,
+  setContactLabels,
   setInboxAgentBot,
   signInWithSsoLink,
   updateAccountAgentBot,
   updateAgent,
   updateCannedResponse,
+  updateContact,
   updateCustomAttributeDefinition,
   updateCustomFilter,
   updateInbox,

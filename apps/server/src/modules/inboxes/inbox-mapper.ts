@@ -1,7 +1,14 @@
+import { type AccountMember, isAdministrator } from '../../auth/account-member';
 import type { Schemas } from '../../http/operation-types';
 import { channelOfType } from './channels/channel-catalogue';
 import type { InboxViewer } from './channels/channel-definition';
 import type { InboxRecord } from './inbox-repository';
+
+/** An account member looking at inboxes through a request from `origin`. */
+export const inboxViewerOf = (member: AccountMember, origin: string): InboxViewer => ({
+  administrator: isAdministrator(member),
+  origin,
+});
 
 /**
  * An inbox as the viewer may see it. The web-widget fields are always sent, null for other channels, because the

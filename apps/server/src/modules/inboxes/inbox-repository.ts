@@ -107,6 +107,12 @@ export function inboxRepository(db: Database) {
       return rows.map(toRecord);
     },
 
+    async findManyInAccount(accountId: number, ids: number[]): Promise<InboxRecord[]> {
+      if (ids.length === 0) return [];
+      const rows: Record<string, unknown>[] = await db('inboxes').where('account_id', accountId).whereIn('id', ids);
+      return rows.map(toRecord);
+    },
+
     async emailTaken(emailAddress: string, exceptInboxId?: number): Promise<boolean> {
       const query = db('inboxes').select('id').where({ email_address: emailAddress });
       if (exceptInboxId !== undefined) query.whereNot('id', exceptInboxId);

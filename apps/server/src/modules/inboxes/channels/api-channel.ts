@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Schemas } from '../../../http/operation-types';
 import { randomToken } from '../../access-tokens/random-token';
 import type { ChannelDefinition } from './channel-definition';
@@ -11,6 +12,12 @@ export const apiChannel: ChannelDefinition = {
   fields: ['webhook_url', 'hmac_mandatory', 'additional_attributes'],
   defaults: (): ApiSettings => ({ webhook_url: null, hmac_mandatory: false, additional_attributes: {} }),
   newTokens: () => ({ inbox_identifier: randomToken(), website_token: null, hmac_token: randomToken() }),
+  contactSourcing: {
+    requiredField: null,
+    newSourceId: () => randomUUID(),
+    // The API channel's own system opens conversations with anyone, under their session or a new one.
+    reachableAs: (_contact, latestSourceId) => latestSourceId ?? randomUUID(),
+  },
   present(inbox, viewer) {
     const settings = inbox.channel_settings as ApiSettings;
     return {

@@ -10,6 +10,25 @@ export interface InboxViewer {
   origin: string;
 }
 
+/** What a channel reads of a contact to know them. */
+export interface ContactAddress {
+  email: string | null;
+  phone_number: string | null;
+}
+
+/** How a channel knows a contact: the source id of their session in an inbox. */
+export interface ContactSourcing {
+  /** The contact field the channel addresses them by, which they must have; none when it makes up an id. */
+  requiredField: keyof ContactAddress | null;
+  /** The source id of a new session when none is given; undefined when the contact lacks `requiredField`. */
+  newSourceId(contact: ContactAddress): string | undefined;
+  /**
+   * The source id a conversation with the contact would start with, given their latest session in the inbox;
+   * undefined when no conversation can start through the inbox.
+   */
+  reachableAs(contact: ContactAddress, latestSourceId: string | undefined): string | undefined;
+}
+
 export type ChannelTokens = Pick<InboxFields, 'inbox_identifier' | 'website_token' | 'hmac_token'>;
 
 /** What differs between channel types: their settings, their generated tokens and their fields in an Inbox. */
@@ -23,6 +42,7 @@ export interface ChannelDefinition {
   defaults(): Record<string, unknown>;
   /** The public identifiers and secrets generated with a new channel. */
   newTokens(): ChannelTokens;
+  contactSourcing: ContactSourcing;
   /** The fields this channel type adds to the Inbox response. */
   present(inbox: InboxRecord, viewer: InboxViewer): Partial<Schemas['Inbox']>;
 }

@@ -46,6 +46,11 @@ export const emailChannel: ChannelDefinition = {
     smtp_openssl_verify_mode: 'none',
   }),
   newTokens: () => ({ inbox_identifier: null, website_token: null, hmac_token: null }),
+  contactSourcing: {
+    requiredField: 'email',
+    newSourceId: (contact) => contact.email ?? undefined,
+    reachableAs: (contact) => contact.email ?? undefined,
+  },
   present(inbox, viewer) {
     const {
       imap_password: _imapPassword,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Schemas } from '../../../http/operation-types';
 import { randomToken } from '../../access-tokens/random-token';
 import type { ChannelDefinition } from './channel-definition';
@@ -71,6 +72,12 @@ export const webWidgetChannel: ChannelDefinition = {
     selected_feature_flags: ['attachments', 'emoji_picker', 'end_conversation'],
   }),
   newTokens: () => ({ inbox_identifier: null, website_token: randomToken(), hmac_token: randomToken() }),
+  contactSourcing: {
+    requiredField: null,
+    newSourceId: () => randomUUID(),
+    // A website visitor can be written to only in a session their browser opened.
+    reachableAs: (_contact, latestSourceId) => latestSourceId,
+  },
   present(inbox, viewer) {
     const settings = inbox.channel_settings as WebWidgetSettings;
     const websiteToken = inbox.website_token ?? '';

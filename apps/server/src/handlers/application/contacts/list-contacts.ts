@@ -1,0 +1,23 @@
+import { memberOf } from '../../../auth/account-member';
+import type { Handler } from '../../../http/operation-types';
+import { toContact } from '../../../modules/contacts/contact-mapper';
+import { inboxViewerOf } from '../../../modules/inboxes/inbox-mapper';
+
+/** GET /api/v1/accounts/{account_id}/contacts */
+export const listContacts: Handler<'listContacts'> = async ({ member, query, services, origin }) => {
+  const viewer = memberOf(member);
+  const listed = await services.contacts.list(viewer, {
+    page: query.page,
+    sort: query.sort,
+    includeSessions: query.include_contact_inboxes,
+    labels: query.labels,
+  });
+  const inboxViewer = inboxViewerOf(viewer, origin);
+  return {
+    status: 200,
+    body: {
+      meta: { count: listed.count, current_page: listed.page },
+      payload: listed.contacts.map((contact) => toContact(contact, inboxViewer)),
+    },
+  };
+};

@@ -1,0 +1,18 @@
+import { memberOf } from '../../../auth/account-member';
+import type { Handler } from '../../../http/operation-types';
+import { toContact } from '../../../modules/contacts/contact-mapper';
+import { inboxViewerOf } from '../../../modules/inboxes/inbox-mapper';
+
+/** GET /api/v1/accounts/{account_id}/contacts/search */
+export const searchContacts: Handler<'searchContacts'> = async ({ member, query, services, origin }) => {
+  const viewer = memberOf(member);
+  const found = await services.contacts.search(viewer, query.q, { page: query.page, sort: query.sort });
+  const inboxViewer = inboxViewerOf(viewer, origin);
+  return {
+    status: 200,
+    body: {
+      meta: { count: found.contacts.length, current_page: found.page, has_more: found.hasMore },
+      payload: found.contacts.map((contact) => toContact(contact, inboxViewer)),
+    },
+  };
+};

@@ -1,0 +1,49 @@
+import type { Database } from '../../db/connection';
+import { idOf } from '../../db/inserted-id';
+
+export interface ContactInboxRecord {
+  id: number;
+  contact_id: number;
+  inbox_id: number;
+  source_id: string;
+  hmac_verified: boolean;
+  created_at: number;
+  updated_at: number;
+}
+
+const toRecord = (row: Record<string, unknown>): ContactInboxRecord => ({
+  ...(row as unknown as ContactInboxRecord),
+  hmac_verified: Boolean(row.hmac_verified),
+});
+
+/** The sessions of contacts in inboxes: one per source id within an inbox. */
+export function contactInboxRepository(db: Database) {
+  return {
+    async insert(contactId: number, inboxId: number, sourceId: string, now: number): Promise<ContactInboxRecord> {
+      const record = {
+        contact_id: contactId,
+        inbox_id: inboxId,
+        source_id: sourceId,
+        hmac_verified: false,
+        created_at: now,
+        updated_at: now,
+      };
+      const [row] = await db('contact_inboxes').insert(record).returning('id');
+      return { id: idOf(row), ...record };
+    },
+
+    async findBySource(inboxId: number, sourceId: string): Promise<ContactInboxRecord | undefined> {
+      const row = await db('contact_inboxes').where({ inbox_id: inboxId, source_id: sourceId }).first();
+      return row && toRecord(row);
+    },
+
+    /** The sessions of these contacts, oldest first. */
+    async listOfContacts(contactIds: number[]): Promise<ContactInboxRecord[]> {
+      if (contactIds.length === 0) return [];
+      const rows: Record<string, unknown>[] = await db('contact_inboxes')
+        .whereIn('contact_id', contactIds)
+        .orderBy('id');
+      return rows.map(toRecord);
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import type { Knex } from 'knex';
+import type { Database } from '../../db/connection';
+import { idOf } from '../../db/inserted-id';
+import { readJson, writeJson } from '../../db/json-column';
+import { isStorableId } from '../inboxes/inbox-repository';
+import { type ContactOrder, orderContacts } from './contact-order';
+
+export interface ContactRecord {
+  id: number;
+  account_id: number;
+  name: string;
+  email: string | null;
+  phone_number: string | null;
+  identifier: string | null;
+  blocked: boolean;
+  avatar_url: string | null;
+  additional_attributes: Record<string, unknown>;
+  custom_attributes: Record<string, unknown>;
+  last_activity_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The fields no two contacts of an account may share. */
+export const uniqueContactFields = ['email', 'phone_number', 'identifier'] as const;
+export type UniqueContactField = (typeof uniqueContactFields)[number];
+
+export type ContactFields = Omit<ContactRecord, 'id' | 'account_id' | 'created_at' | 'updated_at'>;
+
+/** Narrows a query on `contacts` to the contacts a listing wants. */
+export type ContactCondition = (query: Knex.QueryBuilder) => void;
+
+export interface ContactPageRequest {
+  /** From 1. */
+  page: number;
+  pageSize: number;
+  order: ContactOrder;
+}
+
+function toRecord(row: Record<string, unknown>): ContactRecord {
+  return {
+    ...(row as unknown as ContactRecord),
+    blocked: Boolean(row.blocked),
+    additional_attributes: readJson(row.additional_attributes),
+    custom_attributes: readJson(row.custom_attributes),
+  };
+}
+
+function toRow(fields: Partial<ContactFields>): Record<string, unknown> {
+  const { additional_attributes, custom_attributes, ...plain } = fields;
+  return {
+    ...plain,
+    ...(additional_attributes !== undefined && { additional_attributes: writeJson(additional_attributes) }),
+    ...(custom_attributes !== undefined && { custom_attributes: writeJson(custom_attributes) }),
+  };
+}
+
+/** Contacts, always within one account. */
+export function contactRepository(db: Database) {
+  const inAccount = (accountId: number, condition?: ContactCondition) => {
+    const query = db('contacts').where('contacts.account_id', accountId);
+    if (condition) query.where((narrowed) => condition(narrowed));
+    return query;
+  };
+
+  return {
+    async insert(accountId: number, fields: ContactFields, now: number): Promise<ContactRecord> {
+      const [row] = await db('contacts')
+        .insert({ ...toRow(fields), account_id: accountId, created_at: now, updated_at: now })
+        .returning('id');
+      return { id: idOf(row), account_id: accountId, ...fields, created_at: now, updated_at: now };
+    },
+
+    async findInAccount(accountId: number, id: number): Promise<ContactRecord | undefined> {
+      if (!isStorableId(id)) return undefined;
+      const row = await db('contacts').where({ account_id: accountId, id }).first();
+      return row && toRecord(row);
+    },
+
+    /** Which of these unique fields another contact of the account already has. */
+    async takenFields(
+      accountId: number,
+      fields: Partial<Pick<ContactFields, UniqueContactField>>,
+      exceptId?: number,
+    ): Promise<UniqueContactField[]> {
+      const given = uniqueContactFields.filter((field) => fields[field] !== undefined && fields[field] !== null);
+      if (given.length === 0) return [];
+      const query = db('contacts')
+        .select(given)
+        .where('account_id', accountId)
+        .where((either) => {
+          for (const field of given) either.orWhere(field, fields[field] as string);
+        })
+        .limit(given.length);
+      if (exceptId !== undefined) query.whereNot('id', exceptId);
+      const rows: Record<UniqueContactField, string | null>[] = await query;
+      return given.filter((field) => rows.some((row) => row[field] === fields[field]));
+    },
+
+    async update(id: number, changes: Partial<ContactFields>, now: number): Promise<void> {
+      await db('contacts')
+        .where({ id })
+        .update({ ...toRow(changes), updated_at: now });
+    },
+
+    async delete(id: number): Promise<void> {
+      await db('contacts').where({ id }).delete();
+    },
+
+    /** How many contacts of the account meet `condition`. */
+    async count(accountId: number, condition?: ContactCondition): Promise<number> {
+      const row = await inAccount(accountId, condition).count({ count: '*' }).first();
+      return Number(row?.count ?? 0);
+    },
+
+    /**
+     * One page of the account's contacts meeting `condition`, plus the first contact of the next page when
+     * `lookAhead` asks for it, so that a caller knows whether more follow without counting them all.
+     */
+    async page(
+      accountId: number,
+      condition: ContactCondition | undefined,
+      request: ContactPageRequest,
+      { lookAhead = false } = {},
+    ): Promise<ContactRecord[]> {
+      const query = inAccount(accountId, condition)
+        .select('contacts.*')
+        .limit(request.pageSize + (lookAhead ? 1 : 0))
+        .offset((request.page - 1) * request.pageSize);
+      orderContacts(db, query, request.order);
+      const rows: Record<string, unknown>[] = await query;
+      return rows.map(toRecord);
+    },
+  };
+}
+
+export type ContactRepository = ReturnType<typeof contactRepository>;

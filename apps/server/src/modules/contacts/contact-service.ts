@@ -1,0 +1,201 @@
+import type { AccountMember } from '../../auth/account-member';
+import type { Clock } from '../../config/clock';
+import type { Database } from '../../db/connection';
+import { isUniqueViolation } from '../../db/unique-violation';
+import { appError, validationError } from '../../errors/app-error';
+import type { Schemas } from '../../http/operation-types';
+import { findVisibleInbox } from '../inboxes/inbox-access';
+import { contactChanges, newContactFields } from './contact-input';
+import { normalisedLabels } from './contact-label-service';
+import { type ContactOrder, type ContactSort, contactOrderOf } from './contact-order';
+import {
+  type ContactCondition,
+  type ContactFields,
+  type ContactRecord,
+  contactRepository,
+  type UniqueContactField,
+  uniqueContactFields,
+} from './contact-repository';
+import { contactSearchCondition } from './contact-search';
+import { type ContactSession, findAccountContact, openContactSession, sessionsOfContacts } from './contact-sessions';
+
+export const contactsPerPage = 15;
+
+/** A contact with, where asked for, its sessions in the account's inboxes. */
+export interface ContactView {
+  contact: ContactRecord;
+  sessions?: ContactSession[];
+}
+
+export interface ContactListing {
+  page?: number;
+  sort?: ContactSort;
+  includeSessions?: boolean;
+}
+
+const taken = (fields: UniqueContactField[]) =>
+  validationError(fields.map((attribute) => ({ attribute, message: 'has already been taken' })));
+
+/** Which unique field a unique-index violation is about, from the index name both engines put in the error. */
+function clashingField(error: unknown): UniqueContactField | undefined {
+  const { constraint, message } = error as { constraint?: string; message?: string };
+  const text = `${constraint ?? ''} ${message ?? ''}`;
+  return uniqueContactFields.find((field) => text.includes(field));
+}
+
+// The index list leaves out anonymous website visitors: contacts with no email, phone number or identifier.
+const identified: ContactCondition = (query) =>
+  query.where((either) =>
+    either.whereNotNull('contacts.email').orWhereNotNull('contacts.phone_number').orWhereNotNull('contacts.identifier'),
+  );
+
+const carryingAnyOf =
+  (accountId: number, labels: string[]): ContactCondition =>
+  (query) =>
+    query.whereIn('contacts.id', (labelled) =>
+      labelled.select('contact_id').from('contact_labels').where('account_id', accountId).whereIn('label', labels),
+    );
+
+const both =
+  (...conditions: ContactCondition[]): ContactCondition =>
+  (query) => {
+    for (const condition of conditions) query.where((narrowed) => condition(narrowed));
+  };
+
+/** The contacts of an account: listing, search, and the rules that keep email, phone and identifier unique. */
+export function contactService(db: Database, clock: Clock) {
+  const contacts = contactRepository(db);
+
+  async function withSessions(
+    accountId: number,
+    records: ContactRecord[],
+    includeSessions: boolean,
+  ): Promise<ContactView[]> {
+    if (!includeSessions) return records.map((contact) => ({ contact }));
+    const sessions = await sessionsOfContacts(
+      db,
+      accountId,
+      records.map((contact) => contact.id),
+    );
+    return records.map((contact) => ({ contact, sessions: sessions.get(contact.id) ?? [] }));
+  }
+
+  /** Writes through the unique indexes, turning a clash that a simultaneous write won into a 422. */
+  async function guardingUniqueFields<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      const field = isUniqueViolation(error) ? clashingField(error) : undefined;
+      if (field) throw taken([field]);
+      throw error;
+    }
+  }
+
+  async function requireUnique(accountId: number, fields: Partial<ContactFields>, exceptId?: number): Promise<void> {
+    const clashes = await contacts.takenFields(accountId, fields, exceptId);
+    if (clashes.length > 0) throw taken(clashes);
+  }
+
+  /** One page of the account's contacts meeting `condition`, with their total. */
+  async function listPage(
+    member: AccountMember,
+    condition: ContactCondition,
+    listing: ContactListing,
+  ): Promise<{ count: number; page: number; contacts: ContactView[] }> {
+    const accountId = member.account.id;
+    const page = listing.page ?? 1;
+    const order: ContactOrder = contactOrderOf(listing.sort);
+    const [count, records] = await Promise.all([
+      contacts.count(accountId, condition),
+      contacts.page(accountId, condition, { page, pageSize: contactsPerPage, order }),
+    ]);
+    return { count, page, contacts: await withSessions(accountId, records, listing.includeSessions ?? true) };
+  }
+
+  return {
+    listPage,
+
+    /** The identified contacts of the account, only those carrying any of `labels` when some are given. */
+    async list(member: AccountMember, listing: ContactListing & { labels?: string[] }) {
+      const labels = normalisedLabels(listing.labels ?? []);
+      const condition = labels.length > 0 ? both(identified, carryingAnyOf(member.account.id, labels)) : identified;
+      return listPage(member, condition, listing);
+    },
+
+    /**
+     * One page of the contacts matching `text`, and whether more follow; counting every match of a large account
+     * would cost more than the search itself.
+     */
+    async search(member: AccountMember, text: string | undefined, listing: ContactListing) {
+      const trimmed = text?.trim() ?? '';
+      if (trimmed === '') throw appError('SEARCH_QUERY_MISSING');
+      const accountId = member.account.id;
+      const page = listing.page ?? 1;
+      const records = await contacts.page(
+        accountId,
+        contactSearchCondition(db, trimmed),
+        { page, pageSize: contactsPerPage, order: contactOrderOf(listing.sort) },
+        { lookAhead: true },
+      );
+      const hasMore = records.length > contactsPerPage;
+      const onPage = records.slice(0, contactsPerPage);
+      return { page, hasMore, contacts: await withSessions(accountId, onPage, true) };
+    },
+
+    async get(member: AccountMember, id: number): Promise<ContactView> {
+      const contact = await findAccountContact(db, member, id);
+      const [view] = await withSessions(member.account.id, [contact], true);
+      return view as ContactView;
+    },
+
+    /**
+     * A new contact and, with `inbox_id`, its session in that inbox; both or neither are stored.
+     */
+    async create(
+      member: AccountMember,
+      input: Schemas['ContactCreate'],
+    ): Promise<{ contact: ContactView; session: ContactSession | null }> {
+      const fields = newContactFields(input);
+      const inbox = input.inbox_id === undefined ? null : await findVisibleInbox(db, member, input.inbox_id);
+      if (!inbox && input.source_id !== undefined) {
+        throw validationError([{ attribute: 'source_id', message: 'needs inbox_id' }]);
+      }
+      await requireUnique(member.account.id, fields);
+      const now = clock.nowSeconds();
+      const { contact, session } = await guardingUniqueFields(() =>
+        db.transaction(async (trx) => {
+          const contact = await contactRepository(trx).insert(member.account.id, fields, now);
+          const session = inbox ? await openContactSession(trx, contact, inbox, input.source_id, now) : null;
+          return { contact, session };
+        }),
+      );
+      return { contact: { contact, sessions: session ? [session] : [] }, session };
+    },
+
+    async update(member: AccountMember, id: number, input: Schemas['ContactUpdate']): Promise<ContactView> {
+      const contact = await findAccountContact(db, member, id);
+      const changes = contactChanges(input, contact);
+      await requireUnique(member.account.id, changes, contact.id);
+      const now = clock.nowSeconds();
+      await guardingUniqueFields(() => contacts.update(contact.id, changes, now));
+      const [view] = await withSessions(member.account.id, [{ ...contact, ...changes, updated_at: now }], true);
+      return view as ContactView;
+    },
+
+    /**
+     * The contact's conversations. Conversations are not stored yet, so every contact has none; the contact must
+     * still be one of the account's.
+     */
+    async conversations(member: AccountMember, id: number): Promise<never[]> {
+      await findAccountContact(db, member, id);
+      return [];
+    },
+
+    async delete(member: AccountMember, id: number): Promise<void> {
+      const contact = await findAccountContact(db, member, id);
+      await contacts.delete(contact.id);
+    },
+  };
+}
+
+export type ContactService = ReturnType<typeof contactService>;
