@@ -6,13 +6,17 @@ export interface RecordedReply {
   body: Buffer;
 }
 
-/** The status, content type and body bytes that `url` answers with. */
-export async function recordReply(url: string, headers: Record<string, string>): Promise<RecordedReply> {
-  const response = await fetch(url, { headers });
+/** The status, content type and body bytes that `url` answers with (to a GET, or to `request`). */
+export async function recordReply(
+  url: string,
+  headers: Record<string, string>,
+  request: { method: 'GET' | 'POST'; body?: string } = { method: 'GET' },
+): Promise<RecordedReply> {
+  const response = await fetch(url, { headers, method: request.method, body: request.body });
   const body = Buffer.from(await response.arrayBuffer());
   const contentType = response.headers.get('content-type');
   if (!response.ok || contentType === null) {
-    throw new Error(`GET ${url} answered ${response.status} (${contentType}): ${body.toString('utf8')}`);
+    throw new Error(`${request.method} ${url} answered ${response.status} (${contentType}): ${body.toString('utf8')}`);
   }
   return { status: response.status, contentType, body };
 }

@@ -1,8 +1,11 @@
 import autocannon from 'autocannon';
+import type { LoadSettings } from './bench-settings';
 
 export interface LoadOptions {
   url: string;
+  method?: 'GET' | 'POST';
   headers: Record<string, string>;
+  body?: string;
   /** Every response body must equal this; any other counts as a failure. */
   expectBody: string;
   connections: number;
@@ -11,6 +14,7 @@ export interface LoadOptions {
 
 export interface LoadSummary {
   requestsPerSecond: number;
+  p50LatencyMs: number;
   p99LatencyMs: number;
   /** Why the run cannot be trusted: errors, timeouts, non-2xx statuses or unexpected bodies. Empty when clean. */
   failures: string[];
@@ -21,8 +25,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadSummary> {
   if (new URL(options.url).hostname !== '127.0.0.1') throw new Error(`refusing to load ${options.url}: not 127.0.0.1`);
   const result = await autocannon({
     url: options.url,
-    method: 'GET',
+    method: options.method ?? 'GET',
     headers: options.headers,
+    body: options.body,
     expectBody: options.expectBody,
     connections: options.connections,
     duration: options.durationSeconds,
@@ -44,7 +49,22 @@ export async function runLoad(options: LoadOptions): Promise<LoadSummary> {
 
   return {
     requestsPerSecond: result.requests.average,
+    p50LatencyMs: result.latency.p50,
     p99LatencyMs: result.latency.p99,
     failures,
   };
+}
+
+/** Loads the target for the warm-up time, then measures it; failures of either run count. */
+export async function measure(
+  name: string,
+  load: Omit<LoadOptions, 'durationSeconds' | 'connections'>,
+  settings: LoadSettings,
+): Promise<LoadSummary> {
+  console.log(`${name}: warming up ${settings.warmupSeconds} s, then measuring ${settings.durationSeconds} s`);
+  const loaded = { ...load, connections: settings.connections };
+  const warmup = await runLoad({ ...loaded, durationSeconds: settings.warmupSeconds });
+  const summary = await runLoad({ ...loaded, durationSeconds: settings.durationSeconds });
+  // A failure during warm-up is as much a sign of a broken setup as one during the measured run.
+  return { ...summary, failures: [...warmup.failures, ...summary.failures] };
 }

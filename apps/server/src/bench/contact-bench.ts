@@ -1,0 +1,127 @@
+import { createServer } from 'node:http';
+import pino from 'pino';
+import { createApp } from '../app';
+import { engineOf } from '../db/connection';
+import { contactRepository } from '../modules/contacts/contact-repository';
+import { contactSearchCondition } from '../modules/contacts/contact-search';
+import { benchDatabaseUrl } from './bench-database';
+import { benchContactCount, flag, type LoadSettings } from './bench-settings';
+import { listenOnLoopback } from './loopback-server';
+import { markdownTable, wholeNumber } from './markdown-table';
+import type { BenchReport } from './platform-bench';
+import { captureQueries, explain } from './query-plans';
+import { recordReply } from './replay-server';
+import { measure } from './run-load';
+import { type ContactsBench, prepareContactsBench } from './seed-contacts';
+
+/** The p99 latency every contact scenario is meant to stay under on either engine. */
+const p99TargetMs = 50;
+
+/** One request an agent makes all day against a large account, and how many contacts it matches in all. */
+interface ContactScenario {
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+  matches(): Promise<number>;
+}
+
+// Chosen to be typical rather than flattering: the name fragment matches a few thousand contacts (Kowalski,
+// Kowalczyk, Kowalewski), the phone prefix (San Francisco's area code) several thousand, the email one contact.
+const nameFragment = 'kowal';
+const phonePrefix = '+1415';
+
+async function contactScenarios({ db, account }: ContactsBench): Promise<ContactScenario[]> {
+  const contacts = contactRepository(db);
+  const base = `/api/v1/accounts/${account.accountId}/contacts`;
+  const search = (name: string, text: string): ContactScenario => ({
+    name,
+    method: 'GET',
+    path: `${base}/search?q=${encodeURIComponent(text)}`,
+    matches: () => contacts.count(account.accountId, contactSearchCondition(db, text)),
+  });
+  // Someone's full address, as an agent pastes it from a mail: the seeding is deterministic, so is this choice.
+  const { email } = await db('contacts')
+    .select('email')
+    .where({ account_id: account.accountId })
+    .whereNotNull('email')
+    .orderBy('id')
+    .offset(Math.floor(account.contacts / 2))
+    .first();
+  return [
+    search('search: name fragment', nameFragment),
+    search('search: email', email),
+    search('search: phone prefix', phonePrefix),
+  ];
+}
+
+const readsContacts = (sql: string) => /\bfrom [`"]?contact/.test(sql);
+
+/**
+ * The contact scenarios over HTTP against the real application (production settings, silent logs) on the seeded
+ * bench account of `BENCH_CONTACTS` contacts, with the plan of every contact query each request makes.
+ */
+export async function benchContacts(settings: LoadSettings): Promise<BenchReport> {
+  const contactCount = benchContactCount();
+  const url = benchDatabaseUrl(contactCount);
+  const bench = await prepareContactsBench({ url, contacts: contactCount, reseed: flag('BENCH_RESEED') });
+  const cleanups: Array<() => Promise<void>> = [() => bench.db.destroy()];
+  try {
+    const app = createApp({ db: bench.db, logger: pino({ level: 'silent' }), validateResponses: false });
+    const server = await listenOnLoopback(createServer(app));
+    cleanups.push(server.close);
+    const headers = { api_access_token: bench.account.adminToken, 'content-type': 'application/json' };
+
+    const lines = [
+      `Contacts, ${engineOf(url)} (${url}): account ${bench.account.accountId} with ` +
+        `${wholeNumber.format(contactCount)} contacts` +
+        (bench.seededSeconds === undefined ? '' : `, seeded in ${Math.round(bench.seededSeconds)} s`),
+      '',
+    ];
+    // Every reply and plan is taken before any load, so that no request of a load run is still in flight then.
+    const prepared = [];
+    for (const scenario of await contactScenarios(bench)) {
+      const request = { method: scenario.method, body: scenario.body };
+      let expectBody = '';
+      const queries = await captureQueries(bench.db, async () => {
+        expectBody = (await recordReply(server.url + scenario.path, headers, request)).body.toString('utf8');
+      });
+      lines.push(`${scenario.name}: ${scenario.method} ${scenario.path}${scenario.body ? ` ${scenario.body}` : ''}`);
+      for (const query of queries.filter(({ sql }) => readsContacts(sql))) {
+        lines.push(
+          `  ${query.sql.replace(/\s+/g, ' ')}`,
+          ...(await explain(bench.db, query)).map((line) => `    ${line}`),
+        );
+      }
+      lines.push('');
+      prepared.push({ scenario, request, expectBody, matches: await scenario.matches() });
+    }
+
+    const rows: string[][] = [['scenario', 'request', 'matching', 'requests/s', 'p50 (ms)', 'p99 (ms)']];
+    const failures: string[] = [];
+    const overTarget: string[] = [];
+    for (const { scenario, request, expectBody, matches } of prepared) {
+      const summary = await measure(
+        scenario.name,
+        { ...request, url: server.url + scenario.path, headers, expectBody },
+        settings,
+      );
+      failures.push(...summary.failures.map((failure) => `${scenario.name}: ${failure}`));
+      rows.push([
+        scenario.name,
+        `${scenario.method} …/contacts/${scenario.path.split('/contacts/')[1]}`,
+        wholeNumber.format(matches),
+        wholeNumber.format(summary.requestsPerSecond),
+        String(summary.p50LatencyMs),
+        String(summary.p99LatencyMs),
+      ]);
+      if (summary.p99LatencyMs >= p99TargetMs) {
+        overTarget.push(`${scenario.name}: p99 ${summary.p99LatencyMs} ms, over the ${p99TargetMs} ms target`);
+      }
+    }
+    lines.push(markdownTable(rows), ...overTarget);
+    return { lines, failures };
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  }
+}
