@@ -4634,7 +4634,7 @@ export interface operations {
     searchContacts: {
         parameters: {
             query?: {
-                /** @description The text to find. */
+                /** @description The text to find; reserved characters such as `@` and `+` may come unencoded. */
                 q?: string;
                 /** @description The page to return, from 1. */
                 page?: components["parameters"]["Page"];
