@@ -2501,7 +2501,8 @@ export interface components {
             /** @description Conversations of a blocked contact start resolved. */
             blocked: boolean;
             /**
-             * @description Whether the contact is connected to a live-chat inbox right now.
+             * @description Whether the contact is connected to a live-chat inbox right now. This server does not hold live-chat
+             *     connections yet, so it is `offline`.
              * @enum {string}
              */
             availability_status: "online" | "offline";

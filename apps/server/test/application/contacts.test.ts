@@ -265,6 +265,15 @@ describe('creating a contact', () => {
     expect(elsewhere.status).toBe(200);
   });
 
+  test('lets exactly one of simultaneous creations with the same email through, refusing the rest with a 422', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, index) => contacts.create({ name: `Racer ${index}`, email: 'race@example.com' })),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([200, 422, 422, 422, 422, 422]);
+    expect(responses.find((response) => response.status === 422)?.body.attributes).toEqual(['email']);
+  });
+
   test('takes identifiers as given, so that case tells two apart', async () => {
     await contacts.created({ name: 'Upper', identifier: 'CRM-1' });
     expect((await contacts.create({ name: 'Lower', identifier: 'crm-1' })).status).toBe(200);
