@@ -4,7 +4,9 @@ import type { Database } from '../../db/connection';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { appError, validationError } from '../../errors/app-error';
 import type { Schemas } from '../../http/operation-types';
+import type { FilterCondition } from '../filters/filter-attribute';
 import { findVisibleInbox } from '../inboxes/inbox-access';
+import { contactFilterCondition } from './contact-filter';
 import { contactChanges, newContactFields } from './contact-input';
 import { normalisedLabels } from './contact-label-service';
 import { type ContactOrder, type ContactSort, contactOrderOf } from './contact-order';
@@ -119,6 +121,12 @@ export function contactService(db: Database, clock: Clock) {
     async list(member: AccountMember, listing: ContactListing & { labels?: string[] }) {
       const labels = normalisedLabels(listing.labels ?? []);
       const condition = labels.length > 0 ? both(identified, carryingAnyOf(member.account.id, labels)) : identified;
+      return listPage(member, condition, listing);
+    },
+
+    /** One page of the account's contacts, identified or not, matching a filter's conditions, with their total. */
+    async filter(member: AccountMember, conditions: FilterCondition[], listing: ContactListing) {
+      const condition = await contactFilterCondition(db, member.account.id, conditions, clock.nowSeconds());
       return listPage(member, condition, listing);
     },
 
