@@ -450,7 +450,7 @@ describe('custom attributes', () => {
     await define(key, 'text', { model: 'conversation_attribute' });
     const response = await filter([condition(key, 'equal_to', ['x'])]);
     expect(response.status).toBe(422);
-    expect(response.body.attributes).toEqual(['payload[0].attribute_key']);
+    expect(response.body.attributes).toEqual(['payload.0.attribute_key']);
     expect(response.body.message).toContain(`Invalid attribute key - [${key}]`);
   });
 
@@ -459,7 +459,7 @@ describe('custom attributes', () => {
       { ...condition(keys.text, 'equal_to', ['x']), custom_attribute_type: 'conversation_attribute' },
     ]);
     expect(response.status).toBe(422);
-    expect(response.body.attributes).toEqual(['payload[0].custom_attribute_type']);
+    expect(response.body.attributes).toEqual(['payload.0.custom_attribute_type']);
     expect(response.body.message).toContain('Invalid custom attribute type - [conversation_attribute]');
   });
 
@@ -547,7 +547,7 @@ describe('malformed conditions', () => {
       { ...condition('name', 'equal_to', ['x']), query_operator: 'AND' },
       condition('nickname', 'equal_to', ['x']),
     ]);
-    expect(body.attributes).toEqual(['payload[1].attribute_key']);
+    expect(body.attributes).toEqual(['payload.1.attribute_key']);
     expect(body.message).toContain(
       'Invalid attribute key - [nickname]. The key should be one of [name, email, phone_number, identifier, ' +
         'country_code, city, company, labels, created_at, last_activity_at, blocked] or a custom attribute defined ' +
@@ -557,7 +557,7 @@ describe('malformed conditions', () => {
 
   test('an operator the key does not take is refused, naming the key and its operators', async () => {
     const body = await refused([condition('created_at', 'equal_to', ['2025-01-01'])]);
-    expect(body.attributes).toEqual(['payload[0].filter_operator']);
+    expect(body.attributes).toEqual(['payload.0.filter_operator']);
     expect(body.message).toContain(
       'Invalid operator. The allowed operators for created_at are [is_greater_than, is_less_than, days_before]',
     );
@@ -579,7 +579,7 @@ describe('malformed conditions', () => {
       { ...condition('name', 'equal_to', ['x']), query_operator: 'XOR' },
       condition('email', 'equal_to', ['x@example.com']),
     ]);
-    expect(body.attributes).toEqual(['payload[0].query_operator']);
+    expect(body.attributes).toEqual(['payload.0.query_operator']);
     expect(body.message).toContain('Query operator must be either AND or OR');
   });
 
@@ -588,7 +588,7 @@ describe('malformed conditions', () => {
       condition('name', 'equal_to', ['x']),
       condition('email', 'equal_to', ['x@example.com']),
     ]);
-    expect(body.attributes).toEqual(['payload[0].query_operator']);
+    expect(body.attributes).toEqual(['payload.0.query_operator']);
     expect(body.message).toContain('Query operator must be either AND or OR');
   });
 
@@ -599,7 +599,7 @@ describe('malformed conditions', () => {
 
   test('an invalid query operator on the last condition is refused too', async () => {
     const body = await refused([{ ...condition('name', 'equal_to', ['x']), query_operator: 'NOT' }]);
-    expect(body.attributes).toEqual(['payload[0].query_operator']);
+    expect(body.attributes).toEqual(['payload.0.query_operator']);
   });
 
   test.each([
@@ -614,7 +614,7 @@ describe('malformed conditions', () => {
     ['labels', 'equal_to', ['  '], 'for labels'],
   ])('%s %s %j is refused, naming the key', async (key, operator, values, message) => {
     const body = await refused([condition(key, operator, values)]);
-    expect(body.attributes).toEqual(['payload[0].values']);
+    expect(body.attributes).toEqual(['payload.0.values']);
     expect(body.message).toContain(message);
   });
 
@@ -644,10 +644,10 @@ describe('malformed conditions', () => {
       condition('blocked', 'equal_to', ['perhaps']),
     ]);
     expect(body.attributes).toEqual([
-      'payload[0].attribute_key',
-      'payload[1].filter_operator',
-      'payload[1].query_operator',
-      'payload[2].values',
+      'payload.0.attribute_key',
+      'payload.1.filter_operator',
+      'payload.1.query_operator',
+      'payload.2.values',
     ]);
   });
 });

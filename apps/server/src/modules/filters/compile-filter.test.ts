@@ -63,12 +63,12 @@ describe('compileFilter', () => {
       { attribute_key: 'c', filter_operator: 'equal_to' },
     ]);
     expect(problems.map((problem) => problem.attribute)).toEqual([
-      'payload[0].attribute_key',
-      'payload[1].filter_operator',
-      'payload[1].query_operator',
-      'payload[2].values',
-      'payload[2].query_operator',
-      'payload[3].values',
+      'payload.0.attribute_key',
+      'payload.1.filter_operator',
+      'payload.1.query_operator',
+      'payload.2.values',
+      'payload.2.query_operator',
+      'payload.3.values',
     ]);
     expect(problems.map((problem) => problem.message)).toEqual([
       'Invalid attribute key - [nickname]. The key should be one of [a, b, c] or a custom attribute defined in the account.',
@@ -88,7 +88,7 @@ describe('compileFilter', () => {
     const problems = problemsOf([{ ...condition('plan'), custom_attribute_type: 'company_attribute' }]);
     expect(problems).toEqual([
       {
-        attribute: 'payload[0].custom_attribute_type',
+        attribute: 'payload.0.custom_attribute_type',
         message: 'Invalid custom attribute type - [company_attribute]. The type should be one of [contact_attribute]',
       },
     ]);

@@ -108,7 +108,7 @@ export function compileFilter(
   const joins: Join[] = [];
   conditions.forEach((condition, index) => {
     const at = (problem: ConditionProblem) =>
-      problems.push({ attribute: `payload[${index}].${problem.field}`, message: problem.message });
+      problems.push({ attribute: `payload.${index}.${problem.field}`, message: problem.message });
     const predicate = predicateOf(condition, vocabulary, context);
     if (isProblem(predicate)) at(predicate);
     else predicates.push(predicate);
