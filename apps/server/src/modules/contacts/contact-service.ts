@@ -29,6 +29,13 @@ export interface ContactView {
   sessions?: ContactSession[];
 }
 
+/** One page of a contact listing, with the total of contacts over every page. */
+export interface ContactListPage {
+  count: number;
+  page: number;
+  contacts: ContactView[];
+}
+
 export interface ContactListing {
   page?: number;
   sort?: ContactSort;
@@ -103,7 +110,7 @@ export function contactService(db: Database, clock: Clock) {
     member: AccountMember,
     condition: ContactCondition,
     listing: ContactListing,
-  ): Promise<{ count: number; page: number; contacts: ContactView[] }> {
+  ): Promise<ContactListPage> {
     const accountId = member.account.id;
     const page = listing.page ?? 1;
     const order: ContactOrder = contactOrderOf(listing.sort);
@@ -115,8 +122,6 @@ export function contactService(db: Database, clock: Clock) {
   }
 
   return {
-    listPage,
-
     /** The identified contacts of the account, only those carrying any of `labels` when some are given. */
     async list(member: AccountMember, listing: ContactListing & { labels?: string[] }) {
       const labels = normalisedLabels(listing.labels ?? []);

@@ -1,6 +1,6 @@
 import { memberOf } from '../../../auth/account-member';
 import type { Handler } from '../../../http/operation-types';
-import { toContact } from '../../../modules/contacts/contact-mapper';
+import { toContactList } from '../../../modules/contacts/contact-mapper';
 import { inboxViewerOf } from '../../../modules/inboxes/inbox-mapper';
 
 /** POST /api/v1/accounts/{account_id}/contacts/filter */
@@ -11,12 +11,5 @@ export const filterContacts: Handler<'filterContacts'> = async ({ member, query,
     sort: query.sort,
     includeSessions: query.include_contact_inboxes,
   });
-  const inboxViewer = inboxViewerOf(viewer, origin);
-  return {
-    status: 200,
-    body: {
-      meta: { count: filtered.count, current_page: filtered.page },
-      payload: filtered.contacts.map((contact) => toContact(contact, inboxViewer)),
-    },
-  };
+  return { status: 200, body: toContactList(filtered, inboxViewerOf(viewer, origin)) };
 };
