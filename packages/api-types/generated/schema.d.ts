@@ -923,10 +923,22 @@ export interface paths {
          *     | `blocked` | `equal_to`, `not_equal_to` |
          *
          *     Text compares ignoring case. `country_code`, `city` and `company` read the contact's additional attributes
-         *     (`company` reads `company_name`). Any other key must be one of the account's contact custom attributes, compared
-         *     by its display type: text, link and list as text ignoring case (with `contains` for text and link), number,
-         *     currency and percent as numbers, dates by day, and checkboxes as booleans; each type also takes `is_present` and
-         *     `is_not_present`, except checkboxes.
+         *     (`company` reads `company_name`). `labels` matches contacts carrying any of the labels (`equal_to`) or none of
+         *     them (`not_equal_to`). `created_at` and `last_activity_at` compare by day in UTC: `is_greater_than` a day
+         *     matches from the start of the next day, `is_less_than` before the start of that day.
+         *
+         *     Any other key must be one of the account's contact custom attributes, compared by its display type:
+         *
+         *     | display type | compared as | operators |
+         *     | --- | --- | --- |
+         *     | `text`, `link` | text | `equal_to`, `not_equal_to`, `contains`, `does_not_contain`, `is_present`, `is_not_present` |
+         *     | `list` | text | `equal_to`, `not_equal_to`, `is_present`, `is_not_present` |
+         *     | `number`, `currency`, `percent` | numbers | `equal_to`, `not_equal_to`, `is_greater_than`, `is_less_than`, `is_present`, `is_not_present` |
+         *     | `date` | days (`YYYY-MM-DD`) | `equal_to`, `not_equal_to`, `is_greater_than`, `is_less_than`, `days_before`, `is_present`, `is_not_present` |
+         *     | `checkbox` | booleans | `equal_to`, `not_equal_to` |
+         *
+         *     A stored value of another type than its attribute's, such as a word in a number attribute, counts as absent, as
+         *     does an empty string. `custom_attribute_type`, when given, must be `contact_attribute`.
          *
          *     A malformed condition is a 422 whose message names its key or operator. Open to any member.
          */
@@ -2501,7 +2513,8 @@ export interface components {
             /** @description Conversations of a blocked contact start resolved. */
             blocked: boolean;
             /**
-             * @description Whether the contact is connected to a live-chat inbox right now.
+             * @description Whether the contact is connected to a live-chat inbox right now. This server does not hold live-chat
+             *     connections yet, so it is `offline`.
              * @enum {string}
              */
             availability_status: "online" | "offline";
@@ -2678,8 +2691,9 @@ export interface components {
              * @description `equal_to` matches any of `values`, `not_equal_to` none of them; `contains` matches when the attribute contains
              *     any of `values`, `does_not_contain` when it contains none of them (both ignoring case). `starts_with` matches a
              *     prefix. `is_greater_than` and `is_less_than` compare with the first value: numbers as numbers, dates by day
-             *     (`YYYY-MM-DD`, UTC). `days_before` matches dates earlier than that many days before today. The negative
-             *     operators also match contacts without the attribute.
+             *     (`YYYY-MM-DD`, UTC). `days_before` matches dates earlier than that many days (0 to 100000) before today (UTC).
+             *     The negative operators (`not_equal_to`, `does_not_contain`, `is_not_present`) also match records without the
+             *     attribute.
              * @enum {string}
              */
             filter_operator: "equal_to" | "not_equal_to" | "contains" | "does_not_contain" | "is_present" | "is_not_present" | "is_greater_than" | "is_less_than" | "days_before" | "starts_with";
@@ -4634,7 +4648,7 @@ export interface operations {
     searchContacts: {
         parameters: {
             query?: {
-                /** @description The text to find. */
+                /** @description The text to find; reserved characters such as `@` and `+` may come unencoded. */
                 q?: string;
                 /** @description The page to return, from 1. */
                 page?: components["parameters"]["Page"];

@@ -10,6 +10,7 @@ interface Ids {
   cannedResponse: number | string;
   definition: number | string;
   filter: number | string;
+  contact: number | string;
 }
 
 /** One account-administration operation, with a request that would succeed for an administrator. */
@@ -218,6 +219,41 @@ const operations: Operation[] = [
     administratorOnly: member,
     target: { role: 'filter' as const, attribute: 'custom_filter_id' },
   })),
+  { operationId: 'listContacts', method: 'GET', path: () => '/contacts', administratorOnly: member },
+  {
+    operationId: 'createContact',
+    method: 'POST',
+    path: () => '/contacts',
+    body: () => ({ name: 'Refused contact' }),
+    administratorOnly: member,
+  },
+  { operationId: 'searchContacts', method: 'GET', path: () => '/contacts/search?q=ana', administratorOnly: member },
+  {
+    operationId: 'filterContacts',
+    method: 'POST',
+    path: () => '/contacts/filter',
+    body: () => ({ payload: [{ attribute_key: 'name', filter_operator: 'contains', values: ['ana'] }] }),
+    administratorOnly: member,
+  },
+  ...(
+    [
+      ['getContact', 'GET', '', undefined],
+      ['updateContact', 'PUT', '', () => ({ name: 'Renamed' })],
+      ['deleteContact', 'DELETE', '', undefined],
+      ['listContactConversations', 'GET', '/conversations', undefined],
+      ['createContactInbox', 'POST', '/contact_inboxes', (ids: Ids) => ({ inbox_id: ids.inbox })],
+      ['listContactableInboxes', 'GET', '/contactable_inboxes', undefined],
+      ['listContactLabels', 'GET', '/labels', undefined],
+      ['setContactLabels', 'POST', '/labels', () => ({ labels: ['vip'] })],
+    ] as const
+  ).map(([operationId, method, subPath, body]) => ({
+    operationId,
+    method,
+    path: (ids: Ids) => `/contacts/${ids.contact}${subPath}`,
+    body,
+    administratorOnly: operationId === 'deleteContact',
+    target: { role: 'contact' as const, attribute: 'id' },
+  })),
 ];
 
 let server: TestServer;
@@ -251,7 +287,17 @@ async function objectsOf(accountId: number, token: string, user: number): Promis
       attribute_model: 'contact_attribute',
     }),
     filter: await create('/custom_filters', { name: 'Open', filter_type: 'conversation', query: {} }),
+    contact: await contactOf(accountId, token),
   };
+}
+
+async function contactOf(accountId: number, token: string): Promise<number> {
+  const response = await server.request('POST', `/api/v1/accounts/${accountId}/contacts`, {
+    token,
+    body: { name: 'Ana Lima', email: 'ana@example.com' },
+  });
+  if (response.status !== 200) throw new Error(`POST /contacts answered ${response.status}`);
+  return response.body.payload.contact.id as number;
 }
 
 function send(operation: Operation, ids: Ids, token: string, accountId: number | string = fixture.accountId) {
@@ -261,8 +307,8 @@ function send(operation: Operation, ids: Ids, token: string, accountId: number |
   });
 }
 
-test('the table walks every account-administration operation once', () => {
-  expect(new Set(operations.map((operation) => operation.operationId)).size).toBe(42);
+test('the table walks every account-administration and contact operation once', () => {
+  expect(new Set(operations.map((operation) => operation.operationId)).size).toBe(54);
 });
 
 test.each(operations)('$operationId refuses a user of another account', async (operation) => {

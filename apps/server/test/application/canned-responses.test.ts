@@ -106,6 +106,14 @@ describe('listing canned responses', () => {
     expect(shortCodes(await list(''))).toEqual(['one', 'two']);
   });
 
+  test('takes reserved characters such as @ unencoded in the search text', async () => {
+    await created('mail', 'Write to billing@acme.example');
+    const response = await server.request('GET', `${responsesPath(fixture.accountId)}?search=billing@acme`, {
+      token: fixture.agent.token,
+    });
+    expect([response.status, shortCodes(response.body)]).toEqual([200, ['mail']]);
+  });
+
   test('refuses a search text that is too long, naming it', async () => {
     const response = await server.request('GET', `${responsesPath(fixture.accountId)}?search=${'x'.repeat(1001)}`, {
       token: fixture.agent.token,

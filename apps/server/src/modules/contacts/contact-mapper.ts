@@ -1,7 +1,7 @@
 import type { Schemas } from '../../http/operation-types';
 import type { InboxViewer } from '../inboxes/channels/channel-definition';
 import { toInbox } from '../inboxes/inbox-mapper';
-import type { ContactView } from './contact-service';
+import type { ContactListPage, ContactView } from './contact-service';
 import type { ContactSession } from './contact-sessions';
 
 /** A contact's session in an inbox as the viewer may see it. */
@@ -26,5 +26,13 @@ export function toContact({ contact, sessions }: ContactView, viewer: InboxViewe
     ...(contact.last_activity_at !== null && { last_activity_at: contact.last_activity_at }),
     created_at: contact.created_at,
     ...(sessions && { contact_inboxes: sessions.map((session) => toContactInbox(session, viewer)) }),
+  };
+}
+
+/** A page of the contact list or of a contact filter. */
+export function toContactList(listed: ContactListPage, viewer: InboxViewer): Schemas['ContactList'] {
+  return {
+    meta: { count: listed.count, current_page: listed.page },
+    payload: listed.contacts.map((contact) => toContact(contact, viewer)),
   };
 }

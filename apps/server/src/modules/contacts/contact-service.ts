@@ -4,7 +4,9 @@ import type { Database } from '../../db/connection';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { appError, validationError } from '../../errors/app-error';
 import type { Schemas } from '../../http/operation-types';
+import type { FilterCondition } from '../filters/filter-attribute';
 import { findVisibleInbox } from '../inboxes/inbox-access';
+import { contactFilterCondition } from './contact-filter';
 import { contactChanges, newContactFields } from './contact-input';
 import { normalisedLabels } from './contact-label-service';
 import { type ContactOrder, type ContactSort, contactOrderOf } from './contact-order';
@@ -25,6 +27,13 @@ export const contactsPerPage = 15;
 export interface ContactView {
   contact: ContactRecord;
   sessions?: ContactSession[];
+}
+
+/** One page of a contact listing, with the total of contacts over every page. */
+export interface ContactListPage {
+  count: number;
+  page: number;
+  contacts: ContactView[];
 }
 
 export interface ContactListing {
@@ -101,7 +110,7 @@ export function contactService(db: Database, clock: Clock) {
     member: AccountMember,
     condition: ContactCondition,
     listing: ContactListing,
-  ): Promise<{ count: number; page: number; contacts: ContactView[] }> {
+  ): Promise<ContactListPage> {
     const accountId = member.account.id;
     const page = listing.page ?? 1;
     const order: ContactOrder = contactOrderOf(listing.sort);
@@ -113,12 +122,16 @@ export function contactService(db: Database, clock: Clock) {
   }
 
   return {
-    listPage,
-
     /** The identified contacts of the account, only those carrying any of `labels` when some are given. */
     async list(member: AccountMember, listing: ContactListing & { labels?: string[] }) {
       const labels = normalisedLabels(listing.labels ?? []);
       const condition = labels.length > 0 ? both(identified, carryingAnyOf(member.account.id, labels)) : identified;
+      return listPage(member, condition, listing);
+    },
+
+    /** One page of the account's contacts, identified or not, matching a filter's conditions, with their total. */
+    async filter(member: AccountMember, conditions: FilterCondition[], listing: ContactListing) {
+      const condition = await contactFilterCondition(db, member.account.id, conditions, clock.nowSeconds());
       return listPage(member, condition, listing);
     },
 

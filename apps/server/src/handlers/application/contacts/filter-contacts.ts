@@ -1,7 +1,15 @@
-import { appError } from '../../../errors/app-error';
+import { memberOf } from '../../../auth/account-member';
 import type { Handler } from '../../../http/operation-types';
+import { toContactList } from '../../../modules/contacts/contact-mapper';
+import { inboxViewerOf } from '../../../modules/inboxes/inbox-mapper';
 
 /** POST /api/v1/accounts/{account_id}/contacts/filter */
-export const filterContacts: Handler<'filterContacts'> = async () => {
-  throw appError('NOT_IMPLEMENTED');
+export const filterContacts: Handler<'filterContacts'> = async ({ member, query, body, services, origin }) => {
+  const viewer = memberOf(member);
+  const filtered = await services.contacts.filter(viewer, body.payload, {
+    page: query.page,
+    sort: query.sort,
+    includeSessions: query.include_contact_inboxes,
+  });
+  return { status: 200, body: toContactList(filtered, inboxViewerOf(viewer, origin)) };
 };

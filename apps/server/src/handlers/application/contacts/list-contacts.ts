@@ -1,6 +1,6 @@
 import { memberOf } from '../../../auth/account-member';
 import type { Handler } from '../../../http/operation-types';
-import { toContact } from '../../../modules/contacts/contact-mapper';
+import { toContactList } from '../../../modules/contacts/contact-mapper';
 import { inboxViewerOf } from '../../../modules/inboxes/inbox-mapper';
 
 /** GET /api/v1/accounts/{account_id}/contacts */
@@ -12,12 +12,5 @@ export const listContacts: Handler<'listContacts'> = async ({ member, query, ser
     includeSessions: query.include_contact_inboxes,
     labels: query.labels,
   });
-  const inboxViewer = inboxViewerOf(viewer, origin);
-  return {
-    status: 200,
-    body: {
-      meta: { count: listed.count, current_page: listed.page },
-      payload: listed.contacts.map((contact) => toContact(contact, inboxViewer)),
-    },
-  };
+  return { status: 200, body: toContactList(listed, inboxViewerOf(viewer, origin)) };
 };
