@@ -37,7 +37,9 @@ function sqliteTree(rows: Array<{ id: number; parent: number; detail: string }>)
 export async function explain(db: Database, query: CapturedQuery): Promise<string[]> {
   const bindings = query.bindings as Parameters<Database['raw']>[1] & unknown[];
   if (db.client.config.client === 'pg') {
-    const result = await db.raw(`explain (analyze, costs off, buffers off) ${query.sql}`, bindings);
+    // knex reports PostgreSQL statements with their $n placeholders, which it numbers in the order of the bindings.
+    const sqlWithPlaceholders = query.sql.replace(/\$\d+/g, '?');
+    const result = await db.raw(`explain (analyze, costs off, buffers off) ${sqlWithPlaceholders}`, bindings);
     return (result.rows as Array<{ 'QUERY PLAN': string }>).map((row) => row['QUERY PLAN']);
   }
   return sqliteTree(await db.raw(`explain query plan ${query.sql}`, bindings));

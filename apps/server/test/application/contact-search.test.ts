@@ -98,6 +98,21 @@ describe('searching contacts', () => {
     expect(namesOf(second.body)).toEqual(['Match 16']);
   });
 
+  test('pages in the default order, the newest first among contacts never active', async () => {
+    for (let index = 1; index <= 18; index++) {
+      await contacts.created({ name: `Match ${String(index).padStart(2, '0')}` });
+    }
+    await contacts.created({ name: 'Other' });
+    const first = await search('q=match');
+    expect(first.body.meta).toEqual({ count: 15, current_page: 1, has_more: true });
+    expect(namesOf(first.body)).toEqual(
+      Array.from({ length: 15 }, (_, index) => `Match ${String(18 - index).padStart(2, '0')}`),
+    );
+    const second = await search('q=match&page=2');
+    expect(second.body.meta).toEqual({ count: 3, current_page: 2, has_more: false });
+    expect(namesOf(second.body)).toEqual(['Match 03', 'Match 02', 'Match 01']);
+  });
+
   test('orders matches by the sort asked for', async () => {
     await seedPeople();
     expect(namesOf((await search('q=a&sort=-name')).body)).toEqual(['Tomás Marques', 'Margarida Sousa', 'Ines Duarte']);

@@ -21,6 +21,9 @@ export interface ContactRecord {
   updated_at: number;
 }
 
+/** The columns substring search reads, which the index of the default order also holds. */
+export const searchedColumns = ['name', 'email', 'phone_number', 'identifier'] as const;
+
 /** The fields no two contacts of an account may share. */
 export const uniqueContactFields = ['email', 'phone_number', 'identifier'] as const;
 export type UniqueContactField = (typeof uniqueContactFields)[number];
@@ -115,18 +118,34 @@ export function contactRepository(db: Database) {
 
     /**
      * One page of the account's contacts meeting `condition`, plus the first contact of the next page when
-     * `lookAhead` asks for it, so that a caller knows whether more follow without counting them all.
+     * `lookAhead` asks for it, so that a caller knows whether more follow without counting them all. With
+     * `withinMostRecent` and the default order, only that many of the most recently active contacts are read: the
+     * page is then exact only if it comes back full.
      */
     async page(
       accountId: number,
       condition: ContactCondition | undefined,
       request: ContactPageRequest,
-      { lookAhead = false } = {},
+      { lookAhead = false, withinMostRecent }: { lookAhead?: boolean; withinMostRecent?: number } = {},
     ): Promise<ContactRecord[]> {
-      const query = inAccount(accountId, condition)
-        .select('contacts.*')
-        .limit(request.pageSize + (lookAhead ? 1 : 0))
-        .offset((request.page - 1) * request.pageSize);
+      const limit = request.pageSize + (lookAhead ? 1 : 0);
+      const offset = (request.page - 1) * request.pageSize;
+      let query: Knex.QueryBuilder;
+      if (withinMostRecent !== undefined && request.order === 'recent-activity') {
+        // The recent contacts come from the activity index alone, which holds the searched columns too; only the
+        // page's rows are then read from the table.
+        const recent = db('contacts')
+          .select('id', 'last_activity_at', ...searchedColumns)
+          .where('account_id', accountId)
+          .limit(withinMostRecent);
+        orderContacts(db, recent, request.order);
+        const matching = db.from(recent.as('contacts')).select('contacts.id').limit(limit).offset(offset);
+        if (condition) matching.where((narrowed) => condition(narrowed));
+        orderContacts(db, matching, request.order);
+        query = db('contacts').select('contacts.*').whereIn('contacts.id', matching);
+      } else {
+        query = inAccount(accountId, condition).select('contacts.*').limit(limit).offset(offset);
+      }
       orderContacts(db, query, request.order);
       const rows: Record<string, unknown>[] = await query;
       return rows.map(toRecord);

@@ -1,35 +1,143 @@
 import type { Database } from '../../db/connection';
 import { escapeLike } from '../../db/like-pattern';
-import type { ContactCondition } from './contact-repository';
+import type { ContactCondition, ContactPageRequest, ContactRecord, ContactRepository } from './contact-repository';
 
-// The trigram index only knows strings of three characters or more; shorter ones are matched by scanning.
+// The trigram indexes only know strings of three characters or more; shorter ones are matched by scanning.
 const shortestIndexedText = 3;
 
+// SQLite's trigram table is asked for slices of a long text rather than for the whole phrase: every trigram of the
+// phrase would be read, and those of an address's domain are in most rows; a few slices find the same candidates.
+const indexedSliceLength = 6;
+
 /**
- * Contacts whose name, email or phone number contains `text` ignoring case, or whose identifier contains it
- * exactly. PostgreSQL answers through the trigram indexes on each column; SQLite through its trigram full-text
- * table, whose candidates are then checked against the same rules (it ignores case in every column).
+ * How many of the most recently active contacts a search in the default order reads before it turns to the trigram
+ * indexes. A fragment that one contact in a few hundred carries fills its first page within them, from the index of
+ * the default order alone; a rarer one is found through the trigram indexes, which then give few candidates.
  */
-export function contactSearchCondition(db: Database, text: string): ContactCondition {
-  const containing = `%${escapeLike(text)}%`;
-  if (db.client.config.client === 'pg') {
+export const recentContactsSearched = 4000;
+
+const isPostgres = (db: Database) => db.client.config.client === 'pg';
+
+// An E.164 number holds only a leading plus and digits, so no other text can be part of one.
+const couldBeInPhoneNumber = (text: string) => /^\+?\d+$/.test(text);
+
+/**
+ * Contacts whose name, email or phone number contains `text` ignoring case, or whose identifier contains it exactly,
+ * checked row by row. Emails are stored lower-cased and phone numbers have no letters, so only names need folding.
+ */
+function containingText(db: Database, text: string): ContactCondition {
+  const phone = couldBeInPhoneNumber(text);
+  if (isPostgres(db)) {
+    // What ilike does, lower-casing both sides, without matching a pattern: half the time per row.
     return (query) =>
       query.whereRaw(
-        `(contacts.name ilike ? or contacts.email ilike ? or contacts.phone_number ilike ?
-          or contacts.identifier like ?)`,
-        [containing, containing, containing, containing],
+        `(strpos(lower(contacts.name), lower(?)) > 0 or strpos(contacts.email, ?) > 0
+          ${phone ? 'or strpos(contacts.phone_number, ?) > 0' : ''} or strpos(contacts.identifier, ?) > 0)`,
+        [text, text.toLowerCase(), ...(phone ? [text] : []), text],
       );
   }
-  return (query) => {
-    if ([...text].length >= shortestIndexedText) {
-      query.whereRaw('contacts.id in (select rowid from contact_search where contact_search match ?)', [
-        `"${text.replace(/"/g, '""')}"`,
-      ]);
-    }
+  const containing = `%${escapeLike(text)}%`;
+  return (query) =>
     query.whereRaw(
-      `(contacts.name like ? escape '\\' or contacts.email like ? escape '\\' or contacts.phone_number like ? escape '\\'
-        or instr(contacts.identifier, ?) > 0)`,
-      [containing, containing, containing, text],
+      `(contacts.name like ? escape '\\' or contacts.email like ? escape '\\'
+        ${phone ? `or contacts.phone_number like ? escape '\\'` : ''} or instr(contacts.identifier, ?) > 0)`,
+      [containing, containing, ...(phone ? [containing] : []), text],
     );
+}
+
+/** The FTS5 query for the rows that may contain `text`: all its slices, each as a phrase of trigrams. */
+function trigramTableQuery(text: string): string {
+  const characters = [...text];
+  const slices: string[] = [];
+  for (let start = 0; start < characters.length; start += indexedSliceLength) {
+    // A last slice too short for a trigram reaches back into the one before.
+    const from = Math.min(start, characters.length - shortestIndexedText);
+    slices.push(characters.slice(from, start + indexedSliceLength).join(''));
+  }
+  return slices.map((slice) => `"${slice.replace(/"/g, '""')}"`).join(' AND ');
+}
+
+/**
+ * The part of a text up to and including its @, when at least three characters come before it: the end of an
+ * address's local part, which tells contacts apart, where the domain is shared by many.
+ */
+function mailboxPart(text: string): string | undefined {
+  const at = text.indexOf('@');
+  return [...text.slice(0, at)].length >= shortestIndexedText ? text.slice(0, at + 1) : undefined;
+}
+
+/**
+ * The pattern an email is looked up by in its trigram index: the mailbox part of the text when it has one, since the
+ * trigrams of a domain are in most rows, which the index would all read.
+ */
+function emailLookupPattern(text: string): string {
+  const lowered = text.toLowerCase();
+  return `%${escapeLike(mailboxPart(lowered) ?? lowered)}%`;
+}
+
+/**
+ * The same contacts as `containingText`, found through the trigram indexes: on PostgreSQL those of each column, on
+ * SQLite its trigram table, whose candidates are then checked row by row.
+ */
+export function contactSearchCondition(db: Database, text: string): ContactCondition {
+  const phone = couldBeInPhoneNumber(text);
+  const pattern = `%${escapeLike(text)}%`;
+  if (isPostgres(db)) {
+    return (query) =>
+      query.whereRaw(
+        `(contacts.name ilike ? or (contacts.email like ? and strpos(contacts.email, ?) > 0)
+          ${phone ? 'or contacts.phone_number like ?' : ''} or contacts.identifier like ?)`,
+        [pattern, emailLookupPattern(text), text.toLowerCase(), ...(phone ? [pattern] : []), pattern],
+      );
+  }
+  const checked = containingText(db, text);
+  if ([...text].length < shortestIndexedText) return checked;
+  return (query) => {
+    query.whereRaw('contacts.id in (select rowid from contact_search where contact_search match ?)', [
+      trigramTableQuery(text),
+    ]);
+    checked(query);
   };
+}
+
+/**
+ * On SQLite, the rows of the trigram table that may contain `text`, when there are fewer than `enough`: the first
+ * ones come at once for a common text, all of them at little cost for a rare one.
+ */
+async function fewTrigramCandidates(db: Database, text: string, enough: number): Promise<number[] | undefined> {
+  if (isPostgres(db) || [...text].length < shortestIndexedText) return undefined;
+  const rows: Array<{ id: number }> = await db.raw(
+    'select rowid as id from contact_search where contact_search match ? limit ?',
+    [trigramTableQuery(text), enough],
+  );
+  return rows.length < enough ? rows.map((row) => row.id) : undefined;
+}
+
+/**
+ * One page of the account's contacts containing `text`, with the first of the next page. A text rare enough is
+ * looked up in the trigram indexes; a common one, in the default order, among the most recently active contacts
+ * first, and through the trigram indexes only when those do not fill the page.
+ */
+export async function searchContactsPage(
+  db: Database,
+  contacts: ContactRepository,
+  accountId: number,
+  text: string,
+  request: ContactPageRequest,
+): Promise<ContactRecord[]> {
+  const lookAhead = { lookAhead: true };
+  const candidates = await fewTrigramCandidates(db, text, request.page * request.pageSize + 1);
+  if (candidates) {
+    const checked = containingText(db, text);
+    return contacts.page(accountId, (query) => checked(query.whereIn('contacts.id', candidates)), request, lookAhead);
+  }
+  // A text naming a mailbox finds few contacts: reading the recent ones first would only delay the index.
+  if (request.order === 'recent-activity' && mailboxPart(text) === undefined) {
+    const recent = await contacts.page(accountId, containingText(db, text), request, {
+      ...lookAhead,
+      withinMostRecent: recentContactsSearched,
+    });
+    if (recent.length > request.pageSize) return recent;
+  }
+  return contacts.page(accountId, contactSearchCondition(db, text), request, lookAhead);
 }

@@ -18,7 +18,7 @@ import {
   type UniqueContactField,
   uniqueContactFields,
 } from './contact-repository';
-import { contactSearchCondition } from './contact-search';
+import { searchContactsPage } from './contact-search';
 import { type ContactSession, findAccountContact, openContactSession, sessionsOfContacts } from './contact-sessions';
 
 export const contactsPerPage = 15;
@@ -144,12 +144,11 @@ export function contactService(db: Database, clock: Clock) {
       if (trimmed === '') throw appError('SEARCH_QUERY_MISSING');
       const accountId = member.account.id;
       const page = listing.page ?? 1;
-      const records = await contacts.page(
-        accountId,
-        contactSearchCondition(db, trimmed),
-        { page, pageSize: contactsPerPage, order: contactOrderOf(listing.sort) },
-        { lookAhead: true },
-      );
+      const records = await searchContactsPage(db, contacts, accountId, trimmed, {
+        page,
+        pageSize: contactsPerPage,
+        order: contactOrderOf(listing.sort),
+      });
       const hasMore = records.length > contactsPerPage;
       const onPage = records.slice(0, contactsPerPage);
       return { page, hasMore, contacts: await withSessions(accountId, onPage, true) };
