@@ -23,7 +23,7 @@ interface ContactScenario {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
-  matches(): Promise<number>;
+  matches(reply: { meta: { count: number } }): Promise<number>;
 }
 
 // Chosen to be typical rather than flattering: the name fragment matches a few thousand contacts (Kowalski,
@@ -38,7 +38,7 @@ async function contactScenarios({ db, account }: ContactsBench): Promise<Contact
     name,
     method: 'GET',
     path: `${base}/search?q=${encodeURIComponent(text)}`,
-    matches: () => contacts.count(account.accountId, contactSearchCondition(db, text)),
+    matches: async () => contacts.count(account.accountId, contactSearchCondition(db, text)),
   });
   // Someone's full address, as an agent pastes it from a mail: the seeding is deterministic, so is this choice.
   const { email } = await db('contacts')
@@ -48,10 +48,31 @@ async function contactScenarios({ db, account }: ContactsBench): Promise<Contact
     .orderBy('id')
     .offset(Math.floor(account.contacts / 2))
     .first();
+  // The filter asks for the account's German VIPs active in the last 30 days of the seeded activity.
+  const activity = await db('contacts')
+    .where({ account_id: account.accountId })
+    .max({ latest: 'last_activity_at' })
+    .first();
+  const since = new Date((Number(activity?.latest) - 30 * 24 * 3600) * 1000).toISOString().slice(0, 10);
+  const filter = {
+    payload: [
+      { attribute_key: 'country_code', filter_operator: 'equal_to', values: ['DE'], query_operator: 'AND' },
+      { attribute_key: 'labels', filter_operator: 'equal_to', values: ['vip'], query_operator: 'AND' },
+      { attribute_key: 'last_activity_at', filter_operator: 'is_greater_than', values: [since], query_operator: null },
+    ],
+  };
   return [
     search('search: name fragment', nameFragment),
     search('search: email', email),
     search('search: phone prefix', phonePrefix),
+    {
+      name: 'filter: three conditions',
+      method: 'POST',
+      path: `${base}/filter`,
+      body: JSON.stringify(filter),
+      // The filter answers its total itself.
+      matches: async (reply) => reply.meta.count,
+    },
   ];
 }
 
@@ -86,6 +107,7 @@ export async function benchContacts(settings: LoadSettings): Promise<BenchReport
       const queries = await captureQueries(bench.db, async () => {
         expectBody = (await recordReply(server.url + scenario.path, headers, request)).body.toString('utf8');
       });
+      const matches = await scenario.matches(JSON.parse(expectBody));
       lines.push(`${scenario.name}: ${scenario.method} ${scenario.path}${scenario.body ? ` ${scenario.body}` : ''}`);
       for (const query of queries.filter(({ sql }) => readsContacts(sql))) {
         lines.push(
@@ -94,7 +116,7 @@ export async function benchContacts(settings: LoadSettings): Promise<BenchReport
         );
       }
       lines.push('');
-      prepared.push({ scenario, request, expectBody, matches: await scenario.matches() });
+      prepared.push({ scenario, request, expectBody, matches });
     }
 
     const rows: string[][] = [['scenario', 'request', 'matching', 'requests/s', 'p50 (ms)', 'p99 (ms)']];

@@ -203,9 +203,9 @@ export function contactGenerator(options: { seed: number; now: number }) {
 
       const age = (1 - Math.sqrt(random.next())) * 5 * yearSeconds;
       const createdAt = Math.floor(options.now - age);
-      const lastActivityAt = random.chance(0.85)
-        ? Math.floor(createdAt + (options.now - createdAt) * (1 - random.next() ** 2))
-        : null;
+      // The time since a contact last wrote is about exponential, a year on average, and never before it was created.
+      const idleSeconds = -Math.log(1 - random.next()) * yearSeconds;
+      const lastActivityAt = random.chance(0.85) ? Math.floor(Math.max(createdAt, options.now - idleSeconds)) : null;
       const additional: Record<string, string> = {
         city: random.pick(region.cities),
         country: region.country,

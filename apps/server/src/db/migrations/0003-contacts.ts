@@ -24,14 +24,19 @@ export async function up(db: Knex): Promise<void> {
     table.index(['account_id', 'created_at']);
   });
 
-  // Serve the default order of every contact list (most recently active first) and name equality and order. The
-  // activity index also holds the searched columns, so that a search reads the most recent contacts from it alone.
+  // Serve the default order of every contact list (most recently active first), name equality and order, and the
+  // filters on the country with or without activity dates. The activity index also holds the searched columns, so
+  // that a search reads the most recent contacts from it alone.
   if (isPostgres(db)) {
     await db.raw(
       `create index contacts_recent_activity on contacts (account_id, last_activity_at desc nulls last, id desc)
          include (name, email, phone_number, identifier)`,
     );
     await db.raw('create index contacts_name_key on contacts (account_id, lower(name), id)');
+    await db.raw(
+      `create index contacts_country_activity
+         on contacts (account_id, lower(additional_attributes ->> 'country_code'), last_activity_at)`,
+    );
     // Substring search (`ilike '%q%'`) and the filters' `contains` go through trigram indexes.
     await db.raw('create extension if not exists pg_trgm');
     for (const column of ['name', 'email', 'phone_number', 'identifier']) {
@@ -43,6 +48,10 @@ export async function up(db: Knex): Promise<void> {
          on contacts (account_id, last_activity_at, id, name, email, phone_number, identifier)`,
     );
     await db.raw('create index contacts_name_key on contacts (account_id, lower(name), id)');
+    await db.raw(
+      `create index contacts_country_activity
+         on contacts (account_id, lower(additional_attributes ->> '$."country_code"'), last_activity_at)`,
+    );
     // Substring search goes through a trigram full-text index that triggers keep in step with the table.
     await db.raw(
       `create virtual table contact_search using fts5(name, email, phone_number, identifier,

@@ -46,7 +46,7 @@ function containingText(db: Database, text: string): ContactCondition {
 }
 
 /** The FTS5 query for the rows that may contain `text`: all its slices, each as a phrase of trigrams. */
-function trigramTableQuery(text: string): string {
+export function trigramTableQuery(text: string): string {
   const characters = [...text];
   const slices: string[] = [];
   for (let start = 0; start < characters.length; start += indexedSliceLength) {
@@ -61,8 +61,9 @@ function trigramTableQuery(text: string): string {
  * The part of a text up to and including its @, when at least three characters come before it: the end of an
  * address's local part, which tells contacts apart, where the domain is shared by many.
  */
-function mailboxPart(text: string): string | undefined {
+export function mailboxPart(text: string): string | undefined {
   const at = text.indexOf('@');
+  if (at < 0) return undefined;
   return [...text.slice(0, at)].length >= shortestIndexedText ? text.slice(0, at + 1) : undefined;
 }
 
