@@ -48,12 +48,12 @@ async function contactScenarios({ db, account }: ContactsBench): Promise<Contact
     .orderBy('id')
     .offset(Math.floor(account.contacts / 2))
     .first();
-  // The filter asks for the account's German VIPs active in the last 30 days of the seeded activity.
+  // The filter asks for the account's German VIPs active in the last week of the seeded activity.
   const activity = await db('contacts')
     .where({ account_id: account.accountId })
     .max({ latest: 'last_activity_at' })
     .first();
-  const since = new Date((Number(activity?.latest) - 30 * 24 * 3600) * 1000).toISOString().slice(0, 10);
+  const since = new Date((Number(activity?.latest) - 7 * 24 * 3600) * 1000).toISOString().slice(0, 10);
   const filter = {
     payload: [
       { attribute_key: 'country_code', filter_operator: 'equal_to', values: ['DE'], query_operator: 'AND' },

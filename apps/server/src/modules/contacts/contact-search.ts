@@ -45,8 +45,8 @@ function containingText(db: Database, text: string): ContactCondition {
     );
 }
 
-/** The FTS5 query for the rows that may contain `text`: all its slices, each as a phrase of trigrams. */
-export function trigramTableQuery(text: string): string {
+/** The slices of `text` the trigram table is asked for, each of them at least a trigram long. */
+function slicesOf(text: string): string[] {
   const characters = [...text];
   const slices: string[] = [];
   for (let start = 0; start < characters.length; start += indexedSliceLength) {
@@ -54,7 +54,14 @@ export function trigramTableQuery(text: string): string {
     const from = Math.min(start, characters.length - shortestIndexedText);
     slices.push(characters.slice(from, start + indexedSliceLength).join(''));
   }
-  return slices.map((slice) => `"${slice.replace(/"/g, '""')}"`).join(' AND ');
+  return slices;
+}
+
+const phrase = (slice: string) => `"${slice.replace(/"/g, '""')}"`;
+
+/** The FTS5 query for the rows that may contain `text`: all its slices, each as a phrase of trigrams. */
+export function trigramTableQuery(text: string): string {
+  return slicesOf(text).map(phrase).join(' AND ');
 }
 
 /**
@@ -101,17 +108,27 @@ export function contactSearchCondition(db: Database, text: string): ContactCondi
   };
 }
 
+// Up to this many candidates, checking each row costs less than reading the recent contacts.
+const fewCandidates = 300;
+
 /**
- * On SQLite, the rows of the trigram table that may contain `text`, when there are fewer than `enough`: the first
- * ones come at once for a common text, all of them at little cost for a rare one.
+ * On SQLite, the rows of the trigram table that may contain `text`, when one of its slices is in few of them: each
+ * slice is asked for at most that many rows, which come at once for a common slice and at little cost for a rare one,
+ * and the rarest slice's rows are all the candidates there are.
  */
-async function fewTrigramCandidates(db: Database, text: string, enough: number): Promise<number[] | undefined> {
+async function fewTrigramCandidates(db: Database, text: string): Promise<number[] | undefined> {
   if (isPostgres(db) || [...text].length < shortestIndexedText) return undefined;
-  const rows: Array<{ id: number }> = await db.raw(
-    'select rowid as id from contact_search where contact_search match ? limit ?',
-    [trigramTableQuery(text), enough],
-  );
-  return rows.length < enough ? rows.map((row) => row.id) : undefined;
+  let fewest: number[] | undefined;
+  for (const slice of slicesOf(text)) {
+    const rows: Array<{ id: number }> = await db.raw(
+      'select rowid as id from contact_search where contact_search match ? limit ?',
+      [phrase(slice), fewCandidates],
+    );
+    if (rows.length < fewCandidates && (fewest === undefined || rows.length < fewest.length)) {
+      fewest = rows.map((row) => row.id);
+    }
+  }
+  return fewest;
 }
 
 /**
@@ -127,7 +144,7 @@ export async function searchContactsPage(
   request: ContactPageRequest,
 ): Promise<ContactRecord[]> {
   const lookAhead = { lookAhead: true };
-  const candidates = await fewTrigramCandidates(db, text, request.page * request.pageSize + 1);
+  const candidates = await fewTrigramCandidates(db, text);
   if (candidates) {
     const checked = containingText(db, text);
     return contacts.page(accountId, (query) => checked(query.whereIn('contacts.id', candidates)), request, lookAhead);
