@@ -34,8 +34,8 @@ export async function up(db: Knex): Promise<void> {
     );
     await db.raw('create index contacts_name_key on contacts (account_id, lower(name), id)');
     await db.raw(
-      `create index contacts_country_activity
-         on contacts (account_id, lower(additional_attributes ->> 'country_code'), last_activity_at)`,
+      `create index contacts_country_activity on contacts
+         (account_id, lower(additional_attributes ->> 'country_code'), last_activity_at desc nulls last, id desc)`,
     );
     // Substring search (`ilike '%q%'`) and the filters' `contains` go through trigram indexes.
     await db.raw('create extension if not exists pg_trgm');

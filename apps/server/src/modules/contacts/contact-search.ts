@@ -75,12 +75,15 @@ export function mailboxPart(text: string): string | undefined {
 }
 
 /**
- * The pattern an email is looked up by in its trigram index: the mailbox part of the text when it has one, since the
- * trigrams of a domain are in most rows, which the index would all read.
+ * The pattern an email is looked up by in its trigram index: for a text naming a mailbox, the last characters before
+ * its @, where addresses differ most (digits, initials), rather than a domain or common names, whose trigrams are in
+ * so many rows that the index would read long lists for each.
  */
 function emailLookupPattern(text: string): string {
   const lowered = text.toLowerCase();
-  return `%${escapeLike(mailboxPart(lowered) ?? lowered)}%`;
+  const mailbox = mailboxPart(lowered);
+  const looked = mailbox === undefined ? lowered : [...mailbox].slice(-(indexedSliceLength + 1)).join('');
+  return `%${escapeLike(looked)}%`;
 }
 
 /**
@@ -113,22 +116,19 @@ const fewCandidates = 300;
 
 /**
  * On SQLite, the rows of the trigram table that may contain `text`, when one of its slices is in few of them: each
- * slice is asked for at most that many rows, which come at once for a common slice and at little cost for a rare one,
- * and the rarest slice's rows are all the candidates there are.
+ * slice in turn is asked for at most that many rows, which come at once for a common slice and at little cost for a
+ * rare one, and the first slice found in fewer rows gives all the candidates there are.
  */
 async function fewTrigramCandidates(db: Database, text: string): Promise<number[] | undefined> {
   if (isPostgres(db) || [...text].length < shortestIndexedText) return undefined;
-  let fewest: number[] | undefined;
   for (const slice of slicesOf(text)) {
     const rows: Array<{ id: number }> = await db.raw(
       'select rowid as id from contact_search where contact_search match ? limit ?',
       [phrase(slice), fewCandidates],
     );
-    if (rows.length < fewCandidates && (fewest === undefined || rows.length < fewest.length)) {
-      fewest = rows.map((row) => row.id);
-    }
+    if (rows.length < fewCandidates) return rows.map((row) => row.id);
   }
-  return fewest;
+  return undefined;
 }
 
 /**
