@@ -23,6 +23,11 @@ export function contactOrderOf(sort: ContactSort | undefined): ContactOrder {
   return { key: (descending ? sort.slice(1) : sort) as ContactSortKey, descending };
 }
 
+/** Whether an index gives contacts in this order, so that the first ones come without sorting the account. */
+export function isIndexedOrder(order: ContactOrder): boolean {
+  return order === 'recent-activity' || order.key === 'name';
+}
+
 /**
  * Orders contacts with those lacking the value last in either direction, ties by id. The default order and the name
  * order follow an index of their own, so that the first pages of a large account come without sorting it.

@@ -3,7 +3,7 @@ import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
 import { isStorableId } from '../inboxes/inbox-repository';
-import { type ContactOrder, orderContacts } from './contact-order';
+import { type ContactOrder, isIndexedOrder, orderContacts } from './contact-order';
 
 export interface ContactRecord {
   id: number;
@@ -118,31 +118,44 @@ export function contactRepository(db: Database) {
 
     /**
      * One page of the account's contacts meeting `condition`, plus the first contact of the next page when
-     * `lookAhead` asks for it, so that a caller knows whether more follow without counting them all. With
-     * `withinMostRecent` and the default order, only that many of the most recently active contacts are read: the
-     * page is then exact only if it comes back full.
+     * `lookAhead` asks for it, so that a caller knows whether more follow without counting them all.
+     * `withinFirst`, in an order an index gives, reads only that many of the account's first contacts in that order:
+     * the page is then exact only if it comes back full. `matchingFirst` finds every contact meeting the condition
+     * before ordering them, where the planner could otherwise walk an index in the page's order through the whole
+     * account in search of a rare few.
      */
     async page(
       accountId: number,
       condition: ContactCondition | undefined,
       request: ContactPageRequest,
-      { lookAhead = false, withinMostRecent }: { lookAhead?: boolean; withinMostRecent?: number } = {},
+      {
+        lookAhead = false,
+        withinFirst,
+        matchingFirst = false,
+      }: { lookAhead?: boolean; withinFirst?: number; matchingFirst?: boolean } = {},
     ): Promise<ContactRecord[]> {
       const limit = request.pageSize + (lookAhead ? 1 : 0);
       const offset = (request.page - 1) * request.pageSize;
       let query: Knex.QueryBuilder;
-      if (withinMostRecent !== undefined && request.order === 'recent-activity') {
-        // The recent contacts come from the activity index alone, which holds the searched columns too; only the
-        // page's rows are then read from the table.
-        const recent = db('contacts')
+      if (withinFirst !== undefined && isIndexedOrder(request.order)) {
+        // The first contacts come from the order's index; the activity index holds the searched columns too, so that
+        // only the page's rows are read from the table.
+        const first = db('contacts')
           .select('id', 'last_activity_at', ...searchedColumns)
           .where('account_id', accountId)
-          .limit(withinMostRecent);
-        orderContacts(db, recent, request.order);
-        const matching = db.from(recent.as('contacts')).select('contacts.id').limit(limit).offset(offset);
+          .limit(withinFirst);
+        orderContacts(db, first, request.order);
+        const matching = db.from(first.as('contacts')).select('contacts.id').limit(limit).offset(offset);
         if (condition) matching.where((narrowed) => condition(narrowed));
         orderContacts(db, matching, request.order);
         query = db('contacts').select('contacts.*').whereIn('contacts.id', matching);
+      } else if (matchingFirst) {
+        query = db
+          .withMaterialized('matching', inAccount(accountId, condition).select('contacts.*'))
+          .from('matching as contacts')
+          .select('contacts.*')
+          .limit(limit)
+          .offset(offset);
       } else {
         query = inAccount(accountId, condition).select('contacts.*').limit(limit).offset(offset);
       }

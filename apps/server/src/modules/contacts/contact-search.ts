@@ -1,5 +1,6 @@
 import type { Database } from '../../db/connection';
 import { escapeLike } from '../../db/like-pattern';
+import { isIndexedOrder } from './contact-order';
 import type { ContactCondition, ContactPageRequest, ContactRecord, ContactRepository } from './contact-repository';
 
 // The trigram indexes only know strings of three characters or more; shorter ones are matched by scanning.
@@ -10,11 +11,12 @@ const shortestIndexedText = 3;
 const indexedSliceLength = 6;
 
 /**
- * How many of the most recently active contacts a search in the default order reads before it turns to the trigram
- * indexes. A fragment that one contact in a few hundred carries fills its first page within them, from the index of
- * the default order alone; a rarer one is found through the trigram indexes, which then give few candidates.
+ * How many of the account's first contacts, in an order an index gives, a search reads before it turns to the
+ * trigram indexes. A fragment that one contact in a few hundred carries fills its first page within them (in the
+ * default order from the activity index alone, which holds the searched columns); a rarer one is found through the
+ * trigram indexes, which then give few candidates.
  */
-export const recentContactsSearched = 4000;
+export const firstContactsSearched = 4000;
 
 const isPostgres = (db: Database) => db.client.config.client === 'pg';
 
@@ -133,8 +135,8 @@ async function fewTrigramCandidates(db: Database, text: string): Promise<number[
 
 /**
  * One page of the account's contacts containing `text`, with the first of the next page. A text rare enough is
- * looked up in the trigram indexes; a common one, in the default order, among the most recently active contacts
- * first, and through the trigram indexes only when those do not fill the page.
+ * looked up in the trigram indexes; a common one, in the default or the name order, among the account's first
+ * contacts in that order, and through the trigram indexes only when those do not fill the page.
  */
 export async function searchContactsPage(
   db: Database,
@@ -149,13 +151,17 @@ export async function searchContactsPage(
     const checked = containingText(db, text);
     return contacts.page(accountId, (query) => checked(query.whereIn('contacts.id', candidates)), request, lookAhead);
   }
-  // A text naming a mailbox finds few contacts: reading the recent ones first would only delay the index.
-  if (request.order === 'recent-activity' && mailboxPart(text) === undefined) {
-    const recent = await contacts.page(accountId, containingText(db, text), request, {
+  // A text naming a mailbox finds few contacts: reading the first ones in order would only delay the index.
+  if (isIndexedOrder(request.order) && mailboxPart(text) === undefined) {
+    const first = await contacts.page(accountId, containingText(db, text), request, {
       ...lookAhead,
-      withinMostRecent: recentContactsSearched,
+      withinFirst: firstContactsSearched,
     });
-    if (recent.length > request.pageSize) return recent;
+    if (first.length > request.pageSize) return first;
   }
-  return contacts.page(accountId, contactSearchCondition(db, text), request, lookAhead);
+  // SQLite finds the candidates in its trigram table first whatever the order; PostgreSQL is told to.
+  return contacts.page(accountId, contactSearchCondition(db, text), request, {
+    ...lookAhead,
+    matchingFirst: isPostgres(db),
+  });
 }
