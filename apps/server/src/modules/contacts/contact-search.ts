@@ -16,7 +16,7 @@ const indexedSliceLength = 6;
  * default order from the activity index alone, which holds the searched columns); a rarer one is found through the
  * trigram indexes, which then give few candidates.
  */
-export const firstContactsSearched = 4000;
+const firstContactsSearched = 4000;
 
 const isPostgres = (db: Database) => db.client.config.client === 'pg';
 
