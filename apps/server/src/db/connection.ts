@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import knex, { type Knex } from 'knex';
 import pg from 'pg';
+import { cacheStatements } from './statement-cache';
 
 // PostgreSQL sends int8 (bigint columns, count(*)) as strings; every such value here fits a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -30,11 +31,17 @@ export function connectDatabase(databaseUrl: string): Database {
     pool: {
       min: 1,
       max: 1,
-      afterCreate: (connection: { pragma(source: string): unknown }, done: (error: Error | null) => void) => {
+      afterCreate: (
+        connection: { pragma(source: string): unknown; prepare(source: string): unknown },
+        done: (error: Error | null) => void,
+      ) => {
         connection.pragma('journal_mode = WAL');
         connection.pragma('synchronous = NORMAL');
         connection.pragma('foreign_keys = ON');
         connection.pragma('busy_timeout = 5000');
+        connection.pragma('cache_size = -65536');
+        connection.pragma('mmap_size = 1073741824');
+        cacheStatements(connection);
         done(null);
       },
     },

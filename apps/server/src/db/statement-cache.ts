@@ -1,0 +1,26 @@
+/** The part of a better-sqlite3 connection the statement cache wraps. */
+interface PreparingConnection {
+  prepare(source: string): unknown;
+}
+
+/**
+ * Makes the connection reuse the statements it prepared for the most recent distinct SQL texts. Knex prepares every
+ * query afresh, and preparing costs as much as running a short query; requests repeat the same few texts.
+ */
+export function cacheStatements(connection: PreparingConnection, capacity = 500): void {
+  const prepare = connection.prepare.bind(connection);
+  const statements = new Map<string, unknown>();
+  connection.prepare = (source: string) => {
+    const cached = statements.get(source);
+    if (cached !== undefined) {
+      // Re-inserting keeps the map in order of last use, so that the first key is the one to evict.
+      statements.delete(source);
+      statements.set(source, cached);
+      return cached;
+    }
+    const statement = prepare(source);
+    statements.set(source, statement);
+    if (statements.size > capacity) statements.delete(statements.keys().next().value as string);
+    return statement;
+  };
+}
