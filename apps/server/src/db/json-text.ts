@@ -12,11 +12,3 @@ export function jsonKeyBinding(db: Database, key: string): string {
 export function jsonText(db: Database, column: string, key: string): { sql: string; bindings: string[] } {
   return { sql: `(${column} ->> ?)`, bindings: [jsonKeyBinding(db, key)] };
 }
-
-/**
- * `jsonText` with the key written into the SQL rather than bound, for keys the code names: an index on the same
- * expression then serves it, which SQLite cannot know of an expression that holds a binding.
- */
-export function jsonTextOfNamedKey(db: Database, column: string, key: string): { sql: string; bindings: string[] } {
-  return { sql: `(${column} ->> '${jsonKeyBinding(db, key).replace(/'/g, "''")}')`, bindings: [] };
-}

@@ -24,6 +24,16 @@ export async function up(db: Knex): Promise<void> {
     table.index(['account_id', 'created_at']);
   });
 
+  // The country code, lower-cased, as a column of its own: an index on it can answer a filter's count without reading
+  // the rows, where an index on the JSON expression cannot on PostgreSQL.
+  await db.raw(
+    isPostgres(db)
+      ? `alter table contacts add column country_code text
+           generated always as (lower(additional_attributes ->> 'country_code')) stored`
+      : `alter table contacts add column country_code text
+           generated always as (lower(additional_attributes ->> '$.country_code')) virtual`,
+  );
+
   // Serve the default order of every contact list (most recently active first), name equality and order, and the
   // filters on the country with or without activity dates. The activity index also holds the searched columns, so
   // that a search reads the most recent contacts from it alone.
@@ -35,7 +45,7 @@ export async function up(db: Knex): Promise<void> {
     await db.raw('create index contacts_name_key on contacts (account_id, lower(name), id)');
     await db.raw(
       `create index contacts_country_activity on contacts
-         (account_id, lower(additional_attributes ->> 'country_code'), last_activity_at desc nulls last, id desc)`,
+         (account_id, country_code, last_activity_at desc nulls last, id desc)`,
     );
     // Substring search (`ilike '%q%'`) and the filters' `contains` go through trigram indexes.
     await db.raw('create extension if not exists pg_trgm');
@@ -49,8 +59,7 @@ export async function up(db: Knex): Promise<void> {
     );
     await db.raw('create index contacts_name_key on contacts (account_id, lower(name), id)');
     await db.raw(
-      `create index contacts_country_activity
-         on contacts (account_id, lower(additional_attributes ->> '$."country_code"'), last_activity_at)`,
+      'create index contacts_country_activity on contacts (account_id, country_code, last_activity_at)',
     );
     // Substring search goes through a trigram full-text index that triggers keep in step with the table.
     await db.raw(

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/connection';
-import { jsonTextOfNamedKey } from '../../db/json-text';
+import { jsonText } from '../../db/json-text';
 import { customAttributeDefinitionRepository } from '../custom-attributes/custom-attribute-repository';
 import {
   booleanAttribute,
@@ -52,8 +52,7 @@ function searchTableCandidates(db: Database, field: 'name' | 'email' | 'phone_nu
 
 /** The standard keys of the contact filter, in the order the reference lists them. */
 function standardContactAttributes(db: Database): Map<string, FilterAttribute> {
-  // Named in the SQL, so that the index on the country code serves the filters on it.
-  const additional = (key: string): SqlFragment => jsonTextOfNamedKey(db, 'contacts.additional_attributes', key);
+  const additional = (key: string): SqlFragment => jsonText(db, 'contacts.additional_attributes', key);
   return new Map([
     // `lower(name)` is what the index (account_id, lower(name), id) holds.
     [
@@ -81,7 +80,11 @@ function standardContactAttributes(db: Database): Map<string, FilterAttribute> {
       }),
     ],
     ['identifier', textAttribute(db, column('contacts.identifier'), { operators: equality })],
-    ['country_code', textAttribute(db, additional('country_code'), { operators: equality })],
+    // The stored, lower-cased copy of additional_attributes.country_code, which the country index holds.
+    [
+      'country_code',
+      textAttribute(db, column('contacts.country_code'), { operators: equality, storedLowerCase: true }),
+    ],
     ['city', textAttribute(db, additional('city'), { operators: textOperators })],
     ['company', textAttribute(db, additional('company_name'), { operators: textOperators })],
     ['labels', tagsAttribute(contactLabelQueries(), [...equality, 'is_present', 'is_not_present'])],
