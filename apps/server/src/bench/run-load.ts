@@ -61,7 +61,10 @@ export async function measure(
   load: Omit<LoadOptions, 'durationSeconds' | 'connections'>,
   settings: LoadSettings,
 ): Promise<LoadSummary> {
-  console.log(`${name}: warming up ${settings.warmupSeconds} s, then measuring ${settings.durationSeconds} s`);
+  console.log(
+    `${name}: warming up ${settings.warmupSeconds} s, then measuring ${settings.durationSeconds} s ` +
+      `with ${settings.connections} connection(s)`,
+  );
   const loaded = { ...load, connections: settings.connections };
   const warmup = await runLoad({ ...loaded, durationSeconds: settings.warmupSeconds });
   const summary = await runLoad({ ...loaded, durationSeconds: settings.durationSeconds });
