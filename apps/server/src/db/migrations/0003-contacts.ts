@@ -58,9 +58,7 @@ export async function up(db: Knex): Promise<void> {
          on contacts (account_id, last_activity_at, id, name, email, phone_number, identifier)`,
     );
     await db.raw('create index contacts_name_key on contacts (account_id, lower(name), id)');
-    await db.raw(
-      'create index contacts_country_activity on contacts (account_id, country_code, last_activity_at)',
-    );
+    await db.raw('create index contacts_country_activity on contacts (account_id, country_code, last_activity_at)');
     // Substring search goes through a trigram full-text index that triggers keep in step with the table.
     await db.raw(
       `create virtual table contact_search using fts5(name, email, phone_number, identifier,
