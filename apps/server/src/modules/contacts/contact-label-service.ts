@@ -1,8 +1,8 @@
 import type { AccountMember } from '../../auth/account-member';
 import type { Clock } from '../../config/clock';
 import type { Database } from '../../db/connection';
+import { findAccountContact } from './contact-access';
 import { contactLabelRepository } from './contact-label-repository';
-import { findAccountContact } from './contact-sessions';
 
 /** Labels as stored: trimmed, lower-cased, each once, in the order first given. */
 export const normalisedLabels = (labels: string[]): string[] => [

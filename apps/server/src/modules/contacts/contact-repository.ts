@@ -33,6 +33,27 @@ export type ContactFields = Omit<ContactRecord, 'id' | 'account_id' | 'created_a
 /** Narrows a query on `contacts` to the contacts a listing wants. */
 export type ContactCondition = (query: Knex.QueryBuilder) => void;
 
+/** Contacts with an email, a phone number or an identifier: anonymous website visitors have none of them. */
+export const identifiedContacts: ContactCondition = (query) =>
+  query.where((either) =>
+    either.whereNotNull('contacts.email').orWhereNotNull('contacts.phone_number').orWhereNotNull('contacts.identifier'),
+  );
+
+/** Contacts carrying any of `labels`, which are stored lower-cased. */
+export const carryingAnyLabel =
+  (accountId: number, labels: string[]): ContactCondition =>
+  (query) =>
+    query.whereIn('contacts.id', (labelled) =>
+      labelled.select('contact_id').from('contact_labels').where('account_id', accountId).whereIn('label', labels),
+    );
+
+/** Contacts meeting every one of `conditions`. */
+export const allOf =
+  (...conditions: ContactCondition[]): ContactCondition =>
+  (query) => {
+    for (const condition of conditions) query.where((narrowed) => condition(narrowed));
+  };
+
 export interface ContactPageRequest {
   /** From 1. */
   page: number;

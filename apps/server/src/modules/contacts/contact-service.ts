@@ -6,20 +6,24 @@ import { appError, validationError } from '../../errors/app-error';
 import type { Schemas } from '../../http/operation-types';
 import type { FilterCondition } from '../filters/filter-attribute';
 import { findVisibleInbox } from '../inboxes/inbox-access';
+import { findAccountContact } from './contact-access';
 import { contactFilterCondition } from './contact-filter';
 import { contactChanges, newContactFields } from './contact-input';
 import { normalisedLabels } from './contact-label-service';
 import { type ContactOrder, type ContactSort, contactOrderOf } from './contact-order';
 import {
+  allOf,
   type ContactCondition,
   type ContactFields,
   type ContactRecord,
+  carryingAnyLabel,
   contactRepository,
+  identifiedContacts,
   type UniqueContactField,
   uniqueContactFields,
 } from './contact-repository';
 import { searchContactsPage } from './contact-search';
-import { type ContactSession, findAccountContact, openContactSession, sessionsOfContacts } from './contact-sessions';
+import { type ContactSession, openContactSession, sessionsOfContacts } from './contact-sessions';
 
 export const contactsPerPage = 15;
 
@@ -51,25 +55,6 @@ function clashingField(error: unknown): UniqueContactField | undefined {
   const text = `${constraint ?? ''} ${message ?? ''}`;
   return uniqueContactFields.find((field) => text.includes(field));
 }
-
-// The index list leaves out anonymous website visitors: contacts with no email, phone number or identifier.
-const identified: ContactCondition = (query) =>
-  query.where((either) =>
-    either.whereNotNull('contacts.email').orWhereNotNull('contacts.phone_number').orWhereNotNull('contacts.identifier'),
-  );
-
-const carryingAnyOf =
-  (accountId: number, labels: string[]): ContactCondition =>
-  (query) =>
-    query.whereIn('contacts.id', (labelled) =>
-      labelled.select('contact_id').from('contact_labels').where('account_id', accountId).whereIn('label', labels),
-    );
-
-const both =
-  (...conditions: ContactCondition[]): ContactCondition =>
-  (query) => {
-    for (const condition of conditions) query.where((narrowed) => condition(narrowed));
-  };
 
 /** The contacts of an account: listing, search, and the rules that keep email, phone and identifier unique. */
 export function contactService(db: Database, clock: Clock) {
@@ -125,7 +110,8 @@ export function contactService(db: Database, clock: Clock) {
     /** The identified contacts of the account, only those carrying any of `labels` when some are given. */
     async list(member: AccountMember, listing: ContactListing & { labels?: string[] }) {
       const labels = normalisedLabels(listing.labels ?? []);
-      const condition = labels.length > 0 ? both(identified, carryingAnyOf(member.account.id, labels)) : identified;
+      const condition =
+        labels.length > 0 ? allOf(identifiedContacts, carryingAnyLabel(member.account.id, labels)) : identifiedContacts;
       return listPage(member, condition, listing);
     },
 

@@ -4,8 +4,9 @@ import type { Database } from '../../db/connection';
 import { channelOfType } from '../inboxes/channels/channel-catalogue';
 import { findVisibleInbox } from '../inboxes/inbox-access';
 import { inboxRepository } from '../inboxes/inbox-repository';
+import { findAccountContact } from './contact-access';
 import { contactInboxRepository } from './contact-inbox-repository';
-import { type ContactSession, findAccountContact, openContactSession } from './contact-sessions';
+import { type ContactSession, openContactSession } from './contact-sessions';
 
 /** Contacts' sessions in the inboxes: opening one, and where a conversation with a contact could start. */
 export function contactSessionService(db: Database, clock: Clock) {

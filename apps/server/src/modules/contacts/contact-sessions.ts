@@ -1,23 +1,15 @@
-import type { AccountMember } from '../../auth/account-member';
 import type { Database } from '../../db/connection';
 import { isUniqueViolation } from '../../db/unique-violation';
-import { appError, validationError } from '../../errors/app-error';
+import { validationError } from '../../errors/app-error';
 import { channelOfType } from '../inboxes/channels/channel-catalogue';
 import { type InboxRecord, inboxRepository } from '../inboxes/inbox-repository';
 import { contactInboxRepository } from './contact-inbox-repository';
-import { type ContactRecord, contactRepository } from './contact-repository';
+import type { ContactRecord } from './contact-repository';
 
 /** A contact's session in an inbox, with the inbox. */
 export interface ContactSession {
   source_id: string;
   inbox: InboxRecord;
-}
-
-/** A contact of the account; 404 for any other id. */
-export async function findAccountContact(db: Database, member: AccountMember, id: number): Promise<ContactRecord> {
-  const contact = await contactRepository(db).findInAccount(member.account.id, id);
-  if (!contact) throw appError('RESOURCE_NOT_FOUND');
-  return contact;
 }
 
 /** The sessions of each of these contacts, with their inboxes, oldest first. */
