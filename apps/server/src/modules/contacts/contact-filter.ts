@@ -14,6 +14,7 @@ import type { FilterAttribute, FilterCondition, FilterOperator } from '../filter
 import { column, type SqlFragment, sql, sqlList } from '../filters/sql-fragment';
 import { normalisedLabels } from './contact-label-service';
 import type { ContactCondition } from './contact-repository';
+import { phrase, shortestIndexedText } from './contact-search';
 
 const equality: FilterOperator[] = ['equal_to', 'not_equal_to'];
 const textOperators: FilterOperator[] = [...equality, 'contains', 'does_not_contain'];
@@ -34,9 +35,6 @@ function contactLabelQueries(): TagQueries {
   };
 }
 
-// SQLite's trigram table only knows texts of three characters or more.
-const shortestIndexedText = 3;
-
 /**
  * On SQLite, the contacts whose `field` may contain any of `texts`, through the trigram table that substring search
  * uses; PostgreSQL serves `ilike` through trigram indexes on the columns themselves.
@@ -45,7 +43,7 @@ function searchTableCandidates(db: Database, field: 'name' | 'email' | 'phone_nu
   if (db.client.config.client === 'pg') return undefined;
   return (texts: string[]): SqlFragment | undefined => {
     if (texts.some((text) => [...text].length < shortestIndexedText)) return undefined;
-    const query = texts.map((text) => `${field} : "${text.replace(/"/g, '""')}"`).join(' OR ');
+    const query = texts.map((text) => `${field} : ${phrase(text)}`).join(' OR ');
     return sql`contacts.id in (select rowid from contact_search where contact_search match ${query})`;
   };
 }

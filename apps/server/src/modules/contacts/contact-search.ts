@@ -3,8 +3,8 @@ import { escapeLike } from '../../db/like-pattern';
 import { isIndexedOrder } from './contact-order';
 import type { ContactCondition, ContactPageRequest, ContactRecord, ContactRepository } from './contact-repository';
 
-// The trigram indexes only know strings of three characters or more; shorter ones are matched by scanning.
-const shortestIndexedText = 3;
+/** The trigram indexes only know strings of three characters or more; shorter ones are matched by scanning. */
+export const shortestIndexedText = 3;
 
 // SQLite's trigram table is asked for slices of a long text rather than for the whole phrase: every trigram of the
 // phrase would be read, and those of an address's domain are in most rows; a few slices find the same candidates.
@@ -59,7 +59,8 @@ function slicesOf(text: string): string[] {
   return slices;
 }
 
-const phrase = (slice: string) => `"${slice.replace(/"/g, '""')}"`;
+/** `text` as one phrase of SQLite's trigram-table query language, whatever quotes it holds. */
+export const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 /** The FTS5 query for the rows that may contain `text`: all its slices, each as a phrase of trigrams. */
 export function trigramTableQuery(text: string): string {
