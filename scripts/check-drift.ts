@@ -1,20 +1,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateArtifacts } from './lib/generate-artifacts';
-import { renderRegistry } from './lib/handler-files';
+import { renderOperationAccess, renderRegistry } from './lib/handler-files';
 import { listOperations } from './lib/operations';
 import { generatedDir, handlersDir, specRoot } from './lib/paths';
+import { operationAccessFileOf } from './lib/scaffold-handlers';
 
 /** `pnpm check:drift`: fails when the committed generated files differ from what spec/ and the handlers give. */
 async function main(): Promise<void> {
   const artifacts = await generateArtifacts(specRoot);
+  const operations = listOperations(JSON.parse(artifacts.openapiJson));
   const expected: Array<[string, string]> = [
     [path.join(generatedDir, 'openapi.json'), artifacts.openapiJson],
     [path.join(generatedDir, 'schema.d.ts'), artifacts.schemaTypes],
-    [
-      path.join(handlersDir, 'registry.ts'),
-      renderRegistry(listOperations(JSON.parse(artifacts.openapiJson)), handlersDir),
-    ],
+    [path.join(handlersDir, 'registry.ts'), renderRegistry(operations, handlersDir)],
+    [operationAccessFileOf(handlersDir), renderOperationAccess(operations)],
   ];
   const stale = expected.filter(([file, content]) => readFileSyncOrEmpty(file) !== content).map(([file]) => file);
   if (stale.length > 0) {

@@ -6,6 +6,10 @@ export interface OperationInfo {
   path: string;
   tag: string;
   family: ApiFamily;
+  /** The security schemes that may call the operation; empty when it is open. */
+  schemes: string[];
+  /** The role the operation requires in the account, from `x-required-role`. */
+  requiredRole: string | undefined;
 }
 
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -24,7 +28,12 @@ export function listOperations(document: { paths?: Record<string, Record<string,
     methods
       .filter((method) => item[method])
       .map((method) => {
-        const operation = item[method] as { operationId?: string; tags?: string[] };
+        const operation = item[method] as {
+          operationId?: string;
+          tags?: string[];
+          security?: Array<Record<string, unknown>>;
+          'x-required-role'?: string;
+        };
         if (!operation.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
         return {
           operationId: operation.operationId,
@@ -32,6 +41,8 @@ export function listOperations(document: { paths?: Record<string, Record<string,
           path,
           tag: operation.tags?.[0] ?? 'untagged',
           family: familyOf(path),
+          schemes: (operation.security ?? []).flatMap((requirement) => Object.keys(requirement)),
+          requiredRole: operation['x-required-role'],
         };
       }),
   );

@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
-import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { authenticate } from './auth/authenticate';
-import { authorizeAccount } from './auth/authorize-account';
-import { type Clock, systemClock } from './config/clock';
-import type { Database } from './db/connection';
+import type { Container } from './container';
 import { appError } from './errors/app-error';
 import { errorMiddleware } from './errors/error-middleware';
 import { handlers as registeredHandlers } from './handlers/registry';
@@ -14,12 +10,10 @@ import type { HandlerMap } from './http/operation-types';
 import { normalizeArrayQuery, stripTrailingSlash } from './http/request-normalizers';
 import { operationRoutes } from './http/routes';
 import { loadSpecDocument } from './http/spec-document';
-import { createServices } from './services';
 
 export interface AppOptions {
-  db: Database;
-  logger: Logger;
-  clock?: Clock;
+  /** The composition root: services, database, clock and logger, built once per process. */
+  container: Container;
   /** Validate every response against the spec; on outside production. */
   validateResponses?: boolean;
   publicUrl?: string;
@@ -29,9 +23,9 @@ export interface AppOptions {
 /** Largest JSON body the API accepts. */
 export const bodyLimit = '1mb';
 
-/** The Express application: validation, authentication, one route per operation, one error middleware. */
+/** The Express application: validation, then one route per operation with its own access pipeline, one error middleware. */
 export function createApp(options: AppOptions): Express {
-  const services = createServices(options.db, options.clock ?? systemClock);
+  const { services, logger } = options.container;
   const document = loadSpecDocument();
   const app = express();
   app.disable('x-powered-by');
@@ -39,7 +33,7 @@ export function createApp(options: AppOptions): Express {
 
   app.use(
     pinoHttp({
-      logger: options.logger,
+      logger,
       genReqId: (req, res) => {
         const given = req.headers['x-request-id'];
         const id = typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
@@ -60,8 +54,6 @@ export function createApp(options: AppOptions): Express {
       ignoreUndocumented: false,
     }),
   );
-  app.use(authenticate(services.accessTokens));
-  app.use(authorizeAccount(services.accountMembers));
   app.use(operationRoutes(document, options.handlers ?? registeredHandlers, services, options.publicUrl));
   app.use((_req, _res, next) => next(appError('ROUTE_NOT_FOUND')));
   app.use(errorMiddleware);

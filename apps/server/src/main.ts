@@ -7,10 +7,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const running = await startServer(config, logger);
-  logger.info(
-    { port: config.port, database: config.databaseUrl.split(':')[0] },
-    `Inquirly listening on ${running.url}`,
-  );
+  const database = config.databaseUrl.split(':')[0];
+  if (running.url) logger.info({ port: config.port, database, role: config.role }, `Inquirly listening on ${running.url}`);
+  else logger.info({ database, role: config.role }, 'Inquirly worker dispatching events');
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await running.close();

@@ -4,44 +4,62 @@ import type { Logger } from 'pino';
 import { createApp } from './app';
 import type { Clock } from './config/clock';
 import type { ServerConfig } from './config/config';
+import { type Container, createContainer } from './container';
 import { connectDatabase, type Database } from './db/connection';
 import { migrateLatest } from './db/migrate';
-import { createServices } from './services';
 
 export interface RunningServer {
-  server: Server;
+  /** The HTTP server; absent in a worker process. */
+  server: Server | undefined;
   db: Database;
-  url: string;
+  /** Where the API answers; absent in a worker process. */
+  url: string | undefined;
+  container: Container;
   close(): Promise<void>;
 }
 
-/** Migrates the database, ensures the bootstrap platform app, and listens on the configured port. */
-export async function startServer(config: ServerConfig, logger: Logger, clock?: Clock): Promise<RunningServer> {
-  const db = connectDatabase(config.databaseUrl);
-  await migrateLatest(db);
-  if (config.platformAppToken) {
-    const platformApp = await createServices(db).platformApps.ensureWithToken('Bootstrap', config.platformAppToken);
-    logger.info({ platformAppId: platformApp.id }, 'platform app for PLATFORM_APP_TOKEN is ready');
-  }
+async function listen(container: Container, config: ServerConfig): Promise<Server> {
   const app = createApp({
-    db,
-    logger,
-    ...(clock && { clock }),
+    container,
     validateResponses: config.validateResponses,
     ...(config.publicUrl && { publicUrl: config.publicUrl }),
   });
-  const server = await new Promise<Server>((resolve, reject) => {
+  return new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, '0.0.0.0', (error?: Error) =>
       error ? reject(error) : resolve(listening),
     );
   });
-  const { port } = server.address() as AddressInfo;
+}
+
+/**
+ * Migrates the database, then plays the configured role: the API (which ensures the bootstrap platform app and
+ * listens on the port), the event dispatcher, or both.
+ */
+export async function startServer(config: ServerConfig, logger: Logger, clock?: Clock): Promise<RunningServer> {
+  const db = connectDatabase(config.databaseUrl);
+  await migrateLatest(db);
+  const container = createContainer({
+    db,
+    logger,
+    ...(clock && { clock }),
+    eventRetentionSeconds: config.eventRetentionSeconds,
+    eventPollIntervalMs: config.eventPollIntervalMs,
+  });
+  const servesApi = config.role !== 'worker';
+  if (servesApi && config.platformAppToken) {
+    const platformApp = await container.services.platformApps.ensureWithToken('Bootstrap', config.platformAppToken);
+    logger.info({ platformAppId: platformApp.id }, 'platform app for PLATFORM_APP_TOKEN is ready');
+  }
+  const server = servesApi ? await listen(container, config) : undefined;
+  if (config.role !== 'api') container.dispatcher.start();
   return {
     server,
     db,
-    url: `http://localhost:${port}`,
+    url: server && `http://localhost:${(server.address() as AddressInfo).port}`,
+    container,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await container.dispatcher.stop();
       await db.destroy();
     },
   };

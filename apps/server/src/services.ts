@@ -1,5 +1,4 @@
-import { type Clock, systemClock } from './config/clock';
-import { type Database, databaseAnswers } from './db/connection';
+import { databaseAnswers } from './db/connection';
 import { accessTokenService } from './modules/access-tokens/access-token-service';
 import { accountMemberService } from './modules/account-users/account-member-service';
 import { accountUserService } from './modules/account-users/account-user-service';
@@ -17,39 +16,40 @@ import { inboxAgentBotService } from './modules/inboxes/inbox-agent-bot-service'
 import { inboxMemberService } from './modules/inboxes/inbox-member-service';
 import { inboxService } from './modules/inboxes/inbox-service';
 import { platformAppService } from './modules/platform-apps/platform-app-service';
+import type { ServiceDependencies } from './modules/service-dependencies';
 import { ssoService } from './modules/sessions/sso-service';
 import { teamService } from './modules/teams/team-service';
 import { userService } from './modules/users/user-service';
 
-/** Every service, wired to one database and one clock. */
-export function createServices(db: Database, clock: Clock = systemClock) {
-  const accessTokens = accessTokenService(db, clock);
-  const platformApps = platformAppService(db, clock, accessTokens);
-  const accounts = accountService(db, clock, platformApps);
-  const users = userService(db, clock, platformApps, accessTokens);
-  const accountAgentBots = accountAgentBotService(db, clock, platformApps, accessTokens);
+/** Every service, wired to one database, one clock and one event recorder; `createContainer` calls it once. */
+export function createServices(dependencies: ServiceDependencies) {
+  const accessTokens = accessTokenService(dependencies);
+  const platformApps = platformAppService(dependencies, accessTokens);
+  const accounts = accountService(dependencies, platformApps);
+  const users = userService(dependencies, platformApps, accessTokens);
+  const accountAgentBots = accountAgentBotService(dependencies, platformApps, accessTokens);
   return {
     accessTokens,
     platformApps,
     accounts,
-    accountUsers: accountUserService(db, clock, accounts),
-    accountMembers: accountMemberService(db),
-    agents: agentService(db, clock, users),
-    agentBots: agentBotService(db, clock, platformApps, accessTokens),
-    customAttributes: customAttributeService(db, clock),
-    customFilters: customFilterService(db, clock),
+    accountUsers: accountUserService(dependencies, accounts),
+    accountMembers: accountMemberService(dependencies),
+    agents: agentService(dependencies, users),
+    agentBots: agentBotService(dependencies, platformApps, accessTokens),
+    customAttributes: customAttributeService(dependencies),
+    customFilters: customFilterService(dependencies),
     accountAgentBots,
-    cannedResponses: cannedResponseService(db, clock),
-    contacts: contactService(db, clock),
-    contactSessions: contactSessionService(db, clock),
-    contactLabels: contactLabelService(db, clock),
-    teams: teamService(db, clock),
-    inboxes: inboxService(db, clock),
-    inboxMembers: inboxMemberService(db, clock),
-    inboxAgentBots: inboxAgentBotService(db, clock, accountAgentBots),
+    cannedResponses: cannedResponseService(dependencies),
+    contacts: contactService(dependencies),
+    contactSessions: contactSessionService(dependencies),
+    contactLabels: contactLabelService(dependencies),
+    teams: teamService(dependencies),
+    inboxes: inboxService(dependencies),
+    inboxMembers: inboxMemberService(dependencies),
+    inboxAgentBots: inboxAgentBotService(dependencies, accountAgentBots),
     users,
-    sso: ssoService(db, clock, users),
-    databaseAnswers: () => databaseAnswers(db),
+    sso: ssoService(dependencies, users),
+    databaseAnswers: () => databaseAnswers(dependencies.db),
   };
 }
 

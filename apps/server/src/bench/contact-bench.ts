@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
-import pino from 'pino';
 import { createApp } from '../app';
+import { createContainer } from '../container';
 import { engineOf } from '../db/connection';
 import { contactRepository } from '../modules/contacts/contact-repository';
 import { contactSearchCondition } from '../modules/contacts/contact-search';
@@ -88,7 +88,7 @@ export async function benchContacts(settings: LoadSettings): Promise<BenchReport
   const bench = await prepareContactsBench({ url, contacts: contactCount, reseed: flag('BENCH_RESEED') });
   const cleanups: Array<() => Promise<void>> = [() => bench.db.destroy()];
   try {
-    const app = createApp({ db: bench.db, logger: pino({ level: 'silent' }), validateResponses: false });
+    const app = createApp({ container: createContainer({ db: bench.db }), validateResponses: false });
     const server = await listenOnLoopback(createServer(app));
     cleanups.push(server.close);
     const headers = { api_access_token: bench.account.adminToken, 'content-type': 'application/json' };

@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
-import pino from 'pino';
 import { createApp } from '../app';
-import { createServices } from '../services';
+import { createContainer } from '../container';
 import { createTestDatabase } from '../testing/test-database';
 import type { LoadSettings } from './bench-settings';
 import { listenOnLoopback } from './loopback-server';
@@ -32,13 +31,13 @@ export async function benchPlatformEndpoint(settings: LoadSettings): Promise<Ben
     const database = await createTestDatabase();
     cleanups.push(database.drop);
 
-    const services = createServices(database.db);
-    const { platformApp, token } = await services.platformApps.create('Bench');
-    const account = await services.accounts.create(platformApp, { name: 'Bench' });
+    const container = createContainer({ db: database.db });
+    const { platformApp, token } = await container.services.platformApps.create('Bench');
+    const account = await container.services.accounts.create({ kind: 'platformApp', platformApp }, { name: 'Bench' });
     const path = `/platform/api/v1/accounts/${account.id}`;
     const headers = { api_access_token: token };
 
-    const app = createApp({ db: database.db, logger: pino({ level: 'silent' }), validateResponses: false });
+    const app = createApp({ container, validateResponses: false });
     const express = await listenOnLoopback(createServer(app));
     cleanups.push(express.close);
 

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
+import { createContainer } from '../container';
 import type { Database } from '../db/connection';
 import { idOf } from '../db/inserted-id';
 import { writeJson } from '../db/json-column';
 import { accessTokenRepository } from '../modules/access-tokens/access-token-repository';
 import { userRepository } from '../modules/users/user-repository';
-import { createServices } from '../services';
 import { openBenchDatabase } from './bench-database';
 import { contactGenerator, type GeneratedContact } from './contact-generator';
 import { progressBar } from './progress-bar';
@@ -119,15 +119,16 @@ export async function seedContactsAccount(
   db: Database,
   { contacts, now }: { contacts: number; now: number },
 ): Promise<ContactsBenchAccount> {
-  const services = createServices(db);
+  const services = createContainer({ db }).services;
   const { platformApp } = await services.platformApps.create(accountName);
-  const account = await services.accounts.create(platformApp, { name: accountName });
-  const admin = await services.users.createOrClaim(platformApp, {
+  const provisioning = { kind: 'platformApp', platformApp } as const;
+  const account = await services.accounts.create(provisioning, { name: accountName });
+  const admin = await services.users.createOrClaim(provisioning, {
     name: 'Bench Administrator',
     email: adminEmail,
     password: 'Bench-Pass1',
   });
-  await services.accountUsers.createOrUpdate(platformApp, account.id, {
+  await services.accountUsers.createOrUpdate(provisioning, account.id, {
     user_id: admin.user.id,
     role: 'administrator',
   });

@@ -1,4 +1,4 @@
-import { createServices } from '../services';
+import { createContainer } from '../container';
 import { createTestDatabase, type TestDatabase } from '../testing';
 import { runCli } from './run-cli';
 
@@ -29,7 +29,7 @@ test('platform-app create prints only the new token on stdout, and the token wor
   const token = result.stdout.trim();
   expect(token).toMatch(/^\w{24}$/);
   expect(result.stderr).toContain('"Provisioner"');
-  const caller = await createServices(database.db).accessTokens.findCaller(token);
+  const caller = await createContainer({ db: database.db }).services.accessTokens.findCaller(token);
   expect(caller).toMatchObject({ kind: 'platformApp', platformApp: { name: 'Provisioner' } });
 });
 

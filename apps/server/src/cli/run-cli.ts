@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config';
+import { createContainer } from '../container';
 import { connectDatabase } from '../db/connection';
 import { migrateLatest } from '../db/migrate';
-import { createServices } from '../services';
 
 const usage = `Usage:
   pnpm cli platform-app create --name NAME   Creates a platform app and prints its token.
@@ -38,7 +38,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     await migrateLatest(db);
     if (command === 'platform-app create') {
-      const { platformApp, token } = await createServices(db).platformApps.create(name);
+      const { platformApp, token } = await createContainer({ db }).services.platformApps.create(name);
       io.stderr(`Created platform app ${platformApp.id} "${platformApp.name}". Its token:\n`);
       io.stdout(`${token}\n`);
     } else {

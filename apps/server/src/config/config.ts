@@ -1,6 +1,15 @@
 import path from 'node:path';
 
+/**
+ * What a process does: `api` serves HTTP, `worker` hands recorded events to their consumers, `all` (the embedded
+ * default) does both. At scale several API and worker processes share one PostgreSQL database.
+ */
+export type ProcessRole = 'api' | 'worker' | 'all';
+
+const processRoles: readonly ProcessRole[] = ['api', 'worker', 'all'];
+
 export interface ServerConfig {
+  role: ProcessRole;
   port: number;
   databaseUrl: string;
   platformAppToken: string | undefined;
@@ -9,6 +18,21 @@ export interface ServerConfig {
   publicUrl: string | undefined;
   /** Responses are validated against the spec everywhere but in production, where it would cost every request. */
   validateResponses: boolean;
+  /** How long handled domain events stay in the log before they are pruned, in seconds. */
+  eventRetentionSeconds: number;
+  /** How often a worker looks for events recorded by other processes, in milliseconds. */
+  eventPollIntervalMs: number;
+}
+
+/** A whole number of at least `minimum` from the environment, or the default when it is not set. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, minimum: number): number {
+  const given = env[name];
+  if (given === undefined || given === '') return fallback;
+  const value = Number(given);
+  if (!Number.isInteger(value) || value < minimum) {
+    throw new Error(`${name} must be a whole number of at least ${minimum}, got "${given}"`);
+  }
+  return value;
 }
 
 const defaultDatabaseFile = path.join('data', 'inquirly.sqlite3');
@@ -19,12 +43,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be an integer between 0 and 65535, got "${env.PORT}"`);
   }
+  const role = (env.INQUIRLY_ROLE || 'all') as ProcessRole;
+  if (!processRoles.includes(role)) {
+    throw new Error(`INQUIRLY_ROLE must be one of ${processRoles.join(', ')}, got "${env.INQUIRLY_ROLE}"`);
+  }
   return {
+    role,
     port,
     databaseUrl: env.DATABASE_URL || `sqlite:${defaultDatabaseFile}`,
     platformAppToken: env.PLATFORM_APP_TOKEN || undefined,
     logLevel: env.LOG_LEVEL || 'info',
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     validateResponses: env.NODE_ENV !== 'production',
+    eventRetentionSeconds: wholeNumber(env, 'EVENT_RETENTION_HOURS', 7 * 24, 1) * 3600,
+    eventPollIntervalMs: wholeNumber(env, 'EVENT_POLL_INTERVAL_MS', 1000, 10),
   };
 }

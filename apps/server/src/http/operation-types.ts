@@ -1,10 +1,10 @@
-import type { components, operations } from '@inquirly/api-types';
-import type { AccountMember } from '../auth/account-member';
-import type { Caller } from '../auth/caller';
+import type { operations } from '@inquirly/api-types';
+import type { AgentBotActor, MemberActor, PlatformAppActor, UserActor } from '../auth/actor';
 import type { Services } from '../services';
+import type { operationAccess } from './operation-access';
+import type { OperationId } from './operation-access-rule';
 
-export type Schemas = components['schemas'];
-export type OperationId = keyof operations;
+export type { OperationId } from './operation-access-rule';
 
 type Parameters<Op extends OperationId, Where extends 'path' | 'query'> = [
   NonNullable<operations[Op]['parameters'][Where]>,
@@ -31,14 +31,32 @@ export type HandlerResult<Op extends OperationId> = {
     : { status: Status; body: ResponseBody<Responses<Op>[Status]> };
 }[keyof Responses<Op>];
 
-/** Everything a handler gets: validated, typed input and the authenticated caller. No req, no res. */
+type Rule<Op extends OperationId> = (typeof operationAccess)[Op];
+
+type ActorOfScheme<Scheme, InAccount> = Scheme extends 'platformAppApiKey'
+  ? PlatformAppActor
+  : Scheme extends 'userApiKey'
+    ? InAccount extends true
+      ? MemberActor
+      : UserActor
+    : Scheme extends 'agentBotApiKey'
+      ? AgentBotActor
+      : never;
+
+/**
+ * Who acts in an operation, from its access rule: a platform app, a member of the path's account, a user, an agent
+ * bot; undefined for an open operation.
+ */
+export type ActorOf<Op extends OperationId> = Rule<Op>['schemes'] extends readonly []
+  ? undefined
+  : ActorOfScheme<Rule<Op>['schemes'][number], Rule<Op>['inAccount']>;
+
+/** Everything a handler gets: validated, typed input and the actor the route's pipeline established. No req, no res. */
 export interface HandlerContext<Op extends OperationId> {
   path: Parameters<Op, 'path'>;
   query: Parameters<Op, 'query'>;
   body: RequestBody<Op>;
-  caller: Caller;
-  /** For user calls under `/accounts/{account_id}`: the caller as a member of that account (see `memberOf`). */
-  member: AccountMember | undefined;
+  actor: ActorOf<Op>;
   services: Services;
   /** Origin of the request, such as `http://localhost:3000`, for links the server hands out. */
   origin: string;

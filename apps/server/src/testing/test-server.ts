@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createApp } from '../app';
 import { type Clock, systemClock } from '../config/clock';
+import { createContainer } from '../container';
 import type { Database } from '../db/connection';
-import { createServices, type Services } from '../services';
+import type { Services } from '../services';
 import { createTestDatabase } from './test-database';
 
 export interface TestResponse<Body = any> {
@@ -35,12 +36,13 @@ export interface TestServer {
 export async function startTestServer(options: { clock?: Clock } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const clock = options.clock ?? systemClock;
-  const app = createApp({ db: database.db, logger: pino({ level: 'silent' }), clock, validateResponses: true });
+  const container = createContainer({ db: database.db, clock, logger: pino({ level: 'silent' }) });
+  const app = createApp({ container, validateResponses: true });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const services = createServices(database.db, clock);
+  const { services } = container;
 
   return {
     url,

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pino from 'pino';
 import { createApp } from '../../src/app';
+import { createContainer } from '../../src/container';
 import { handlers } from '../../src/handlers/registry';
 import type { Handler } from '../../src/http/operation-types';
 import { createTestDatabase, type TestDatabase } from '../../src/testing';
@@ -20,8 +20,7 @@ afterAll(() => database.drop());
 
 async function healthWith(validateResponses: boolean) {
   const app = createApp({
-    db: database.db,
-    logger: pino({ level: 'silent' }),
+    container: createContainer({ db: database.db }),
     validateResponses,
     handlers: { ...handlers, getHealth: offContractHealth },
   });

@@ -1,14 +1,14 @@
 import type { Caller } from '../../auth/caller';
-import type { Clock } from '../../config/clock';
 import type { Database } from '../../db/connection';
 import { agentBotRepository } from '../agent-bots/agent-bot-repository';
 import { platformAppRepository } from '../platform-apps/platform-app-repository';
+import type { ServiceDependencies } from '../service-dependencies';
 import { userRepository } from '../users/user-repository';
 import { accessTokenRepository, type TokenOwnerType } from './access-token-repository';
 import { randomToken } from './random-token';
 
 /** Issues access tokens and finds who a token belongs to. */
-export function accessTokenService(db: Database, clock: Clock) {
+export function accessTokenService({ db, clock }: ServiceDependencies) {
   const platformApps = platformAppRepository(db);
   const users = userRepository(db);
   const agentBots = agentBotRepository(db);

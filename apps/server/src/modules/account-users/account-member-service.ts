@@ -1,21 +1,21 @@
-import type { AccountMember } from '../../auth/account-member';
-import type { Database } from '../../db/connection';
+import type { MemberActor } from '../../auth/actor';
 import { appError } from '../../errors/app-error';
 import { accountRepository } from '../accounts/account-repository';
+import type { ServiceDependencies } from '../service-dependencies';
 import type { UserRecord } from '../users/user-repository';
 
 /** Who may act inside an account: its members, while the account is active. */
-export function accountMemberService(db: Database) {
+export function accountMemberService({ db }: ServiceDependencies) {
   const accounts = accountRepository(db);
 
   return {
     /** The user as a member of the account; 404 for an unknown account, 401 for a non-member or a suspended account. */
-    async resolve(user: UserRecord, accountId: number): Promise<AccountMember> {
+    async resolve(user: UserRecord, accountId: number): Promise<MemberActor> {
       const found = await accounts.findWithRoleOf(accountId, user.id);
       if (!found) throw appError('RESOURCE_NOT_FOUND');
       if (!found.role) throw appError('ACCOUNT_ACCESS_DENIED');
       if (found.account.status === 'suspended') throw appError('ACCOUNT_SUSPENDED');
-      return { account: found.account, user, role: found.role };
+      return { kind: 'member', account: found.account, user, role: found.role };
     },
   };
 }

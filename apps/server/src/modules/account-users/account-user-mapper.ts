@@ -1,4 +1,4 @@
-import type { Schemas } from '../../http/operation-types';
+import type { Schemas } from '../../http/schemas';
 import type { AccountUserRecord } from './account-user-repository';
 
 export function toAccountUser(accountUser: AccountUserRecord): Schemas['AccountUser'] {

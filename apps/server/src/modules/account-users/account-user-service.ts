@@ -1,57 +1,83 @@
-import type { Clock } from '../../config/clock';
-import type { Database } from '../../db/connection';
+import type { PlatformAppActor } from '../../auth/actor';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { appError } from '../../errors/app-error';
-import type { Schemas } from '../../http/operation-types';
+import { changeEvent } from '../../events/change-event';
+import type { Schemas } from '../../http/schemas';
 import type { AccountService } from '../accounts/account-service';
 import { deleteMembership } from '../agents/agent-repository';
-import type { PlatformAppRecord } from '../platform-apps/platform-app-repository';
+import type { ServiceDependencies } from '../service-dependencies';
 import { userRepository } from '../users/user-repository';
 import { type AccountUserRecord, accountUserRepository } from './account-user-repository';
 
+/** The event of a change to a user's membership of an account, under the names the agents API also records. */
+const membershipEvent = (
+  name: string,
+  actor: PlatformAppActor,
+  accountUser: AccountUserRecord,
+  data: Record<string, unknown> = {},
+) =>
+  changeEvent(name, actor, accountUser.account_id, { type: 'user', id: accountUser.user_id }, { accountUser, ...data });
+
 /** Memberships of users in accounts, as platform apps manage them. */
-export function accountUserService(db: Database, clock: Clock, accounts: AccountService) {
+export function accountUserService({ db, clock, events }: ServiceDependencies, accounts: AccountService) {
   const accountUsers = accountUserRepository(db);
 
-  async function upsert(accountId: number, userId: number, role: Schemas['Role']): Promise<AccountUserRecord> {
+  async function upsert(
+    actor: PlatformAppActor,
+    accountId: number,
+    userId: number,
+    role: Schemas['Role'],
+  ): Promise<AccountUserRecord> {
     const now = clock.nowSeconds();
-    const existing = await accountUsers.find(accountId, userId);
-    if (existing) {
-      await accountUsers.updateRole(existing.id, role, now);
-      return { ...existing, role, updated_at: now };
-    }
-    return accountUsers.insert(accountId, userId, role, now);
+    return db.transaction(async (trx) => {
+      const trxAccountUsers = accountUserRepository(trx);
+      const existing = await trxAccountUsers.find(accountId, userId);
+      if (existing) {
+        await trxAccountUsers.updateRole(existing.id, role, now);
+        const updated = { ...existing, role, updated_at: now };
+        const changed =
+          existing.role === role ? [] : [{ role: { previous_value: existing.role, current_value: role } }];
+        await events.record(trx, membershipEvent('agent_updated', actor, updated, { changed_attributes: changed }));
+        return updated;
+      }
+      const created = await trxAccountUsers.insert(accountId, userId, role, now);
+      await events.record(trx, membershipEvent('agent_added', actor, created));
+      return created;
+    });
   }
 
   return {
-    async list(platformApp: PlatformAppRecord, accountId: number): Promise<AccountUserRecord[]> {
+    async list({ platformApp }: PlatformAppActor, accountId: number): Promise<AccountUserRecord[]> {
       const account = await accounts.findPermitted(platformApp, accountId);
       return accountUsers.listByAccount(account.id);
     },
 
     /** Adds the user with the role, or changes the role of the existing membership. */
     async createOrUpdate(
-      platformApp: PlatformAppRecord,
+      actor: PlatformAppActor,
       accountId: number,
       input: Schemas['AccountUserCreate'],
     ): Promise<AccountUserRecord> {
-      const account = await accounts.findPermitted(platformApp, accountId);
+      const account = await accounts.findPermitted(actor.platformApp, accountId);
       if (!(await userRepository(db).findById(input.user_id))) throw appError('RESOURCE_NOT_FOUND');
       try {
-        return await upsert(account.id, input.user_id, input.role);
+        return await upsert(actor, account.id, input.user_id, input.role);
       } catch (error) {
         // A concurrent request created the membership between the lookup and the insert: update that one.
-        if (isUniqueViolation(error)) return upsert(account.id, input.user_id, input.role);
+        if (isUniqueViolation(error)) return upsert(actor, account.id, input.user_id, input.role);
         throw error;
       }
     },
 
-    async delete(platformApp: PlatformAppRecord, accountId: number, userId: number): Promise<void> {
-      const account = await accounts.findPermitted(platformApp, accountId);
+    async delete(actor: PlatformAppActor, accountId: number, userId: number): Promise<void> {
+      const account = await accounts.findPermitted(actor.platformApp, accountId);
       // Team and inbox memberships in the account go with the account membership, as when an administrator removes
       // the agent.
-      const removed = await db.transaction((trx) => deleteMembership(trx, account.id, userId));
-      if (!removed) throw appError('RESOURCE_NOT_FOUND');
+      await db.transaction(async (trx) => {
+        const membership = await accountUserRepository(trx).find(account.id, userId);
+        if (!membership || !(await deleteMembership(trx, account.id, userId))) throw appError('RESOURCE_NOT_FOUND');
+        await events.record(trx, membershipEvent('agent_removed', actor, membership));
+      });
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Schemas } from '../../http/operation-types';
+import type { Schemas } from '../../http/schemas';
 import type { AccountRecord } from './account-repository';
 
 /** An account as the platform API shows it. */

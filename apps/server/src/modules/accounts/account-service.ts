@@ -1,15 +1,19 @@
-import type { Clock } from '../../config/clock';
-import type { Database } from '../../db/connection';
+import type { PlatformAppActor } from '../../auth/actor';
 import { appError } from '../../errors/app-error';
-import type { Schemas } from '../../http/operation-types';
+import { changedAttributes, changeEvent } from '../../events/change-event';
+import type { Schemas } from '../../http/schemas';
 import { accessTokenRepository } from '../access-tokens/access-token-repository';
 import { agentBotRepository } from '../agent-bots/agent-bot-repository';
 import type { PlatformAppRecord } from '../platform-apps/platform-app-repository';
 import type { PlatformAppService } from '../platform-apps/platform-app-service';
+import type { ServiceDependencies } from '../service-dependencies';
 import { type AccountRecord, accountRepository } from './account-repository';
 
+const accountEvent = (name: string, actor: PlatformAppActor, account: AccountRecord, data: Record<string, unknown>) =>
+  changeEvent(name, actor, account.id, { type: 'account', id: account.id }, { account, ...data });
+
 /** Accounts as platform apps provision them. */
-export function accountService(db: Database, clock: Clock, platformApps: PlatformAppService) {
+export function accountService({ db, clock, events }: ServiceDependencies, platformApps: PlatformAppService) {
   const accounts = accountRepository(db);
 
   /** The account, when it exists (else 404) and the app created it (else 401). */
@@ -23,7 +27,9 @@ export function accountService(db: Database, clock: Clock, platformApps: Platfor
   return {
     findPermitted,
 
-    async create(platformApp: PlatformAppRecord, input: Schemas['PlatformAccountCreate']): Promise<AccountRecord> {
+    get: ({ platformApp }: PlatformAppActor, accountId: number) => findPermitted(platformApp, accountId),
+
+    async create(actor: PlatformAppActor, input: Schemas['PlatformAccountCreate']): Promise<AccountRecord> {
       return db.transaction(async (trx) => {
         const account = await accountRepository(trx).insert(
           {
@@ -37,17 +43,18 @@ export function accountService(db: Database, clock: Clock, platformApps: Platfor
           },
           clock.nowSeconds(),
         );
-        await platformApps.grant(platformApp, 'Account', account.id, trx);
+        await platformApps.grant(actor.platformApp, 'Account', account.id, trx);
+        await events.record(trx, accountEvent('account_created', actor, account, {}));
         return account;
       });
     },
 
     async update(
-      platformApp: PlatformAppRecord,
+      actor: PlatformAppActor,
       accountId: number,
       input: Schemas['PlatformAccountUpdate'],
     ): Promise<AccountRecord> {
-      const account = await findPermitted(platformApp, accountId);
+      const account = await findPermitted(actor.platformApp, accountId);
       const changes = {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.locale !== undefined && { locale: input.locale }),
@@ -58,19 +65,27 @@ export function accountService(db: Database, clock: Clock, platformApps: Platfor
         ...(input.limits !== undefined && { limits: input.limits }),
       };
       const now = clock.nowSeconds();
-      await accounts.update(account.id, changes, now);
-      return { ...account, ...changes, updated_at: now };
+      const updated = { ...account, ...changes, updated_at: now };
+      await db.transaction(async (trx) => {
+        await accountRepository(trx).update(account.id, changes, now);
+        await events.record(
+          trx,
+          accountEvent('account_updated', actor, updated, { changed_attributes: changedAttributes(account, changes) }),
+        );
+      });
+      return updated;
     },
 
     /** Deletes the account with its memberships and the agent bots it owns, tokens included. */
-    async delete(platformApp: PlatformAppRecord, accountId: number): Promise<void> {
-      const account = await findPermitted(platformApp, accountId);
+    async delete(actor: PlatformAppActor, accountId: number): Promise<void> {
+      const account = await findPermitted(actor.platformApp, accountId);
       await db.transaction(async (trx) => {
         const botIds = await agentBotRepository(trx).idsOfAccount(account.id);
         await accessTokenRepository(trx).deleteFor('AgentBot', botIds);
         await platformApps.revokeAll('AgentBot', botIds, trx);
         await platformApps.revokeAll('Account', [account.id], trx);
         await accountRepository(trx).delete(account.id);
+        await events.record(trx, accountEvent('account_deleted', actor, account, {}));
       });
     },
   };

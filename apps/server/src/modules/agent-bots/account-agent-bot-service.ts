@@ -1,11 +1,12 @@
-import { type AccountMember, isAdministrator } from '../../auth/account-member';
-import type { Clock } from '../../config/clock';
-import type { Database } from '../../db/connection';
+import { isAdministrator, type MemberActor } from '../../auth/actor';
 import { appError } from '../../errors/app-error';
-import type { Schemas } from '../../http/operation-types';
+import { changedAttributes } from '../../events/change-event';
+import type { Schemas } from '../../http/schemas';
 import { accessTokenRepository } from '../access-tokens/access-token-repository';
 import type { AccessTokenService } from '../access-tokens/access-token-service';
 import type { PlatformAppService } from '../platform-apps/platform-app-service';
+import type { ServiceDependencies } from '../service-dependencies';
+import { agentBotEvent } from './agent-bot-events';
 import { type AgentBotRecord, agentBotRepository } from './agent-bot-repository';
 import { deleteAgentBot } from './delete-agent-bot';
 
@@ -15,14 +16,13 @@ export interface AccountAgentBotView {
   accessToken: string | undefined;
 }
 
-const isOwnedBy = (bot: AgentBotRecord, member: AccountMember): boolean => bot.account_id === member.account.id;
-const isUsableBy = (bot: AgentBotRecord, member: AccountMember): boolean =>
+const isOwnedBy = (bot: AgentBotRecord, member: MemberActor): boolean => bot.account_id === member.account.id;
+const isUsableBy = (bot: AgentBotRecord, member: MemberActor): boolean =>
   bot.account_id === null || isOwnedBy(bot, member);
 
 /** Agent bots as the members of an account use and manage them: their own, plus the system bots. */
 export function accountAgentBotService(
-  db: Database,
-  clock: Clock,
+  { db, clock, events }: ServiceDependencies,
   platformApps: PlatformAppService,
   accessTokens: AccessTokenService,
 ) {
@@ -30,35 +30,35 @@ export function accountAgentBotService(
   const tokens = accessTokenRepository(db);
 
   /** Administrators see the tokens of their account's own bots; nobody sees a system bot's. */
-  const showsTokenOf = (bot: AgentBotRecord, member: AccountMember): boolean =>
+  const showsTokenOf = (bot: AgentBotRecord, member: MemberActor): boolean =>
     isAdministrator(member) && isOwnedBy(bot, member);
 
-  async function view(member: AccountMember, bot: AgentBotRecord): Promise<AccountAgentBotView> {
+  async function view(member: MemberActor, bot: AgentBotRecord): Promise<AccountAgentBotView> {
     const accessToken = showsTokenOf(bot, member) ? await tokens.tokenOf('AgentBot', bot.id) : undefined;
     return { bot, accessToken };
   }
 
-  async function findOwned(member: AccountMember, botId: number): Promise<AgentBotRecord> {
+  async function findOwned(member: MemberActor, botId: number): Promise<AgentBotRecord> {
     const bot = await bots.findById(botId);
     if (!bot || !isOwnedBy(bot, member)) throw appError('RESOURCE_NOT_FOUND');
     return bot;
   }
 
   return {
-    async list(member: AccountMember): Promise<AccountAgentBotView[]> {
+    async list(member: MemberActor): Promise<AccountAgentBotView[]> {
       const found = await bots.listUsableBy(member.account.id);
       const shown = found.filter((bot) => showsTokenOf(bot, member)).map((bot) => bot.id);
       const tokenByBot = await tokens.tokensOf('AgentBot', shown);
       return found.map((bot) => ({ bot, accessToken: tokenByBot.get(bot.id) }));
     },
 
-    async get(member: AccountMember, botId: number): Promise<AccountAgentBotView> {
+    async get(member: MemberActor, botId: number): Promise<AccountAgentBotView> {
       const bot = await bots.findById(botId);
       if (!bot || !isUsableBy(bot, member)) throw appError('RESOURCE_NOT_FOUND');
       return view(member, bot);
     },
 
-    async create(member: AccountMember, input: Schemas['AccountAgentBotCreate']): Promise<AccountAgentBotView> {
+    async create(member: MemberActor, input: Schemas['AccountAgentBotCreate']): Promise<AccountAgentBotView> {
       return db.transaction(async (trx) => {
         const bot = await agentBotRepository(trx).insert(
           {
@@ -70,12 +70,14 @@ export function accountAgentBotService(
           },
           clock.nowSeconds(),
         );
-        return { bot, accessToken: await accessTokens.issue('AgentBot', bot.id, trx) };
+        const accessToken = await accessTokens.issue('AgentBot', bot.id, trx);
+        await events.record(trx, agentBotEvent('agent_bot_created', member, bot));
+        return { bot, accessToken };
       });
     },
 
     async update(
-      member: AccountMember,
+      member: MemberActor,
       botId: number,
       input: Schemas['AccountAgentBotUpdate'],
     ): Promise<AccountAgentBotView> {
@@ -87,13 +89,18 @@ export function accountAgentBotService(
         ...(input.bot_config !== undefined && { bot_config: input.bot_config }),
       };
       const now = clock.nowSeconds();
-      await bots.update(bot.id, changes, now);
-      return view(member, { ...bot, ...changes, updated_at: now });
+      const updated = { ...bot, ...changes, updated_at: now };
+      await db.transaction(async (trx) => {
+        await agentBotRepository(trx).update(bot.id, changes, now);
+        const changed = changedAttributes(bot, changes);
+        await events.record(trx, agentBotEvent('agent_bot_updated', member, updated, { changed_attributes: changed }));
+      });
+      return view(member, updated);
     },
 
-    async delete(member: AccountMember, botId: number): Promise<void> {
+    async delete(member: MemberActor, botId: number): Promise<void> {
       const bot = await findOwned(member, botId);
-      await deleteAgentBot(db, platformApps, bot.id);
+      await deleteAgentBot({ db, events }, platformApps, member, bot);
     },
   };
 }

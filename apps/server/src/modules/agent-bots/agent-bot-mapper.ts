@@ -1,4 +1,4 @@
-import type { Schemas } from '../../http/operation-types';
+import type { Schemas } from '../../http/schemas';
 import type { AgentBotRecord } from './agent-bot-repository';
 
 /** An agent bot as the platform API shows it, with its token. */

@@ -1,12 +1,14 @@
-import type { Clock } from '../../config/clock';
-import type { Database } from '../../db/connection';
+import type { PlatformAppActor } from '../../auth/actor';
 import { appError, validationError } from '../../errors/app-error';
-import type { Schemas } from '../../http/operation-types';
+import { changedAttributes } from '../../events/change-event';
+import type { Schemas } from '../../http/schemas';
 import { accessTokenRepository } from '../access-tokens/access-token-repository';
 import type { AccessTokenService } from '../access-tokens/access-token-service';
 import { accountRepository } from '../accounts/account-repository';
 import type { PlatformAppRecord } from '../platform-apps/platform-app-repository';
 import type { PlatformAppService } from '../platform-apps/platform-app-service';
+import type { ServiceDependencies } from '../service-dependencies';
+import { agentBotEvent } from './agent-bot-events';
 import { type AgentBotRecord, agentBotRepository } from './agent-bot-repository';
 import { deleteAgentBot } from './delete-agent-bot';
 
@@ -17,8 +19,7 @@ export interface AgentBotWithToken {
 
 /** Agent bots as platform apps provision them. */
 export function agentBotService(
-  db: Database,
-  clock: Clock,
+  { db, clock, events }: ServiceDependencies,
   platformApps: PlatformAppService,
   accessTokens: AccessTokenService,
 ) {
@@ -46,7 +47,7 @@ export function agentBotService(
   }
 
   return {
-    async list(platformApp: PlatformAppRecord): Promise<AgentBotWithToken[]> {
+    async list({ platformApp }: PlatformAppActor): Promise<AgentBotWithToken[]> {
       const found = await bots.listByIds(await platformApps.idsPermitted(platformApp, 'AgentBot'));
       const tokenByBot = await tokens.tokensOf(
         'AgentBot',
@@ -55,11 +56,12 @@ export function agentBotService(
       return found.map((bot) => ({ bot, accessToken: tokenByBot.get(bot.id) ?? '' }));
     },
 
-    async get(platformApp: PlatformAppRecord, botId: number): Promise<AgentBotWithToken> {
+    async get({ platformApp }: PlatformAppActor, botId: number): Promise<AgentBotWithToken> {
       return withToken(await findPermitted(platformApp, botId));
     },
 
-    async create(platformApp: PlatformAppRecord, input: Schemas['PlatformAgentBotCreate']): Promise<AgentBotWithToken> {
+    async create(actor: PlatformAppActor, input: Schemas['PlatformAgentBotCreate']): Promise<AgentBotWithToken> {
+      const { platformApp } = actor;
       await assertOwnAccount(platformApp, input.account_id);
       return db.transaction(async (trx) => {
         const bot = await agentBotRepository(trx).insert(
@@ -74,15 +76,17 @@ export function agentBotService(
         );
         const accessToken = await accessTokens.issue('AgentBot', bot.id, trx);
         await platformApps.grant(platformApp, 'AgentBot', bot.id, trx);
+        await events.record(trx, agentBotEvent('agent_bot_created', actor, bot));
         return { bot, accessToken };
       });
     },
 
     async update(
-      platformApp: PlatformAppRecord,
+      actor: PlatformAppActor,
       botId: number,
       input: Schemas['PlatformAgentBotUpdate'],
     ): Promise<AgentBotWithToken> {
+      const { platformApp } = actor;
       const bot = await findPermitted(platformApp, botId);
       await assertOwnAccount(platformApp, input.account_id);
       const changes = {
@@ -92,13 +96,18 @@ export function agentBotService(
         ...(input.account_id !== undefined && { account_id: input.account_id }),
       };
       const now = clock.nowSeconds();
-      await bots.update(bot.id, changes, now);
-      return withToken({ ...bot, ...changes, updated_at: now });
+      const updated = { ...bot, ...changes, updated_at: now };
+      await db.transaction(async (trx) => {
+        await agentBotRepository(trx).update(bot.id, changes, now);
+        const changed = changedAttributes(bot, changes);
+        await events.record(trx, agentBotEvent('agent_bot_updated', actor, updated, { changed_attributes: changed }));
+      });
+      return withToken(updated);
     },
 
-    async delete(platformApp: PlatformAppRecord, botId: number): Promise<void> {
-      const bot = await findPermitted(platformApp, botId);
-      await deleteAgentBot(db, platformApps, bot.id);
+    async delete(actor: PlatformAppActor, botId: number): Promise<void> {
+      const bot = await findPermitted(actor.platformApp, botId);
+      await deleteAgentBot({ db, events }, platformApps, actor, bot);
     },
   };
 }

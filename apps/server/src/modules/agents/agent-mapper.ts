@@ -1,4 +1,4 @@
-import type { Schemas } from '../../http/operation-types';
+import type { Schemas } from '../../http/schemas';
 import type { AgentRecord } from './agent-repository';
 
 /** A user as an agent of one account. */

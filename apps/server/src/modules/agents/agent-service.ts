@@ -1,9 +1,10 @@
-import type { AccountMember } from '../../auth/account-member';
-import type { Clock } from '../../config/clock';
+import type { MemberActor } from '../../auth/actor';
 import type { Database } from '../../db/connection';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { appError, type FieldProblem, validationError } from '../../errors/app-error';
-import type { Schemas } from '../../http/operation-types';
+import { changedAttributes, changeEvent } from '../../events/change-event';
+import type { Schemas } from '../../http/schemas';
+import type { ServiceDependencies } from '../service-dependencies';
 import { userRepository } from '../users/user-repository';
 import type { UserService } from '../users/user-service';
 import {
@@ -46,9 +47,12 @@ function chosenAvailability(input: {
   return first ?? second;
 }
 
+const agentEvent = (name: string, member: MemberActor, agent: AgentRecord, data: Record<string, unknown> = {}) =>
+  changeEvent(name, member, agent.account_id, { type: 'user', id: agent.id }, { agent, ...data });
+
 /** The members of an account as agents: who they are, their role and their availability. */
-export function agentService(db: Database, clock: Clock, users: UserService) {
-  async function findMember(member: AccountMember, userId: number, database: Database = db): Promise<AgentRecord> {
+export function agentService({ db, clock, events }: ServiceDependencies, users: UserService) {
+  async function findMember(member: MemberActor, userId: number, database: Database = db): Promise<AgentRecord> {
     const agent = await findAgent(database, member.account.id, userId);
     if (!agent) throw appError('RESOURCE_NOT_FOUND');
     return agent;
@@ -60,28 +64,30 @@ export function agentService(db: Database, clock: Clock, users: UserService) {
     if ((await countAdministrators(trx, agent.account_id)) <= 1) throw validationError([problem]);
   }
 
-  async function addToAccount(member: AccountMember, input: Schemas['AgentCreate']): Promise<AgentRecord> {
+  async function addToAccount(member: MemberActor, input: Schemas['AgentCreate']): Promise<AgentRecord> {
     const settings: MembershipSettings = {
       role: input.role ?? 'agent',
       availability: chosenAvailability(input) ?? 'online',
       auto_offline: input.auto_offline ?? true,
     };
     return db.transaction(async (trx) => {
-      const user = await users.findOrCreateUnconfirmed({ name: input.name, email: input.email }, trx);
+      const user = await users.findOrCreateUnconfirmed(member, { name: input.name, email: input.email }, trx);
       if (await findAgent(trx, member.account.id, user.id)) throw alreadyMember();
       const membership = { account_id: member.account.id, user_id: user.id, inviter_id: member.user.id };
       await insertMembership(trx, { ...membership, ...settings }, clock.nowSeconds());
-      return findMember(member, user.id, trx);
+      const agent = await findMember(member, user.id, trx);
+      await events.record(trx, agentEvent('agent_added', member, agent));
+      return agent;
     });
   }
 
   return {
-    async list(member: AccountMember): Promise<AgentRecord[]> {
+    async list(member: MemberActor): Promise<AgentRecord[]> {
       return listAgents(db, member.account.id);
     },
 
     /** Adds the user with this email to the account, creating them unconfirmed when no user has this email. */
-    async create(member: AccountMember, input: Schemas['AgentCreate']): Promise<AgentRecord> {
+    async create(member: MemberActor, input: Schemas['AgentCreate']): Promise<AgentRecord> {
       try {
         return await addToAccount(member, input);
       } catch (error) {
@@ -97,7 +103,7 @@ export function agentService(db: Database, clock: Clock, users: UserService) {
     },
 
     /** Changes the agent's membership and name; the account keeps at least one administrator. */
-    async update(member: AccountMember, userId: number, input: Schemas['AgentUpdate']): Promise<AgentRecord> {
+    async update(member: MemberActor, userId: number, input: Schemas['AgentUpdate']): Promise<AgentRecord> {
       const changes: Partial<MembershipSettings> = {
         ...(input.role !== undefined && { role: input.role }),
         ...(input.auto_offline !== undefined && { auto_offline: input.auto_offline }),
@@ -115,16 +121,22 @@ export function agentService(db: Database, clock: Clock, users: UserService) {
         const now = clock.nowSeconds();
         if (Object.keys(changes).length > 0) await updateMembership(trx, agent.account_id, agent.id, changes, now);
         if (input.name !== undefined) await userRepository(trx).update(agent.id, { name: input.name }, now);
-        return findMember(member, userId, trx);
+        const updated = await findMember(member, userId, trx);
+        await events.record(
+          trx,
+          agentEvent('agent_updated', member, updated, { changed_attributes: changedAttributes(agent, updated) }),
+        );
+        return updated;
       });
     },
 
     /** Removes the agent from the account with their team and inbox memberships there. */
-    async delete(member: AccountMember, userId: number): Promise<void> {
+    async delete(member: MemberActor, userId: number): Promise<void> {
       await db.transaction(async (trx) => {
         const agent = await findMember(member, userId, trx);
         await keepAnAdministrator(trx, agent, lastAdministratorRemoved);
         await deleteMembership(trx, agent.account_id, agent.id);
+        await events.record(trx, agentEvent('agent_removed', member, agent));
       });
     },
   };

@@ -1,4 +1,4 @@
-import type { Schemas } from '../../http/operation-types';
+import type { Schemas } from '../../http/schemas';
 import type { CannedResponseRecord } from './canned-response-repository';
 
 /** A canned response as the application API shows it. */

@@ -1,9 +1,10 @@
-import type { AccountMember } from '../../auth/account-member';
-import type { Clock } from '../../config/clock';
-import type { Database } from '../../db/connection';
+import type { MemberActor } from '../../auth/actor';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { appError, validationError } from '../../errors/app-error';
-import type { Schemas } from '../../http/operation-types';
+import { changedAttributes, changeEvent } from '../../events/change-event';
+import { recordWithChange } from '../../events/record-with-change';
+import type { Schemas } from '../../http/schemas';
+import type { ServiceDependencies } from '../service-dependencies';
 import {
   type CannedResponseFields,
   type CannedResponseRecord,
@@ -13,10 +14,27 @@ import {
 const shortCodeTaken = () => validationError([{ attribute: 'short_code', message: 'has already been taken' }]);
 
 /** The canned responses of an account; short codes are unique within it, case-sensitively. */
-export function cannedResponseService(db: Database, clock: Clock) {
+export function cannedResponseService({ db, clock, events }: ServiceDependencies) {
   const responses = cannedResponseRepository(db);
+  const changing = recordWithChange({ db, events });
+  const cannedResponseEvent = (
+    name: string,
+    member: MemberActor,
+    response: CannedResponseRecord,
+    data: Record<string, unknown> = {},
+  ) =>
+    changeEvent(
+      name,
+      member,
+      response.account_id,
+      { type: 'canned_response', id: response.id },
+      {
+        canned_response: response,
+        ...data,
+      },
+    );
 
-  async function findInAccount(member: AccountMember, id: number): Promise<CannedResponseRecord> {
+  async function findInAccount(member: MemberActor, id: number): Promise<CannedResponseRecord> {
     const response = await responses.findInAccount(member.account.id, id);
     if (!response) throw appError('RESOURCE_NOT_FOUND');
     return response;
@@ -36,17 +54,22 @@ export function cannedResponseService(db: Database, clock: Clock) {
   }
 
   return {
-    async list(member: AccountMember, search: string | undefined): Promise<CannedResponseRecord[]> {
+    async list(member: MemberActor, search: string | undefined): Promise<CannedResponseRecord[]> {
       return search ? responses.search(member.account.id, search) : responses.list(member.account.id);
     },
 
-    async create(member: AccountMember, input: Schemas['CannedResponseCreate']): Promise<CannedResponseRecord> {
+    async create(member: MemberActor, input: Schemas['CannedResponseCreate']): Promise<CannedResponseRecord> {
       const fields: CannedResponseFields = { short_code: input.short_code, content: input.content };
-      return guardingShortCode(() => responses.insert(member.account.id, fields, clock.nowSeconds()));
+      return guardingShortCode(() =>
+        changing(
+          (trx) => cannedResponseRepository(trx).insert(member.account.id, fields, clock.nowSeconds()),
+          (created) => cannedResponseEvent('canned_response_created', member, created),
+        ),
+      );
     },
 
     async update(
-      member: AccountMember,
+      member: MemberActor,
       id: number,
       input: Schemas['CannedResponseUpdate'],
     ): Promise<CannedResponseRecord> {
@@ -56,13 +79,25 @@ export function cannedResponseService(db: Database, clock: Clock) {
         ...(input.content !== undefined && { content: input.content }),
       };
       const now = clock.nowSeconds();
-      await guardingShortCode(() => responses.update(response.id, changes, now));
-      return { ...response, ...changes, updated_at: now };
+      const updated = { ...response, ...changes, updated_at: now };
+      await guardingShortCode(() =>
+        changing(
+          (trx) => cannedResponseRepository(trx).update(response.id, changes, now),
+          () =>
+            cannedResponseEvent('canned_response_updated', member, updated, {
+              changed_attributes: changedAttributes(response, changes),
+            }),
+        ),
+      );
+      return updated;
     },
 
-    async delete(member: AccountMember, id: number): Promise<void> {
+    async delete(member: MemberActor, id: number): Promise<void> {
       const response = await findInAccount(member, id);
-      await responses.delete(response.id);
+      await changing(
+        (trx) => cannedResponseRepository(trx).delete(response.id),
+        () => cannedResponseEvent('canned_response_deleted', member, response),
+      );
     },
   };
 }

@@ -1,10 +1,10 @@
-import type { AccountMember } from '../../auth/account-member';
+import type { MemberActor } from '../../auth/actor';
 import type { Database } from '../../db/connection';
 import { appError } from '../../errors/app-error';
 import { type ContactRecord, contactRepository } from './contact-repository';
 
 /** A contact of the account; 404 for any other id. */
-export async function findAccountContact(db: Database, member: AccountMember, id: number): Promise<ContactRecord> {
+export async function findAccountContact(db: Database, member: MemberActor, id: number): Promise<ContactRecord> {
   const contact = await contactRepository(db).findInAccount(member.account.id, id);
   if (!contact) throw appError('RESOURCE_NOT_FOUND');
   return contact;

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../../errors/app-error';
 import { validationError } from '../../errors/app-error';
-import type { Schemas } from '../../http/operation-types';
+import type { Schemas } from '../../http/schemas';
 import type { ContactFields, ContactRecord } from './contact-repository';
 
 type ContactInput = Schemas['ContactFields'];

@@ -1,7 +1,7 @@
-import type { AccountMember } from '../../auth/account-member';
-import type { Clock } from '../../config/clock';
-import type { Database } from '../../db/connection';
+import type { MemberActor } from '../../auth/actor';
+import type { ServiceDependencies } from '../service-dependencies';
 import { findAccountContact } from './contact-access';
+import { contactEvent } from './contact-events';
 import { contactLabelRepository } from './contact-label-repository';
 
 /** Labels as stored: trimmed, lower-cased, each once, in the order first given. */
@@ -10,20 +10,27 @@ export const normalisedLabels = (labels: string[]): string[] => [
 ];
 
 /** The labels that tag each contact of an account. */
-export function contactLabelService(db: Database, clock: Clock) {
+export function contactLabelService({ db, clock, events }: ServiceDependencies) {
   const labels = contactLabelRepository(db);
 
   return {
-    async list(member: AccountMember, contactId: number): Promise<string[]> {
+    async list(member: MemberActor, contactId: number): Promise<string[]> {
       const contact = await findAccountContact(db, member, contactId);
       return labels.list(contact.id);
     },
 
     /** Makes `given` the contact's whole set of labels. */
-    async replace(member: AccountMember, contactId: number, given: string[]): Promise<string[]> {
+    async replace(member: MemberActor, contactId: number, given: string[]): Promise<string[]> {
       const contact = await findAccountContact(db, member, contactId);
-      await labels.replace(member.account.id, contact.id, normalisedLabels(given), clock.nowSeconds());
-      return labels.list(contact.id);
+      return db.transaction(async (trx) => {
+        const stored = contactLabelRepository(trx);
+        const previous = await stored.list(contact.id);
+        await stored.replace(member.account.id, contact.id, normalisedLabels(given), clock.nowSeconds());
+        const current = await stored.list(contact.id);
+        const changed = [{ label_list: { previous_value: previous, current_value: current } }];
+        await events.record(trx, contactEvent('contact_updated', member, contact, { changed_attributes: changed }));
+        return current;
+      });
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Schemas } from '../../http/operation-types';
+import type { Schemas } from '../../http/schemas';
 import type { InboxViewer } from '../inboxes/channels/channel-definition';
 import { toInbox } from '../inboxes/inbox-mapper';
 import type { ContactListPage, ContactView } from './contact-service';

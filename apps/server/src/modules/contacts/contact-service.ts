@@ -1,12 +1,13 @@
-import type { AccountMember } from '../../auth/account-member';
-import type { Clock } from '../../config/clock';
-import type { Database } from '../../db/connection';
+import type { MemberActor } from '../../auth/actor';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { appError, validationError } from '../../errors/app-error';
-import type { Schemas } from '../../http/operation-types';
+import { changedAttributes } from '../../events/change-event';
+import type { Schemas } from '../../http/schemas';
 import type { FilterCondition } from '../filters/filter-attribute';
 import { findVisibleInbox } from '../inboxes/inbox-access';
+import type { ServiceDependencies } from '../service-dependencies';
 import { findAccountContact } from './contact-access';
+import { contactEvent } from './contact-events';
 import { contactFilterCondition } from './contact-filter';
 import { contactChanges, newContactFields } from './contact-input';
 import { normalisedLabels } from './contact-label-service';
@@ -57,7 +58,7 @@ function clashingField(error: unknown): UniqueContactField | undefined {
 }
 
 /** The contacts of an account: listing, search, and the rules that keep email, phone and identifier unique. */
-export function contactService(db: Database, clock: Clock) {
+export function contactService({ db, clock, events }: ServiceDependencies) {
   const contacts = contactRepository(db);
 
   async function withSessions(
@@ -92,7 +93,7 @@ export function contactService(db: Database, clock: Clock) {
 
   /** One page of the account's contacts meeting `condition`, with their total. */
   async function listPage(
-    member: AccountMember,
+    member: MemberActor,
     condition: ContactCondition,
     listing: ContactListing,
   ): Promise<ContactListPage> {
@@ -108,7 +109,7 @@ export function contactService(db: Database, clock: Clock) {
 
   return {
     /** The identified contacts of the account, only those carrying any of `labels` when some are given. */
-    async list(member: AccountMember, listing: ContactListing & { labels?: string[] }) {
+    async list(member: MemberActor, listing: ContactListing & { labels?: string[] }) {
       const labels = normalisedLabels(listing.labels ?? []);
       const condition =
         labels.length > 0 ? allOf(identifiedContacts, carryingAnyLabel(member.account.id, labels)) : identifiedContacts;
@@ -116,7 +117,7 @@ export function contactService(db: Database, clock: Clock) {
     },
 
     /** One page of the account's contacts, identified or not, matching a filter's conditions, with their total. */
-    async filter(member: AccountMember, conditions: FilterCondition[], listing: ContactListing) {
+    async filter(member: MemberActor, conditions: FilterCondition[], listing: ContactListing) {
       const condition = await contactFilterCondition(db, member.account.id, conditions, clock.nowSeconds());
       return listPage(member, condition, listing);
     },
@@ -125,7 +126,7 @@ export function contactService(db: Database, clock: Clock) {
      * One page of the contacts matching `text`, and whether more follow; counting every match of a large account
      * would cost more than the search itself.
      */
-    async search(member: AccountMember, text: string | undefined, listing: ContactListing) {
+    async search(member: MemberActor, text: string | undefined, listing: ContactListing) {
       const trimmed = text?.trim() ?? '';
       if (trimmed === '') throw appError('SEARCH_QUERY_MISSING');
       const accountId = member.account.id;
@@ -140,7 +141,7 @@ export function contactService(db: Database, clock: Clock) {
       return { page, hasMore, contacts: await withSessions(accountId, onPage, true) };
     },
 
-    async get(member: AccountMember, id: number): Promise<ContactView> {
+    async get(member: MemberActor, id: number): Promise<ContactView> {
       const contact = await findAccountContact(db, member, id);
       const [view] = await withSessions(member.account.id, [contact], true);
       return view as ContactView;
@@ -150,7 +151,7 @@ export function contactService(db: Database, clock: Clock) {
      * A new contact and, with `inbox_id`, its session in that inbox; both or neither are stored.
      */
     async create(
-      member: AccountMember,
+      member: MemberActor,
       input: Schemas['ContactCreate'],
     ): Promise<{ contact: ContactView; session: ContactSession | null }> {
       const fields = newContactFields(input);
@@ -164,19 +165,30 @@ export function contactService(db: Database, clock: Clock) {
         db.transaction(async (trx) => {
           const contact = await contactRepository(trx).insert(member.account.id, fields, now);
           const session = inbox ? await openContactSession(trx, contact, inbox, input.source_id, now) : null;
+          const sessionData = session && {
+            contact_inbox: { inbox_id: session.inbox.id, source_id: session.source_id },
+          };
+          await events.record(trx, contactEvent('contact_created', member, contact, { ...sessionData }));
           return { contact, session };
         }),
       );
       return { contact: { contact, sessions: session ? [session] : [] }, session };
     },
 
-    async update(member: AccountMember, id: number, input: Schemas['ContactUpdate']): Promise<ContactView> {
+    async update(member: MemberActor, id: number, input: Schemas['ContactUpdate']): Promise<ContactView> {
       const contact = await findAccountContact(db, member, id);
       const changes = contactChanges(input, contact);
       await requireUnique(member.account.id, changes, contact.id);
       const now = clock.nowSeconds();
-      await guardingUniqueFields(() => contacts.update(contact.id, changes, now));
-      const [view] = await withSessions(member.account.id, [{ ...contact, ...changes, updated_at: now }], true);
+      const updated = { ...contact, ...changes, updated_at: now };
+      await guardingUniqueFields(() =>
+        db.transaction(async (trx) => {
+          await contactRepository(trx).update(contact.id, changes, now);
+          const changed = changedAttributes(contact, changes);
+          await events.record(trx, contactEvent('contact_updated', member, updated, { changed_attributes: changed }));
+        }),
+      );
+      const [view] = await withSessions(member.account.id, [updated], true);
       return view as ContactView;
     },
 
@@ -184,14 +196,17 @@ export function contactService(db: Database, clock: Clock) {
      * The contact's conversations. Conversations are not stored yet, so every contact has none; the contact must
      * still be one of the account's.
      */
-    async conversations(member: AccountMember, id: number): Promise<never[]> {
+    async conversations(member: MemberActor, id: number): Promise<never[]> {
       await findAccountContact(db, member, id);
       return [];
     },
 
-    async delete(member: AccountMember, id: number): Promise<void> {
+    async delete(member: MemberActor, id: number): Promise<void> {
       const contact = await findAccountContact(db, member, id);
-      await contacts.delete(contact.id);
+      await db.transaction(async (trx) => {
+        await contactRepository(trx).delete(contact.id);
+        await events.record(trx, contactEvent('contact_deleted', member, contact));
+      });
     },
   };
 }

@@ -1,29 +1,37 @@
-import { type AccountMember, isAdministrator } from '../../auth/account-member';
-import type { Clock } from '../../config/clock';
-import type { Database } from '../../db/connection';
+import { isAdministrator, type MemberActor } from '../../auth/actor';
 import { channelOfType } from '../inboxes/channels/channel-catalogue';
 import { findVisibleInbox } from '../inboxes/inbox-access';
 import { inboxRepository } from '../inboxes/inbox-repository';
+import type { ServiceDependencies } from '../service-dependencies';
 import { findAccountContact } from './contact-access';
+import { contactEvent } from './contact-events';
 import { contactInboxRepository } from './contact-inbox-repository';
 import { type ContactSession, openContactSession } from './contact-sessions';
 
 /** Contacts' sessions in the inboxes: opening one, and where a conversation with a contact could start. */
-export function contactSessionService(db: Database, clock: Clock) {
+export function contactSessionService({ db, clock, events }: ServiceDependencies) {
   return {
     async open(
-      member: AccountMember,
+      member: MemberActor,
       contactId: number,
       inboxId: number,
       sourceId: string | undefined,
     ): Promise<ContactSession> {
       const contact = await findAccountContact(db, member, contactId);
       const inbox = await findVisibleInbox(db, member, inboxId);
-      return openContactSession(db, contact, inbox, sourceId, clock.nowSeconds());
+      return db.transaction(async (trx) => {
+        const session = await openContactSession(trx, contact, inbox, sourceId, clock.nowSeconds());
+        const contactInbox = { inbox_id: inbox.id, source_id: session.source_id };
+        await events.record(
+          trx,
+          contactEvent('contact_inbox_created', member, contact, { contact_inbox: contactInbox }),
+        );
+        return session;
+      });
     },
 
     /** Each inbox the member may look into through which a conversation with the contact can start, by name. */
-    async contactable(member: AccountMember, contactId: number): Promise<ContactSession[]> {
+    async contactable(member: MemberActor, contactId: number): Promise<ContactSession[]> {
       const contact = await findAccountContact(db, member, contactId);
       const inboxes = await inboxRepository(db).listInAccount(
         member.account.id,

@@ -1,5 +1,5 @@
 import { isoTime } from '../../http/iso-time';
-import type { Schemas } from '../../http/operation-types';
+import type { Schemas } from '../../http/schemas';
 import type { CustomAttributeDefinitionRecord } from './custom-attribute-repository';
 
 /** A custom attribute definition as the API shows it. */

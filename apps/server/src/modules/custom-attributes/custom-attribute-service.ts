@@ -1,9 +1,10 @@
-import type { AccountMember } from '../../auth/account-member';
-import type { Clock } from '../../config/clock';
-import type { Database } from '../../db/connection';
+import type { MemberActor } from '../../auth/actor';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { appError, type FieldProblem, validationError } from '../../errors/app-error';
-import type { Schemas } from '../../http/operation-types';
+import { changedAttributes, changeEvent } from '../../events/change-event';
+import { recordWithChange } from '../../events/record-with-change';
+import type { Schemas } from '../../http/schemas';
+import type { ServiceDependencies } from '../service-dependencies';
 import {
   type CustomAttributeDefinitionFields,
   type CustomAttributeDefinitionRecord,
@@ -42,27 +43,45 @@ function problemsOf(definition: CustomAttributeDefinitionFields): FieldProblem[]
   return problems;
 }
 
-/** The custom attributes an account defines for its conversations, contacts and companies. */
-export function customAttributeService(db: Database, clock: Clock) {
-  const definitions = customAttributeDefinitionRepository(db);
+const definitionEvent = (
+  name: string,
+  member: MemberActor,
+  definition: CustomAttributeDefinitionRecord,
+  data: Record<string, unknown> = {},
+) =>
+  changeEvent(
+    name,
+    member,
+    definition.account_id,
+    { type: 'custom_attribute_definition', id: definition.id },
+    {
+      custom_attribute_definition: definition,
+      ...data,
+    },
+  );
 
-  async function find(member: AccountMember, id: number): Promise<CustomAttributeDefinitionRecord> {
+/** The custom attributes an account defines for its conversations, contacts and companies. */
+export function customAttributeService({ db, clock, events }: ServiceDependencies) {
+  const definitions = customAttributeDefinitionRepository(db);
+  const changing = recordWithChange({ db, events });
+
+  async function find(member: MemberActor, id: number): Promise<CustomAttributeDefinitionRecord> {
     const definition = await definitions.findById(member.account.id, id);
     if (!definition) throw appError('RESOURCE_NOT_FOUND');
     return definition;
   }
 
   return {
-    async list(member: AccountMember, model: string | number | undefined): Promise<CustomAttributeDefinitionRecord[]> {
+    async list(member: MemberActor, model: string | number | undefined): Promise<CustomAttributeDefinitionRecord[]> {
       return definitions.listByModel(member.account.id, model === undefined ? undefined : attributeModelOf(model));
     },
 
-    async get(member: AccountMember, id: number): Promise<CustomAttributeDefinitionRecord> {
+    async get(member: MemberActor, id: number): Promise<CustomAttributeDefinitionRecord> {
       return find(member, id);
     },
 
     async create(
-      member: AccountMember,
+      member: MemberActor,
       input: Schemas['CustomAttributeDefinitionCreate'],
     ): Promise<CustomAttributeDefinitionRecord> {
       const model: AttributeModel = attributeModelOf(input.attribute_model ?? 'conversation_attribute');
@@ -88,7 +107,10 @@ export function customAttributeService(db: Database, clock: Clock) {
       }
       if (problems.length > 0) throw validationError(problems);
       try {
-        return await definitions.insert(member.account.id, fields, clock.nowSeconds());
+        return await changing(
+          (trx) => customAttributeDefinitionRepository(trx).insert(member.account.id, fields, clock.nowSeconds()),
+          (created) => definitionEvent('custom_attribute_definition_created', member, created),
+        );
       } catch (error) {
         if (isUniqueViolation(error)) throw validationError([keyTaken]);
         throw error;
@@ -96,7 +118,7 @@ export function customAttributeService(db: Database, clock: Clock) {
     },
 
     async update(
-      member: AccountMember,
+      member: MemberActor,
       id: number,
       input: Schemas['CustomAttributeDefinitionUpdate'],
     ): Promise<CustomAttributeDefinitionRecord> {
@@ -128,13 +150,23 @@ export function customAttributeService(db: Database, clock: Clock) {
       problems.push(...problemsOf(updated));
       if (problems.length > 0) throw validationError(problems);
       const now = clock.nowSeconds();
-      await definitions.update(definition.id, changes, now);
-      return { ...updated, updated_at: now };
+      const committed = { ...updated, updated_at: now };
+      await changing(
+        (trx) => customAttributeDefinitionRepository(trx).update(definition.id, changes, now),
+        () =>
+          definitionEvent('custom_attribute_definition_updated', member, committed, {
+            changed_attributes: changedAttributes(definition, changes),
+          }),
+      );
+      return committed;
     },
 
-    async delete(member: AccountMember, id: number): Promise<void> {
+    async delete(member: MemberActor, id: number): Promise<void> {
       const definition = await find(member, id);
-      await definitions.delete(definition.id);
+      await changing(
+        (trx) => customAttributeDefinitionRepository(trx).delete(definition.id),
+        () => definitionEvent('custom_attribute_definition_deleted', member, definition),
+      );
     },
   };
 }

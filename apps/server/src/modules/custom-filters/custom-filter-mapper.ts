@@ -1,5 +1,5 @@
 import { isoTime } from '../../http/iso-time';
-import type { Schemas } from '../../http/operation-types';
+import type { Schemas } from '../../http/schemas';
 import type { CustomFilterRecord } from './custom-filter-repository';
 
 /** A saved filter as the API shows it. */

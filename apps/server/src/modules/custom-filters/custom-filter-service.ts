@@ -1,8 +1,9 @@
-import type { AccountMember } from '../../auth/account-member';
-import type { Clock } from '../../config/clock';
-import type { Database } from '../../db/connection';
+import type { MemberActor } from '../../auth/actor';
 import { AppError, appError, validationError } from '../../errors/app-error';
-import type { Schemas } from '../../http/operation-types';
+import { changedAttributes, changeEvent } from '../../events/change-event';
+import { recordWithChange } from '../../events/record-with-change';
+import type { Schemas } from '../../http/schemas';
+import type { ServiceDependencies } from '../service-dependencies';
 import {
   type CustomFilterFields,
   type CustomFilterRecord,
@@ -14,7 +15,7 @@ import {
 /** How many filters one user may keep in one account, as in the newest reference. */
 export const customFiltersPerUserLimit = 1000;
 
-const ownerOf = (member: AccountMember): FilterOwner => ({ accountId: member.account.id, userId: member.user.id });
+const ownerOf = (member: MemberActor): FilterOwner => ({ accountId: member.account.id, userId: member.user.id });
 
 /** The type a body gives as `filter_type` or as `type`; both at once must agree. */
 function filterTypeOf(input: {
@@ -33,26 +34,44 @@ function trimmedName(name: string): string {
   return trimmed;
 }
 
-/** Filters each user saves for themselves in an account; nobody else sees or changes them. */
-export function customFilterService(db: Database, clock: Clock) {
-  const filters = customFilterRepository(db);
+const filterEvent = (
+  name: string,
+  member: MemberActor,
+  filter: CustomFilterRecord,
+  data: Record<string, unknown> = {},
+) =>
+  changeEvent(
+    name,
+    member,
+    member.account.id,
+    { type: 'custom_filter', id: filter.id },
+    {
+      custom_filter: filter,
+      ...data,
+    },
+  );
 
-  async function findOwn(member: AccountMember, id: number): Promise<CustomFilterRecord> {
+/** Filters each user saves for themselves in an account; nobody else sees or changes them. */
+export function customFilterService({ db, clock, events }: ServiceDependencies) {
+  const filters = customFilterRepository(db);
+  const changing = recordWithChange({ db, events });
+
+  async function findOwn(member: MemberActor, id: number): Promise<CustomFilterRecord> {
     const filter = await filters.findOwned(ownerOf(member), id);
     if (!filter) throw appError('RESOURCE_NOT_FOUND');
     return filter;
   }
 
   return {
-    async list(member: AccountMember, filterType: CustomFilterType = 'conversation'): Promise<CustomFilterRecord[]> {
+    async list(member: MemberActor, filterType: CustomFilterType = 'conversation'): Promise<CustomFilterRecord[]> {
       return filters.listOwned(ownerOf(member), filterType);
     },
 
-    async get(member: AccountMember, id: number): Promise<CustomFilterRecord> {
+    async get(member: MemberActor, id: number): Promise<CustomFilterRecord> {
       return findOwn(member, id);
     },
 
-    async create(member: AccountMember, input: Schemas['CustomFilterCreate']): Promise<CustomFilterRecord> {
+    async create(member: MemberActor, input: Schemas['CustomFilterCreate']): Promise<CustomFilterRecord> {
       const fields: CustomFilterFields = {
         name: trimmedName(input.name),
         filter_type: filterTypeOf(input) ?? 'conversation',
@@ -67,11 +86,13 @@ export function customFilterService(db: Database, clock: Clock) {
             problems: [{ attribute: 'account_id', message: 'has reached its limit of custom filters for this user' }],
           });
         }
-        return ownFilters.insert(owner, fields, clock.nowSeconds());
+        const created = await ownFilters.insert(owner, fields, clock.nowSeconds());
+        await events.record(trx, filterEvent('custom_filter_created', member, created));
+        return created;
       });
     },
 
-    async update(member: AccountMember, id: number, input: Schemas['CustomFilterUpdate']): Promise<CustomFilterRecord> {
+    async update(member: MemberActor, id: number, input: Schemas['CustomFilterUpdate']): Promise<CustomFilterRecord> {
       const filter = await findOwn(member, id);
       const filterType = filterTypeOf(input);
       const changes: Partial<CustomFilterFields> = {
@@ -80,13 +101,23 @@ export function customFilterService(db: Database, clock: Clock) {
         ...(input.query !== undefined && { query: input.query }),
       };
       const now = clock.nowSeconds();
-      await filters.update(filter.id, changes, now);
-      return { ...filter, ...changes, updated_at: now };
+      const updated = { ...filter, ...changes, updated_at: now };
+      await changing(
+        (trx) => customFilterRepository(trx).update(filter.id, changes, now),
+        () =>
+          filterEvent('custom_filter_updated', member, updated, {
+            changed_attributes: changedAttributes(filter, changes),
+          }),
+      );
+      return updated;
     },
 
-    async delete(member: AccountMember, id: number): Promise<void> {
+    async delete(member: MemberActor, id: number): Promise<void> {
       const filter = await findOwn(member, id);
-      await filters.delete(filter.id);
+      await changing(
+        (trx) => customFilterRepository(trx).delete(filter.id),
+        () => filterEvent('custom_filter_deleted', member, filter),
+      );
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Schemas } from '../../http/operation-types';
+import type { Schemas } from '../../http/schemas';
 import type { SqlFragment } from './sql-fragment';
 
 /** One condition of a filter, as a request gives it. */

@@ -1,17 +1,20 @@
-import type { AccountMember } from '../../auth/account-member';
-import type { Clock } from '../../config/clock';
-import type { Database } from '../../db/connection';
+import type { MemberActor } from '../../auth/actor';
 import type { AccountAgentBotService, AccountAgentBotView } from '../agent-bots/account-agent-bot-service';
+import type { ServiceDependencies } from '../service-dependencies';
 import { findAccountInbox, findVisibleInbox } from './inbox-access';
 import { inboxAgentBotRepository } from './inbox-agent-bot-repository';
+import { inboxEvent } from './inbox-events';
 
 /** Which agent bot handles an inbox's conversations. */
-export function inboxAgentBotService(db: Database, clock: Clock, accountAgentBots: AccountAgentBotService) {
+export function inboxAgentBotService(
+  { db, clock, events }: ServiceDependencies,
+  accountAgentBots: AccountAgentBotService,
+) {
   const attachments = inboxAgentBotRepository(db);
 
   return {
     /** The inbox's bot as the member sees the account's bots, or undefined when the inbox has none. */
-    async get(member: AccountMember, inboxId: number): Promise<AccountAgentBotView | undefined> {
+    async get(member: MemberActor, inboxId: number): Promise<AccountAgentBotView | undefined> {
       const inbox = await findVisibleInbox(db, member, inboxId);
       const botId = await attachments.botIdOf(inbox.id);
       return botId === undefined ? undefined : accountAgentBots.get(member, botId);
@@ -21,14 +24,17 @@ export function inboxAgentBotService(db: Database, clock: Clock, accountAgentBot
      * Attaches the bot in place of any other, or detaches the inbox's bot when `botId` is null. Only a bot the account
      * may use (its own or a system bot) can be attached; any other is not found.
      */
-    async set(member: AccountMember, inboxId: number, botId: number | null): Promise<void> {
+    async set(member: MemberActor, inboxId: number, botId: number | null): Promise<void> {
       const inbox = await findAccountInbox(db, member, inboxId);
-      if (botId === null) {
-        await attachments.detach(inbox.id);
-        return;
-      }
-      const { bot } = await accountAgentBots.get(member, botId);
-      await attachments.attach(inbox, bot.id, clock.nowSeconds());
+      const attachedBotId = botId === null ? null : (await accountAgentBots.get(member, botId)).bot.id;
+      await db.transaction(async (trx) => {
+        const repository = inboxAgentBotRepository(trx);
+        const previousBotId = (await repository.botIdOf(inbox.id)) ?? null;
+        if (attachedBotId === null) await repository.detach(inbox.id);
+        else await repository.attach(inbox, attachedBotId, clock.nowSeconds());
+        const changed = [{ agent_bot_id: { previous_value: previousBotId, current_value: attachedBotId } }];
+        await events.record(trx, inboxEvent('inbox_agent_bot_changed', member, inbox, { changed_attributes: changed }));
+      });
     },
   };
 }

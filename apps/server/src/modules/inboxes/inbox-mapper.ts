@@ -1,11 +1,11 @@
-import { type AccountMember, isAdministrator } from '../../auth/account-member';
-import type { Schemas } from '../../http/operation-types';
+import { isAdministrator, type MemberActor } from '../../auth/actor';
+import type { Schemas } from '../../http/schemas';
 import { channelOfType } from './channels/channel-catalogue';
 import type { InboxViewer } from './channels/channel-definition';
 import type { InboxRecord } from './inbox-repository';
 
 /** An account member looking at inboxes through a request from `origin`. */
-export const inboxViewerOf = (member: AccountMember, origin: string): InboxViewer => ({
+export const inboxViewerOf = (member: MemberActor, origin: string): InboxViewer => ({
   administrator: isAdministrator(member),
   origin,
 });

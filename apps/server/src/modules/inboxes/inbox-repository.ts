@@ -1,7 +1,7 @@
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
-import type { Schemas } from '../../http/operation-types';
+import type { Schemas } from '../../http/schemas';
 import type { WorkingHour } from './working-hours';
 
 export type ChannelType = Schemas['Inbox']['channel_type'];

@@ -1,12 +1,13 @@
-import { type AccountMember, isAdministrator } from '../../auth/account-member';
-import type { Clock } from '../../config/clock';
-import type { Database } from '../../db/connection';
+import { isAdministrator, type MemberActor } from '../../auth/actor';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { validationError } from '../../errors/app-error';
-import type { Schemas } from '../../http/operation-types';
+import { changedAttributes } from '../../events/change-event';
+import type { Schemas } from '../../http/schemas';
+import type { ServiceDependencies } from '../service-dependencies';
 import { channelOfKind, channelOfType } from './channels/channel-catalogue';
 import { channelChanges } from './channels/channel-changes';
 import { findAccountInbox, findVisibleInbox } from './inbox-access';
+import { inboxEvent } from './inbox-events';
 import { type InboxFields, type InboxRecord, inboxRepository } from './inbox-repository';
 import { defaultInboxSettings, settingChanges } from './inbox-settings';
 import { defaultWorkingHours } from './working-hours';
@@ -14,7 +15,7 @@ import { defaultWorkingHours } from './working-hours';
 const emailTaken = () => validationError([{ attribute: 'channel.email', message: 'has already been taken' }]);
 
 /** Inboxes of an account with their channels: who sees which, and how administrators set them up. */
-export function inboxService(db: Database, clock: Clock) {
+export function inboxService({ db, clock, events }: ServiceDependencies) {
   const inboxes = inboxRepository(db);
 
   /** Runs a write that may store an email address, turning a clash over it into a 422 even when it races. */
@@ -36,15 +37,15 @@ export function inboxService(db: Database, clock: Clock) {
 
   return {
     /** Every inbox of the account for administrators; for agents, the inboxes they are members of. */
-    async list(member: AccountMember): Promise<InboxRecord[]> {
+    async list(member: MemberActor): Promise<InboxRecord[]> {
       return inboxes.listInAccount(member.account.id, isAdministrator(member) ? undefined : member.user.id);
     },
 
-    async get(member: AccountMember, inboxId: number): Promise<InboxRecord> {
+    async get(member: MemberActor, inboxId: number): Promise<InboxRecord> {
       return findVisibleInbox(db, member, inboxId);
     },
 
-    async create(member: AccountMember, input: Schemas['InboxCreate']): Promise<InboxRecord> {
+    async create(member: MemberActor, input: Schemas['InboxCreate']): Promise<InboxRecord> {
       const channel = channelOfKind(input.channel.type);
       const { settings, emailAddress } = channelChanges(channel, input.channel);
       const fields: InboxFields = {
@@ -57,11 +58,17 @@ export function inboxService(db: Database, clock: Clock) {
         channel_settings: { ...channel.defaults(), ...settings },
         ...channel.newTokens(),
       };
-      return guardingEmail(fields.email_address, undefined, () => inboxes.insert(fields, clock.nowSeconds()));
+      return guardingEmail(fields.email_address, undefined, () =>
+        db.transaction(async (trx) => {
+          const inbox = await inboxRepository(trx).insert(fields, clock.nowSeconds());
+          await events.record(trx, inboxEvent('inbox_created', member, inbox));
+          return inbox;
+        }),
+      );
     },
 
     /** Changes the settings given; the channel's settings merge into the stored ones. */
-    async update(member: AccountMember, inboxId: number, input: Schemas['InboxUpdate']): Promise<InboxRecord> {
+    async update(member: MemberActor, inboxId: number, input: Schemas['InboxUpdate']): Promise<InboxRecord> {
       const inbox = await findAccountInbox(db, member, inboxId);
       const channel = channelOfType(inbox.channel_type);
       const { settings, emailAddress } = channelChanges(channel, input.channel ?? {});
@@ -79,7 +86,10 @@ export function inboxService(db: Database, clock: Clock) {
           };
           const now = clock.nowSeconds();
           await repository.update(inbox.id, changes, now);
-          return { ...current, ...changes, updated_at: now };
+          const updated = { ...current, ...changes, updated_at: now };
+          const changed = changedAttributes(current, changes);
+          await events.record(trx, inboxEvent('inbox_updated', member, updated, { changed_attributes: changed }));
+          return updated;
         }),
       );
     },

@@ -1,5 +1,5 @@
 import { validationError } from '../../errors/app-error';
-import type { Schemas } from '../../http/operation-types';
+import type { Schemas } from '../../http/schemas';
 import type { InboxFields } from './inbox-repository';
 import { changeWorkingHours, defaultWorkingHours, type WorkingHour } from './working-hours';
 

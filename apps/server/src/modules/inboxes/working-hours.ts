@@ -1,5 +1,5 @@
 import { validationError } from '../../errors/app-error';
-import type { Schemas } from '../../http/operation-types';
+import type { Schemas } from '../../http/schemas';
 
 export type WorkingHour = Schemas['InboxWorkingHour'];
 type WorkingHourChange = Schemas['InboxWorkingHourUpdate'];

@@ -1,8 +1,10 @@
-import type { Clock } from '../../config/clock';
+import { operatorActor } from '../../auth/actor';
 import type { Database } from '../../db/connection';
 import { appError } from '../../errors/app-error';
+import { changeEvent } from '../../events/change-event';
 import { accessTokenRepository } from '../access-tokens/access-token-repository';
 import type { AccessTokenService } from '../access-tokens/access-token-service';
+import type { ServiceDependencies } from '../service-dependencies';
 import { type PermissibleType, permissibleRepository } from './permissible-repository';
 import { type PlatformAppRecord, platformAppRepository } from './platform-app-repository';
 
@@ -11,8 +13,18 @@ export interface CreatedPlatformApp {
   token: string;
 }
 
+/** Platform apps are made by the server's operators, through the command line or `PLATFORM_APP_TOKEN`. */
+const platformAppCreated = (platformApp: PlatformAppRecord) =>
+  changeEvent(
+    'platform_app_created',
+    operatorActor,
+    null,
+    { type: 'platform_app', id: platformApp.id },
+    { platformApp },
+  );
+
 /** Platform apps, their tokens, and the rule that an app reaches only what it created. */
-export function platformAppService(db: Database, clock: Clock, accessTokens: AccessTokenService) {
+export function platformAppService({ db, clock, events }: ServiceDependencies, accessTokens: AccessTokenService) {
   const permissibles = permissibleRepository(db);
 
   return {
@@ -20,6 +32,7 @@ export function platformAppService(db: Database, clock: Clock, accessTokens: Acc
       return db.transaction(async (trx) => {
         const platformApp = await platformAppRepository(trx).insert(name, clock.nowSeconds());
         const token = await accessTokens.issue('PlatformApp', platformApp.id, trx);
+        await events.record(trx, platformAppCreated(platformApp));
         return { platformApp, token };
       });
     },
@@ -38,6 +51,7 @@ export function platformAppService(db: Database, clock: Clock, accessTokens: Acc
         const now = clock.nowSeconds();
         const platformApp = await platformAppRepository(trx).insert(name, now);
         await accessTokenRepository(trx).insert('PlatformApp', platformApp.id, token, now);
+        await events.record(trx, platformAppCreated(platformApp));
         return platformApp;
       });
     },

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Clock } from '../../config/clock';
-import type { Database } from '../../db/connection';
+import type { PlatformAppActor } from '../../auth/actor';
 import { appError } from '../../errors/app-error';
-import type { PlatformAppRecord } from '../platform-apps/platform-app-repository';
+import { changeEvent } from '../../events/change-event';
+import type { ServiceDependencies } from '../service-dependencies';
 import type { UserView } from '../users/user-mapper';
 import { userRepository } from '../users/user-repository';
 import type { UserService } from '../users/user-service';
@@ -15,24 +15,32 @@ export const ssoLinkLifetimeSeconds = 5 * 60;
 const digestOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Single sign-on links: issued through the platform API, honoured once by `GET /app/login`. */
-export function ssoService(db: Database, clock: Clock, users: UserService) {
-  const tokens = ssoTokenRepository(db);
-
+export function ssoService({ db, clock, events }: ServiceDependencies, users: UserService) {
   return {
-    async issueLink(platformApp: PlatformAppRecord, userId: number, origin: string): Promise<string> {
-      const user = await users.findPermitted(platformApp, userId);
+    async issueLink(actor: PlatformAppActor, userId: number, origin: string): Promise<string> {
+      const user = await users.findPermitted(actor.platformApp, userId);
       const token = randomBytes(32).toString('hex');
       const now = clock.nowSeconds();
-      await tokens.insert(user.id, digestOf(token), now + ssoLinkLifetimeSeconds, now);
+      const expiresAt = now + ssoLinkLifetimeSeconds;
+      await db.transaction(async (trx) => {
+        await ssoTokenRepository(trx).insert(user.id, digestOf(token), expiresAt, now);
+        const subject = { type: 'user', id: user.id };
+        await events.record(trx, changeEvent('sso_link_issued', actor, null, subject, { expires_at: expiresAt }));
+      });
       const query = new URLSearchParams({ email: user.email, sso_auth_token: token });
       return `${origin}/app/login?${query.toString()}`;
     },
 
     async signIn(email: string, token: string): Promise<UserView> {
       const user = await userRepository(db).findByEmail(email);
-      if (!user || !(await tokens.consume(user.id, digestOf(token), clock.nowSeconds()))) {
-        throw appError('INVALID_SSO_LINK');
-      }
+      if (!user) throw appError('INVALID_SSO_LINK');
+      await db.transaction(async (trx) => {
+        if (!(await ssoTokenRepository(trx).consume(user.id, digestOf(token), clock.nowSeconds()))) {
+          throw appError('INVALID_SSO_LINK');
+        }
+        const actor = { kind: 'user', user } as const;
+        await events.record(trx, changeEvent('user_signed_in', actor, null, { type: 'user', id: user.id }, {}));
+      });
       return users.viewOf(user);
     },
   };

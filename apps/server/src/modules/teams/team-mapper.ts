@@ -1,4 +1,4 @@
-import type { Schemas } from '../../http/operation-types';
+import type { Schemas } from '../../http/schemas';
 import type { TeamRecord } from './team-repository';
 
 /** A team as the caller sees it. */

@@ -1,20 +1,30 @@
-import type { AccountMember } from '../../auth/account-member';
-import type { Clock } from '../../config/clock';
+import type { MemberActor } from '../../auth/actor';
 import type { Database } from '../../db/connection';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { appError, validationError } from '../../errors/app-error';
-import type { Schemas } from '../../http/operation-types';
+import { changedAttributes, changeEvent } from '../../events/change-event';
+import type { Schemas } from '../../http/schemas';
 import type { AgentRecord } from '../agents/agent-repository';
 import { requireAccountMembers } from '../agents/require-account-members';
+import type { ServiceDependencies } from '../service-dependencies';
 import { type TeamFields, type TeamRecord, teamRepository } from './team-repository';
 
 const nameTaken = () => validationError([{ attribute: 'name', message: 'has already been taken' }]);
 
+const teamEvent = (name: string, member: MemberActor, team: TeamRecord, data: Record<string, unknown> = {}) => {
+  const { is_member: _seenByActor, ...committed } = team;
+  return changeEvent(name, member, team.account_id, { type: 'team', id: team.id }, { team: committed, ...data });
+};
+
+/** The event of a change to a team's members: who joined and who left. */
+const membersChanged = (member: MemberActor, team: TeamRecord, added: number[], removed: number[]) =>
+  teamEvent('team_members_changed', member, team, { added_user_ids: added, removed_user_ids: removed });
+
 /** The teams of an account and their members. */
-export function teamService(db: Database, clock: Clock) {
+export function teamService({ db, clock, events }: ServiceDependencies) {
   const teams = teamRepository(db);
 
-  async function find(member: AccountMember, teamId: number, database: Database = db): Promise<TeamRecord> {
+  async function find(member: MemberActor, teamId: number, database: Database = db): Promise<TeamRecord> {
     const team = await teamRepository(database).find(member.account.id, teamId, member.user.id);
     if (!team) throw appError('RESOURCE_NOT_FOUND');
     return team;
@@ -32,24 +42,30 @@ export function teamService(db: Database, clock: Clock) {
   }
 
   return {
-    async list(member: AccountMember): Promise<TeamRecord[]> {
+    async list(member: MemberActor): Promise<TeamRecord[]> {
       return teams.list(member.account.id, member.user.id);
     },
 
     get: find,
 
-    async create(member: AccountMember, input: Schemas['TeamCreate']): Promise<TeamRecord> {
+    async create(member: MemberActor, input: Schemas['TeamCreate']): Promise<TeamRecord> {
       if (await teams.nameTaken(member.account.id, input.name)) throw nameTaken();
       const fields: TeamFields = {
         name: input.name,
         description: input.description ?? null,
         allow_auto_assign: input.allow_auto_assign ?? true,
       };
-      const teamId = await guardingName(() => teams.insert(member.account.id, fields, clock.nowSeconds()));
-      return find(member, teamId);
+      return guardingName(() =>
+        db.transaction(async (trx) => {
+          const teamId = await teamRepository(trx).insert(member.account.id, fields, clock.nowSeconds());
+          const team = await find(member, teamId, trx);
+          await events.record(trx, teamEvent('team_created', member, team));
+          return team;
+        }),
+      );
     },
 
-    async update(member: AccountMember, teamId: number, input: Schemas['TeamUpdate']): Promise<TeamRecord> {
+    async update(member: MemberActor, teamId: number, input: Schemas['TeamUpdate']): Promise<TeamRecord> {
       const team = await find(member, teamId);
       if (input.name !== undefined && (await teams.nameTaken(member.account.id, input.name, team.id))) {
         throw nameTaken();
@@ -59,22 +75,32 @@ export function teamService(db: Database, clock: Clock) {
         ...(input.description !== undefined && { description: input.description }),
         ...(input.allow_auto_assign !== undefined && { allow_auto_assign: input.allow_auto_assign }),
       };
-      await guardingName(() => teams.update(team.id, changes, clock.nowSeconds()));
-      return find(member, team.id);
+      return guardingName(() =>
+        db.transaction(async (trx) => {
+          await teamRepository(trx).update(team.id, changes, clock.nowSeconds());
+          const updated = await find(member, team.id, trx);
+          const changed = changedAttributes(team, changes);
+          await events.record(trx, teamEvent('team_updated', member, updated, { changed_attributes: changed }));
+          return updated;
+        }),
+      );
     },
 
-    async delete(member: AccountMember, teamId: number): Promise<void> {
-      const team = await find(member, teamId);
-      await teams.delete(team.id);
+    async delete(member: MemberActor, teamId: number): Promise<void> {
+      await db.transaction(async (trx) => {
+        const team = await find(member, teamId, trx);
+        await teamRepository(trx).delete(team.id);
+        await events.record(trx, teamEvent('team_deleted', member, team));
+      });
     },
 
-    async listMembers(member: AccountMember, teamId: number): Promise<AgentRecord[]> {
+    async listMembers(member: MemberActor, teamId: number): Promise<AgentRecord[]> {
       const team = await find(member, teamId);
       return teams.members(member.account.id, team.id);
     },
 
     /** Adds the users to the team and answers those who were not in it yet. */
-    async addMembers(member: AccountMember, teamId: number, userIds: number[]): Promise<AgentRecord[]> {
+    async addMembers(member: MemberActor, teamId: number, userIds: number[]): Promise<AgentRecord[]> {
       return db.transaction(async (trx) => {
         const trxTeams = teamRepository(trx);
         const team = await find(member, teamId, trx);
@@ -82,35 +108,35 @@ export function teamService(db: Database, clock: Clock) {
         const current = await trxTeams.memberIds(team.id);
         const added = wanted.filter((userId) => !current.has(userId));
         await trxTeams.addMembers(team.id, added, clock.nowSeconds());
+        if (added.length > 0) await events.record(trx, membersChanged(member, team, added, []));
         return trxTeams.members(member.account.id, team.id, added);
       });
     },
 
     /** Makes the team's members exactly these users and answers all of them. */
-    async replaceMembers(member: AccountMember, teamId: number, userIds: number[]): Promise<AgentRecord[]> {
+    async replaceMembers(member: MemberActor, teamId: number, userIds: number[]): Promise<AgentRecord[]> {
       return db.transaction(async (trx) => {
         const trxTeams = teamRepository(trx);
         const team = await find(member, teamId, trx);
         const wanted = await requireAccountMembers(trx, member.account.id, userIds);
         const current = await trxTeams.memberIds(team.id);
-        await trxTeams.removeMembers(
-          team.id,
-          [...current].filter((userId) => !wanted.includes(userId)),
-        );
-        await trxTeams.addMembers(
-          team.id,
-          wanted.filter((userId) => !current.has(userId)),
-          clock.nowSeconds(),
-        );
+        const removed = [...current].filter((userId) => !wanted.includes(userId));
+        const added = wanted.filter((userId) => !current.has(userId));
+        await trxTeams.removeMembers(team.id, removed);
+        await trxTeams.addMembers(team.id, added, clock.nowSeconds());
+        if (added.length + removed.length > 0) await events.record(trx, membersChanged(member, team, added, removed));
         return trxTeams.members(member.account.id, team.id);
       });
     },
 
-    async removeMembers(member: AccountMember, teamId: number, userIds: number[]): Promise<void> {
+    async removeMembers(member: MemberActor, teamId: number, userIds: number[]): Promise<void> {
       await db.transaction(async (trx) => {
         const team = await find(member, teamId, trx);
         const leaving = await requireAccountMembers(trx, member.account.id, userIds);
-        await teamRepository(trx).removeMembers(team.id, leaving);
+        const current = await teamRepository(trx).memberIds(team.id);
+        const removed = leaving.filter((userId) => current.has(userId));
+        await teamRepository(trx).removeMembers(team.id, removed);
+        if (removed.length > 0) await events.record(trx, membersChanged(member, team, [], removed));
       });
     },
   };

@@ -1,4 +1,4 @@
-import type { Schemas } from '../../http/operation-types';
+import type { Schemas } from '../../http/schemas';
 import type { MembershipRecord } from '../account-users/account-user-repository';
 import type { UserRecord } from './user-repository';
 

@@ -1,24 +1,34 @@
-import type { Clock } from '../../config/clock';
+import type { Actor, PlatformAppActor } from '../../auth/actor';
 import type { Database } from '../../db/connection';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { appError, validationError } from '../../errors/app-error';
-import type { Schemas } from '../../http/operation-types';
+import { changedAttributes, changeEvent } from '../../events/change-event';
+import type { Schemas } from '../../http/schemas';
 import { accessTokenRepository } from '../access-tokens/access-token-repository';
 import type { AccessTokenService } from '../access-tokens/access-token-service';
 import { randomToken } from '../access-tokens/random-token';
 import { accountUserRepository } from '../account-users/account-user-repository';
 import type { PlatformAppRecord } from '../platform-apps/platform-app-repository';
 import type { PlatformAppService } from '../platform-apps/platform-app-service';
+import type { ServiceDependencies } from '../service-dependencies';
 import { hashPassword, passwordProblems } from './password';
 import type { UserView } from './user-mapper';
 import { type UserFields, type UserRecord, userRepository } from './user-repository';
+
+/** A user as events carry it: without the password digest and the realtime token. */
+function publicFieldsOf<T extends Partial<UserRecord>>(user: T): Omit<T, 'encrypted_password' | 'pubsub_token'> {
+  const { encrypted_password: _password, pubsub_token: _pubsubToken, ...rest } = user;
+  return rest;
+}
+
+const userEvent = (name: string, actor: Actor, user: UserRecord, data: Record<string, unknown> = {}) =>
+  changeEvent(name, actor, null, { type: 'user', id: user.id }, { user: publicFieldsOf(user), ...data });
 
 const emailTaken = () => validationError([{ attribute: 'email', message: 'has already been taken' }]);
 
 /** Users as platform apps provision them, and as they see themselves. */
 export function userService(
-  db: Database,
-  clock: Clock,
+  { db, clock, events }: ServiceDependencies,
   platformApps: PlatformAppService,
   accessTokens: AccessTokenService,
 ) {
@@ -54,23 +64,33 @@ export function userService(
     };
   }
 
-  async function applyChanges(user: UserRecord, changes: Partial<UserFields>): Promise<UserRecord> {
+  async function applyChanges(actor: Actor, user: UserRecord, changes: Partial<UserFields>): Promise<UserRecord> {
     if (changes.email !== undefined && changes.email !== user.email) {
       const owner = await users.findByEmail(changes.email);
       if (owner && owner.id !== user.id) throw emailTaken();
     }
     const now = clock.nowSeconds();
+    const updated = { ...user, ...changes, updated_at: now };
     try {
-      await users.update(user.id, changes, now);
+      await db.transaction(async (trx) => {
+        await userRepository(trx).update(user.id, changes, now);
+        await events.record(
+          trx,
+          userEvent('user_updated', actor, updated, {
+            changed_attributes: changedAttributes(publicFieldsOf(user), publicFieldsOf(changes)),
+          }),
+        );
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw emailTaken();
       throw error;
     }
-    return { ...user, ...changes, updated_at: now };
+    return updated;
   }
 
   /** Inserts a user with a fresh pubsub token and issues their access token, inside the caller's transaction. */
   async function insertWithToken(
+    actor: Actor,
     trx: Database,
     fields: Pick<UserFields, 'name' | 'display_name' | 'email' | 'encrypted_password' | 'confirmed_at'> &
       Partial<Pick<UserFields, 'custom_attributes'>>,
@@ -88,13 +108,19 @@ export function userService(
       now,
     );
     await accessTokens.issue('User', user.id, trx);
+    await events.record(trx, userEvent('user_created', actor, user));
     return user;
   }
 
-  async function insertConfirmed(changes: Partial<UserFields>, input: Schemas['PlatformUserCreate']) {
+  async function insertConfirmed(
+    actor: Actor,
+    changes: Partial<UserFields>,
+    input: Schemas['PlatformUserCreate'],
+  ): Promise<UserRecord> {
     const now = clock.nowSeconds();
     return db.transaction((trx) =>
       insertWithToken(
+        actor,
         trx,
         {
           name: input.name,
@@ -116,10 +142,15 @@ export function userService(
      * The user with this email, or a new unconfirmed one without a password, who signs in with their access token
      * until they confirm. `trx` lets the caller add the user inside its own transaction.
      */
-    async findOrCreateUnconfirmed(input: { name: string; email: string }, trx: Database = db): Promise<UserRecord> {
+    async findOrCreateUnconfirmed(
+      actor: Actor,
+      input: { name: string; email: string },
+      trx: Database = db,
+    ): Promise<UserRecord> {
       const existing = await userRepository(trx).findByEmail(input.email);
       if (existing) return existing;
       return insertWithToken(
+        actor,
         trx,
         {
           name: input.name,
@@ -136,17 +167,18 @@ export function userService(
      * Creates a confirmed user, or takes the existing user with this email: one this app created, or one no app has
      * claimed. A user another app created stays out of reach (401).
      */
-    async createOrClaim(platformApp: PlatformAppRecord, input: Schemas['PlatformUserCreate']): Promise<UserView> {
+    async createOrClaim(actor: PlatformAppActor, input: Schemas['PlatformUserCreate']): Promise<UserView> {
+      const { platformApp } = actor;
       const changes = await changesFrom(input);
       const existing = await users.findByEmail(input.email);
       let user: UserRecord;
       if (existing) {
         const claimed = await platformApps.isClaimedByAnyApp('User', existing.id);
         if (claimed) await platformApps.assertPermitted(platformApp, 'User', existing.id);
-        user = await applyChanges(existing, changes);
+        user = await applyChanges(actor, existing, changes);
       } else {
         try {
-          user = await insertConfirmed(changes, input);
+          user = await insertConfirmed(actor, changes, input);
         } catch (error) {
           if (isUniqueViolation(error)) throw emailTaken();
           throw error;
@@ -156,28 +188,25 @@ export function userService(
       return viewOf(user);
     },
 
-    async get(platformApp: PlatformAppRecord, userId: number): Promise<UserView> {
+    async get({ platformApp }: PlatformAppActor, userId: number): Promise<UserView> {
       return viewOf(await findPermitted(platformApp, userId));
     },
 
     findPermitted,
 
-    async update(
-      platformApp: PlatformAppRecord,
-      userId: number,
-      input: Schemas['PlatformUserUpdate'],
-    ): Promise<UserView> {
-      const user = await findPermitted(platformApp, userId);
-      return viewOf(await applyChanges(user, await changesFrom(input)));
+    async update(actor: PlatformAppActor, userId: number, input: Schemas['PlatformUserUpdate']): Promise<UserView> {
+      const user = await findPermitted(actor.platformApp, userId);
+      return viewOf(await applyChanges(actor, user, await changesFrom(input)));
     },
 
     /** Deletes the user with their memberships, token and sign-in links. */
-    async delete(platformApp: PlatformAppRecord, userId: number): Promise<void> {
-      const user = await findPermitted(platformApp, userId);
+    async delete(actor: PlatformAppActor, userId: number): Promise<void> {
+      const user = await findPermitted(actor.platformApp, userId);
       await db.transaction(async (trx) => {
         await accessTokenRepository(trx).deleteFor('User', [user.id]);
         await platformApps.revokeAll('User', [user.id], trx);
         await userRepository(trx).delete(user.id);
+        await events.record(trx, userEvent('user_deleted', actor, user));
       });
     },
   };

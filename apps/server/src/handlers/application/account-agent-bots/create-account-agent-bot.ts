@@ -1,9 +1,8 @@
-import { memberOf } from '../../../auth/account-member';
 import type { Handler } from '../../../http/operation-types';
 import { toAccountAgentBot } from '../../../modules/agent-bots/agent-bot-mapper';
 
 /** POST /api/v1/accounts/{account_id}/agent_bots */
-export const createAccountAgentBot: Handler<'createAccountAgentBot'> = async ({ member, body, services }) => {
-  const { bot, accessToken } = await services.accountAgentBots.create(memberOf(member), body);
+export const createAccountAgentBot: Handler<'createAccountAgentBot'> = async ({ actor, body, services }) => {
+  const { bot, accessToken } = await services.accountAgentBots.create(actor, body);
   return { status: 200, body: toAccountAgentBot(bot, accessToken) };
 };

@@ -1,9 +1,8 @@
-import { memberOf } from '../../../auth/account-member';
 import type { Handler } from '../../../http/operation-types';
 import { toAgent } from '../../../modules/agents/agent-mapper';
 
 /** GET /api/v1/accounts/{account_id}/agents */
-export const listAgents: Handler<'listAgents'> = async ({ member, services }) => {
-  const agents = await services.agents.list(memberOf(member));
+export const listAgents: Handler<'listAgents'> = async ({ actor, services }) => {
+  const agents = await services.agents.list(actor);
   return { status: 200, body: agents.map(toAgent) };
 };

@@ -1,12 +1,10 @@
-import { memberOf } from '../../../auth/account-member';
 import type { Handler } from '../../../http/operation-types';
 import { toContactInbox } from '../../../modules/contacts/contact-mapper';
 import { inboxViewerOf } from '../../../modules/inboxes/inbox-mapper';
 
 /** GET /api/v1/accounts/{account_id}/contacts/{id}/contactable_inboxes */
-export const listContactableInboxes: Handler<'listContactableInboxes'> = async ({ path, member, services, origin }) => {
-  const viewer = memberOf(member);
-  const sessions = await services.contactSessions.contactable(viewer, path.id);
-  const inboxViewer = inboxViewerOf(viewer, origin);
+export const listContactableInboxes: Handler<'listContactableInboxes'> = async ({ path, actor, services, origin }) => {
+  const sessions = await services.contactSessions.contactable(actor, path.id);
+  const inboxViewer = inboxViewerOf(actor, origin);
   return { status: 200, body: { payload: sessions.map((session) => toContactInbox(session, inboxViewer)) } };
 };

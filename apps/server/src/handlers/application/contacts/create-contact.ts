@@ -1,13 +1,11 @@
-import { memberOf } from '../../../auth/account-member';
 import type { Handler } from '../../../http/operation-types';
 import { toContact } from '../../../modules/contacts/contact-mapper';
 import { inboxViewerOf, toInbox } from '../../../modules/inboxes/inbox-mapper';
 
 /** POST /api/v1/accounts/{account_id}/contacts */
-export const createContact: Handler<'createContact'> = async ({ body, member, services, origin }) => {
-  const viewer = memberOf(member);
-  const { contact, session } = await services.contacts.create(viewer, body);
-  const inboxViewer = inboxViewerOf(viewer, origin);
+export const createContact: Handler<'createContact'> = async ({ body, actor, services, origin }) => {
+  const { contact, session } = await services.contacts.create(actor, body);
+  const inboxViewer = inboxViewerOf(actor, origin);
   return {
     status: 200,
     body: {

@@ -1,15 +1,13 @@
-import { memberOf } from '../../../auth/account-member';
 import type { Handler } from '../../../http/operation-types';
 import { toContactList } from '../../../modules/contacts/contact-mapper';
 import { inboxViewerOf } from '../../../modules/inboxes/inbox-mapper';
 
 /** POST /api/v1/accounts/{account_id}/contacts/filter */
-export const filterContacts: Handler<'filterContacts'> = async ({ member, query, body, services, origin }) => {
-  const viewer = memberOf(member);
-  const filtered = await services.contacts.filter(viewer, body.payload, {
+export const filterContacts: Handler<'filterContacts'> = async ({ actor, query, body, services, origin }) => {
+  const filtered = await services.contacts.filter(actor, body.payload, {
     page: query.page,
     sort: query.sort,
     includeSessions: query.include_contact_inboxes,
   });
-  return { status: 200, body: toContactList(filtered, inboxViewerOf(viewer, origin)) };
+  return { status: 200, body: toContactList(filtered, inboxViewerOf(actor, origin)) };
 };

@@ -1,8 +1,7 @@
-import { memberOf } from '../../../auth/account-member';
 import type { Handler } from '../../../http/operation-types';
 
 /** GET /api/v1/accounts/{account_id}/contacts/{id}/conversations */
-export const listContactConversations: Handler<'listContactConversations'> = async ({ path, member, services }) => {
-  const conversations = await services.contacts.conversations(memberOf(member), path.id);
+export const listContactConversations: Handler<'listContactConversations'> = async ({ path, actor, services }) => {
+  const conversations = await services.contacts.conversations(actor, path.id);
   return { status: 200, body: { payload: conversations } };
 };

@@ -1,16 +1,14 @@
-import { memberOf } from '../../../auth/account-member';
 import type { Handler } from '../../../http/operation-types';
 import { toContactList } from '../../../modules/contacts/contact-mapper';
 import { inboxViewerOf } from '../../../modules/inboxes/inbox-mapper';
 
 /** GET /api/v1/accounts/{account_id}/contacts */
-export const listContacts: Handler<'listContacts'> = async ({ member, query, services, origin }) => {
-  const viewer = memberOf(member);
-  const listed = await services.contacts.list(viewer, {
+export const listContacts: Handler<'listContacts'> = async ({ actor, query, services, origin }) => {
+  const listed = await services.contacts.list(actor, {
     page: query.page,
     sort: query.sort,
     includeSessions: query.include_contact_inboxes,
     labels: query.labels,
   });
-  return { status: 200, body: toContactList(listed, inboxViewerOf(viewer, origin)) };
+  return { status: 200, body: toContactList(listed, inboxViewerOf(actor, origin)) };
 };

@@ -1,13 +1,11 @@
-import { memberOf } from '../../../auth/account-member';
 import type { Handler } from '../../../http/operation-types';
 import { toContact } from '../../../modules/contacts/contact-mapper';
 import { inboxViewerOf } from '../../../modules/inboxes/inbox-mapper';
 
 /** GET /api/v1/accounts/{account_id}/contacts/search */
-export const searchContacts: Handler<'searchContacts'> = async ({ member, query, services, origin }) => {
-  const viewer = memberOf(member);
-  const found = await services.contacts.search(viewer, query.q, { page: query.page, sort: query.sort });
-  const inboxViewer = inboxViewerOf(viewer, origin);
+export const searchContacts: Handler<'searchContacts'> = async ({ actor, query, services, origin }) => {
+  const found = await services.contacts.search(actor, query.q, { page: query.page, sort: query.sort });
+  const inboxViewer = inboxViewerOf(actor, origin);
   return {
     status: 200,
     body: {

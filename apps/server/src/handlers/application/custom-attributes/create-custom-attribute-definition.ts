@@ -1,13 +1,12 @@
-import { memberOf } from '../../../auth/account-member';
 import type { Handler } from '../../../http/operation-types';
 import { toCustomAttributeDefinition } from '../../../modules/custom-attributes/custom-attribute-mapper';
 
 /** POST /api/v1/accounts/{account_id}/custom_attribute_definitions */
 export const createCustomAttributeDefinition: Handler<'createCustomAttributeDefinition'> = async ({
   body,
-  member,
+  actor,
   services,
 }) => {
-  const definition = await services.customAttributes.create(memberOf(member), body);
+  const definition = await services.customAttributes.create(actor, body);
   return { status: 200, body: toCustomAttributeDefinition(definition) };
 };

@@ -1,13 +1,12 @@
-import { memberOf } from '../../../auth/account-member';
 import type { Handler } from '../../../http/operation-types';
 import { toCustomAttributeDefinition } from '../../../modules/custom-attributes/custom-attribute-mapper';
 
 /** GET /api/v1/accounts/{account_id}/custom_attribute_definitions/{id} */
 export const getCustomAttributeDefinition: Handler<'getCustomAttributeDefinition'> = async ({
   path,
-  member,
+  actor,
   services,
 }) => {
-  const definition = await services.customAttributes.get(memberOf(member), path.id);
+  const definition = await services.customAttributes.get(actor, path.id);
   return { status: 200, body: toCustomAttributeDefinition(definition) };
 };

@@ -1,4 +1,3 @@
-import { memberOf } from '../../../auth/account-member';
 import type { Handler } from '../../../http/operation-types';
 import { toCustomAttributeDefinition } from '../../../modules/custom-attributes/custom-attribute-mapper';
 
@@ -6,9 +5,9 @@ import { toCustomAttributeDefinition } from '../../../modules/custom-attributes/
 export const updateCustomAttributeDefinition: Handler<'updateCustomAttributeDefinition'> = async ({
   path,
   body,
-  member,
+  actor,
   services,
 }) => {
-  const definition = await services.customAttributes.update(memberOf(member), path.id, body);
+  const definition = await services.customAttributes.update(actor, path.id, body);
   return { status: 200, body: toCustomAttributeDefinition(definition) };
 };

@@ -1,9 +1,8 @@
-import { memberOf } from '../../../auth/account-member';
 import type { Handler } from '../../../http/operation-types';
 import { toCustomFilter } from '../../../modules/custom-filters/custom-filter-mapper';
 
 /** GET /api/v1/accounts/{account_id}/custom_filters/{custom_filter_id} */
-export const getCustomFilter: Handler<'getCustomFilter'> = async ({ path, member, services }) => {
-  const filter = await services.customFilters.get(memberOf(member), path.custom_filter_id);
+export const getCustomFilter: Handler<'getCustomFilter'> = async ({ path, actor, services }) => {
+  const filter = await services.customFilters.get(actor, path.custom_filter_id);
   return { status: 200, body: toCustomFilter(filter) };
 };

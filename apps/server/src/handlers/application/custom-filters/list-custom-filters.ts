@@ -1,9 +1,8 @@
-import { memberOf } from '../../../auth/account-member';
 import type { Handler } from '../../../http/operation-types';
 import { toCustomFilter } from '../../../modules/custom-filters/custom-filter-mapper';
 
 /** GET /api/v1/accounts/{account_id}/custom_filters */
-export const listCustomFilters: Handler<'listCustomFilters'> = async ({ query, member, services }) => {
-  const filters = await services.customFilters.list(memberOf(member), query.filter_type);
+export const listCustomFilters: Handler<'listCustomFilters'> = async ({ query, actor, services }) => {
+  const filters = await services.customFilters.list(actor, query.filter_type);
   return { status: 200, body: filters.map(toCustomFilter) };
 };

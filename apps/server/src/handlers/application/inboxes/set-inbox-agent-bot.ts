@@ -1,8 +1,7 @@
-import { memberOf } from '../../../auth/account-member';
 import type { Handler } from '../../../http/operation-types';
 
 /** POST /api/v1/accounts/{account_id}/inboxes/{id}/set_agent_bot */
-export const setInboxAgentBot: Handler<'setInboxAgentBot'> = async ({ path, body, member, services }) => {
-  await services.inboxAgentBots.set(memberOf(member), path.id, body.agent_bot);
+export const setInboxAgentBot: Handler<'setInboxAgentBot'> = async ({ path, body, actor, services }) => {
+  await services.inboxAgentBots.set(actor, path.id, body.agent_bot);
   return { status: 200 };
 };

@@ -1,8 +1,7 @@
-import { userOf } from '../../../auth/caller';
 import type { Handler } from '../../../http/operation-types';
 import { toUser } from '../../../modules/users/user-mapper';
 
-export const getProfile: Handler<'getProfile'> = async ({ caller, services }) => {
-  const profile = await services.users.viewOf(userOf(caller));
+export const getProfile: Handler<'getProfile'> = async ({ actor, services }) => {
+  const profile = await services.users.viewOf(actor.user);
   return { status: 200, body: toUser(profile) };
 };

@@ -1,9 +1,8 @@
-import { memberOf } from '../../../auth/account-member';
 import type { Handler } from '../../../http/operation-types';
 import { toAgent } from '../../../modules/agents/agent-mapper';
 
 /** POST /api/v1/accounts/{account_id}/teams/{team_id}/team_members */
-export const addTeamMembers: Handler<'addTeamMembers'> = async ({ path, body, member, services }) => {
-  const added = await services.teams.addMembers(memberOf(member), path.team_id, body.user_ids);
+export const addTeamMembers: Handler<'addTeamMembers'> = async ({ path, body, actor, services }) => {
+  const added = await services.teams.addMembers(actor, path.team_id, body.user_ids);
   return { status: 200, body: added.map(toAgent) };
 };

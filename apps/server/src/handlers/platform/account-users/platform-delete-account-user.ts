@@ -1,12 +1,11 @@
-import { platformAppOf } from '../../../auth/caller';
 import type { Handler } from '../../../http/operation-types';
 
 export const platformDeleteAccountUser: Handler<'platformDeleteAccountUser'> = async ({
   path,
   body,
-  caller,
+  actor,
   services,
 }) => {
-  await services.accountUsers.delete(platformAppOf(caller), path.account_id, body.user_id);
+  await services.accountUsers.delete(actor, path.account_id, body.user_id);
   return { status: 200 };
 };

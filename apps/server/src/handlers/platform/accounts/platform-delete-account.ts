@@ -1,7 +1,6 @@
-import { platformAppOf } from '../../../auth/caller';
 import type { Handler } from '../../../http/operation-types';
 
-export const platformDeleteAccount: Handler<'platformDeleteAccount'> = async ({ path, caller, services }) => {
-  await services.accounts.delete(platformAppOf(caller), path.account_id);
+export const platformDeleteAccount: Handler<'platformDeleteAccount'> = async ({ path, actor, services }) => {
+  await services.accounts.delete(actor, path.account_id);
   return { status: 200 };
 };

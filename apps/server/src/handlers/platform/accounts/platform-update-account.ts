@@ -1,8 +1,7 @@
-import { platformAppOf } from '../../../auth/caller';
 import type { Handler } from '../../../http/operation-types';
 import { toPlatformAccount } from '../../../modules/accounts/account-mapper';
 
-export const platformUpdateAccount: Handler<'platformUpdateAccount'> = async ({ path, body, caller, services }) => {
-  const account = await services.accounts.update(platformAppOf(caller), path.account_id, body);
+export const platformUpdateAccount: Handler<'platformUpdateAccount'> = async ({ path, body, actor, services }) => {
+  const account = await services.accounts.update(actor, path.account_id, body);
   return { status: 200, body: toPlatformAccount(account) };
 };

@@ -1,8 +1,7 @@
-import { platformAppOf } from '../../../auth/caller';
 import type { Handler } from '../../../http/operation-types';
 import { toPlatformAgentBot } from '../../../modules/agent-bots/agent-bot-mapper';
 
-export const platformCreateAgentBot: Handler<'platformCreateAgentBot'> = async ({ body, caller, services }) => {
-  const { bot, accessToken } = await services.agentBots.create(platformAppOf(caller), body);
+export const platformCreateAgentBot: Handler<'platformCreateAgentBot'> = async ({ body, actor, services }) => {
+  const { bot, accessToken } = await services.agentBots.create(actor, body);
   return { status: 200, body: toPlatformAgentBot(bot, accessToken) };
 };

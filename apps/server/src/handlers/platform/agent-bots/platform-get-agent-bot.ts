@@ -1,8 +1,7 @@
-import { platformAppOf } from '../../../auth/caller';
 import type { Handler } from '../../../http/operation-types';
 import { toPlatformAgentBot } from '../../../modules/agent-bots/agent-bot-mapper';
 
-export const platformGetAgentBot: Handler<'platformGetAgentBot'> = async ({ path, caller, services }) => {
-  const { bot, accessToken } = await services.agentBots.get(platformAppOf(caller), path.id);
+export const platformGetAgentBot: Handler<'platformGetAgentBot'> = async ({ path, actor, services }) => {
+  const { bot, accessToken } = await services.agentBots.get(actor, path.id);
   return { status: 200, body: toPlatformAgentBot(bot, accessToken) };
 };

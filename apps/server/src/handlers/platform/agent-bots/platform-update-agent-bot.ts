@@ -1,8 +1,7 @@
-import { platformAppOf } from '../../../auth/caller';
 import type { Handler } from '../../../http/operation-types';
 import { toPlatformAgentBot } from '../../../modules/agent-bots/agent-bot-mapper';
 
-export const platformUpdateAgentBot: Handler<'platformUpdateAgentBot'> = async ({ path, body, caller, services }) => {
-  const { bot, accessToken } = await services.agentBots.update(platformAppOf(caller), path.id, body);
+export const platformUpdateAgentBot: Handler<'platformUpdateAgentBot'> = async ({ path, body, actor, services }) => {
+  const { bot, accessToken } = await services.agentBots.update(actor, path.id, body);
   return { status: 200, body: toPlatformAgentBot(bot, accessToken) };
 };

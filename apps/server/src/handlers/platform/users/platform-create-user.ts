@@ -1,8 +1,7 @@
-import { platformAppOf } from '../../../auth/caller';
 import type { Handler } from '../../../http/operation-types';
 import { toUser } from '../../../modules/users/user-mapper';
 
-export const platformCreateUser: Handler<'platformCreateUser'> = async ({ body, caller, services }) => {
-  const user = await services.users.createOrClaim(platformAppOf(caller), body);
+export const platformCreateUser: Handler<'platformCreateUser'> = async ({ body, actor, services }) => {
+  const user = await services.users.createOrClaim(actor, body);
   return { status: 200, body: toUser(user) };
 };

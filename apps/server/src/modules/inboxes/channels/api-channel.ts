@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Schemas } from '../../../http/operation-types';
+import type { Schemas } from '../../../http/schemas';
 import { randomToken } from '../../access-tokens/random-token';
 import type { ChannelDefinition } from './channel-definition';
 

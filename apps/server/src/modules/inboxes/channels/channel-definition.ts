@@ -1,4 +1,4 @@
-import type { Schemas } from '../../../http/operation-types';
+import type { Schemas } from '../../../http/schemas';
 import type { ChannelType, InboxFields, InboxRecord } from '../inbox-repository';
 
 export type ChannelKind = Schemas['InboxChannelCreate']['type'];

@@ -1,4 +1,4 @@
-import type { Schemas } from '../../../http/operation-types';
+import type { Schemas } from '../../../http/schemas';
 import type { ChannelDefinition } from './channel-definition';
 
 // The address itself lives in the inbox's `email_address` column, where it is unique across the server.

@@ -1,0 +1,65 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { type AppError, appError } from '../errors/app-error';
+import type { OperationAccessRule, SecuritySchemeName } from '../http/operation-access-rule';
+import type { AccessTokenService } from '../modules/access-tokens/access-token-service';
+import type { AccountMemberService } from '../modules/account-users/account-member-service';
+import { type Actor, isAdministrator } from './actor';
+import type { Caller } from './caller';
+import { readToken } from './read-token';
+
+/** What the pipeline reads of a request that the validator has already checked. */
+export interface ActorRequest {
+  headers: IncomingHttpHeaders;
+  /** The path's `account_id`, as the validator coerced it. */
+  accountId: number | undefined;
+}
+
+/** Establishes who acts in a request, or refuses it; undefined for an open operation. */
+export type ActorPipeline = (request: ActorRequest) => Promise<Actor | undefined>;
+
+const schemeOfKind: Record<Caller['kind'], SecuritySchemeName> = {
+  platformApp: 'platformAppApiKey',
+  user: 'userApiKey',
+  agentBot: 'agentBotApiKey',
+};
+
+/** The refusal for a token that is missing, unknown or of a kind the operation does not take. */
+function refusal(accepted: readonly SecuritySchemeName[], caller: Caller | undefined): AppError {
+  if (accepted.includes('platformAppApiKey')) return appError('INVALID_PLATFORM_TOKEN');
+  if (caller?.kind === 'agentBot') return appError('BOT_ENDPOINT_NOT_ALLOWED');
+  return appError('INVALID_ACCESS_TOKEN');
+}
+
+/**
+ * The pipeline of one operation, built once from its access rule: the token must be of a kind the operation accepts;
+ * inside an account, a user must be its member (and hold the required role). Authorization stays out of handlers.
+ */
+export function actorPipeline(
+  rule: OperationAccessRule,
+  services: { accessTokens: AccessTokenService; accountMembers: AccountMemberService },
+): ActorPipeline {
+  if (rule.schemes.length === 0) return async () => undefined;
+
+  async function callerOf(headers: IncomingHttpHeaders): Promise<Caller> {
+    const token = readToken(headers);
+    const caller = token ? await services.accessTokens.findCaller(token) : undefined;
+    if (!caller || !rule.schemes.includes(schemeOfKind[caller.kind])) throw refusal(rule.schemes, caller);
+    return caller;
+  }
+
+  return async ({ headers, accountId }) => {
+    const caller = await callerOf(headers);
+    switch (caller.kind) {
+      case 'platformApp':
+        return { kind: 'platformApp', platformApp: caller.platformApp };
+      case 'agentBot':
+        return { kind: 'agentBot', agentBot: caller.agentBot };
+      case 'user': {
+        if (!rule.inAccount || accountId === undefined) return { kind: 'user', user: caller.user };
+        const member = await services.accountMembers.resolve(caller.user, accountId);
+        if (rule.requiredRole === 'administrator' && !isAdministrator(member)) throw appError('ACTION_NOT_ALLOWED');
+        return member;
+      }
+    }
+  };
+}

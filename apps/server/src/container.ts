@@ -1,0 +1,60 @@
+import type { Knex } from 'knex';
+import pino, { type Logger } from 'pino';
+import { type Clock, systemClock } from './config/clock';
+import type { Database } from './db/connection';
+import { createDispatcher } from './events/dispatcher';
+import type { EventConsumer, EventRecorder } from './events/domain-event';
+import { createEventRecorder } from './events/event-recorder';
+import { createServices } from './services';
+
+export interface ContainerOptions {
+  db: Database;
+  clock?: Clock;
+  logger?: Logger;
+  /** How the server reaches the outside network (webhooks, agent bots); tests pass a fake. */
+  fetch?: typeof globalThis.fetch;
+  /** Readers of the event log besides those the container registers itself; tests add their own. */
+  consumers?: EventConsumer[];
+  /** How long handled events stay in the log, in seconds (the dispatcher's default when not given). */
+  eventRetentionSeconds?: number;
+  /** How often the dispatcher looks for events other processes recorded, in milliseconds. */
+  eventPollIntervalMs?: number;
+}
+
+/**
+ * The composition root: builds every service once, with its dependencies, for the server, the CLI, the worker, the
+ * bench and the tests alike. Nothing runs until asked: the dispatcher starts with `dispatcher.start()`.
+ */
+export function createContainer(options: ContainerOptions) {
+  const { db } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const consumers = [...(options.consumers ?? [])];
+  const dispatcher = createDispatcher({
+    db,
+    clock,
+    logger,
+    consumers,
+    ...(options.eventRetentionSeconds !== undefined && { retentionSeconds: options.eventRetentionSeconds }),
+    ...(options.eventPollIntervalMs !== undefined && { pollIntervalMs: options.eventPollIntervalMs }),
+  });
+  const recorder = createEventRecorder({ clock });
+  const events: EventRecorder = {
+    async record(transaction, event) {
+      await recorder.record(transaction, event);
+      // Consumers in this process hear of the event as soon as it commits, rather than at their next poll.
+      (transaction as Knex.Transaction).executionPromise?.then(() => dispatcher.wake(), () => undefined);
+    },
+  };
+  return {
+    db,
+    clock,
+    logger,
+    fetch: options.fetch ?? globalThis.fetch,
+    services: createServices({ db, clock, events }),
+    consumers,
+    dispatcher,
+  };
+}
+
+export type Container = ReturnType<typeof createContainer>;
