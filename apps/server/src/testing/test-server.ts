@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createApp } from '../app';
 import { type Clock, systemClock } from '../config/clock';
-import { createContainer } from '../container';
+import { type Container, createContainer } from '../container';
 import type { Database } from '../db/connection';
+import type { EventConsumer } from '../events/domain-event';
 import type { Services } from '../services';
 import { createTestDatabase } from './test-database';
 
@@ -26,6 +27,8 @@ export interface TestServer {
   url: string;
   db: Database;
   services: Services;
+  /** The composition root the app runs on: its dispatcher hands recorded events to the consumers given. */
+  container: Container;
   request<Body = any>(method: string, path: string, options?: RequestOptions): Promise<TestResponse<Body>>;
   /** A new platform app; returns its token. */
   createPlatformApp(name?: string): Promise<string>;
@@ -33,10 +36,17 @@ export interface TestServer {
 }
 
 /** The real application on a fresh database and an ephemeral port, validating its own responses. */
-export async function startTestServer(options: { clock?: Clock } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { clock?: Clock; consumers?: EventConsumer[] } = {},
+): Promise<TestServer> {
   const database = await createTestDatabase();
   const clock = options.clock ?? systemClock;
-  const container = createContainer({ db: database.db, clock, logger: pino({ level: 'silent' }) });
+  const container = createContainer({
+    db: database.db,
+    clock,
+    logger: pino({ level: 'silent' }),
+    consumers: options.consumers ?? [],
+  });
   const app = createApp({ container, validateResponses: true });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
@@ -48,6 +58,7 @@ export async function startTestServer(options: { clock?: Clock } = {}): Promise<
     url,
     db: database.db,
     services,
+    container,
     async request(method, path, { token, body, rawBody, headers = {} } = {}) {
       const response = await fetch(url + path, {
         method,
@@ -65,6 +76,7 @@ export async function startTestServer(options: { clock?: Clock } = {}): Promise<
       return (await services.platformApps.create(name)).token;
     },
     async close() {
+      await container.dispatcher.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.drop();
