@@ -5,6 +5,7 @@ import type { Database } from './db/connection';
 import { createDispatcher } from './events/dispatcher';
 import type { EventConsumer, EventRecorder } from './events/domain-event';
 import { createEventRecorder } from './events/event-recorder';
+import { repositories } from './modules/repositories';
 import { createServices } from './services';
 
 export interface ContainerOptions {
@@ -43,7 +44,10 @@ export function createContainer(options: ContainerOptions) {
     async record(transaction, event) {
       await recorder.record(transaction, event);
       // Consumers in this process hear of the event as soon as it commits, rather than at their next poll.
-      (transaction as Knex.Transaction).executionPromise?.then(() => dispatcher.wake(), () => undefined);
+      (transaction as Knex.Transaction).executionPromise?.then(
+        () => dispatcher.wake(),
+        () => undefined,
+      );
     },
   };
   return {
@@ -51,7 +55,7 @@ export function createContainer(options: ContainerOptions) {
     clock,
     logger,
     fetch: options.fetch ?? globalThis.fetch,
-    services: createServices({ db, clock, events }),
+    services: createServices({ db, clock, events, repositories }),
     consumers,
     dispatcher,
   };

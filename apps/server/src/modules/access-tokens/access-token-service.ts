@@ -1,17 +1,14 @@
 import type { Caller } from '../../auth/caller';
 import type { Database } from '../../db/connection';
-import { agentBotRepository } from '../agent-bots/agent-bot-repository';
-import { platformAppRepository } from '../platform-apps/platform-app-repository';
 import type { ServiceDependencies } from '../service-dependencies';
-import { userRepository } from '../users/user-repository';
 import { accessTokenRepository, type TokenOwnerType } from './access-token-repository';
 import { randomToken } from './random-token';
 
 /** Issues access tokens and finds who a token belongs to. */
-export function accessTokenService({ db, clock }: ServiceDependencies) {
-  const platformApps = platformAppRepository(db);
-  const users = userRepository(db);
-  const agentBots = agentBotRepository(db);
+export function accessTokenService({ db, clock, repositories }: ServiceDependencies) {
+  const platformApps = repositories.platformApps(db);
+  const users = repositories.users(db);
+  const agentBots = repositories.agentBots(db);
 
   return {
     /** Gives the owner a new random token; `database` lets the caller include it in a transaction. */

@@ -1,12 +1,11 @@
 import type { MemberActor } from '../../auth/actor';
 import { appError } from '../../errors/app-error';
-import { accountRepository } from '../accounts/account-repository';
 import type { ServiceDependencies } from '../service-dependencies';
 import type { UserRecord } from '../users/user-repository';
 
 /** Who may act inside an account: its members, while the account is active. */
-export function accountMemberService({ db }: ServiceDependencies) {
-  const accounts = accountRepository(db);
+export function accountMemberService({ db, repositories }: ServiceDependencies) {
+  const accounts = repositories.accounts(db);
 
   return {
     /** The user as a member of the account; 404 for an unknown account, 401 for a non-member or a suspended account. */

@@ -6,7 +6,6 @@ import type { Schemas } from '../../http/schemas';
 import type { AccountService } from '../accounts/account-service';
 import { deleteMembership } from '../agents/agent-repository';
 import type { ServiceDependencies } from '../service-dependencies';
-import { userRepository } from '../users/user-repository';
 import { type AccountUserRecord, accountUserRepository } from './account-user-repository';
 
 /** The event of a change to a user's membership of an account, under the names the agents API also records. */
@@ -19,7 +18,7 @@ const membershipEvent = (
   changeEvent(name, actor, accountUser.account_id, { type: 'user', id: accountUser.user_id }, { accountUser, ...data });
 
 /** Memberships of users in accounts, as platform apps manage them. */
-export function accountUserService({ db, clock, events }: ServiceDependencies, accounts: AccountService) {
+export function accountUserService({ db, clock, events, repositories }: ServiceDependencies, accounts: AccountService) {
   const accountUsers = accountUserRepository(db);
 
   async function upsert(
@@ -59,7 +58,7 @@ export function accountUserService({ db, clock, events }: ServiceDependencies, a
       input: Schemas['AccountUserCreate'],
     ): Promise<AccountUserRecord> {
       const account = await accounts.findPermitted(actor.platformApp, accountId);
-      if (!(await userRepository(db).findById(input.user_id))) throw appError('RESOURCE_NOT_FOUND');
+      if (!(await repositories.users(db).findById(input.user_id))) throw appError('RESOURCE_NOT_FOUND');
       try {
         return await upsert(actor, account.id, input.user_id, input.role);
       } catch (error) {

@@ -2,8 +2,6 @@ import type { PlatformAppActor } from '../../auth/actor';
 import { appError } from '../../errors/app-error';
 import { changedAttributes, changeEvent } from '../../events/change-event';
 import type { Schemas } from '../../http/schemas';
-import { accessTokenRepository } from '../access-tokens/access-token-repository';
-import { agentBotRepository } from '../agent-bots/agent-bot-repository';
 import type { PlatformAppRecord } from '../platform-apps/platform-app-repository';
 import type { PlatformAppService } from '../platform-apps/platform-app-service';
 import type { ServiceDependencies } from '../service-dependencies';
@@ -13,7 +11,10 @@ const accountEvent = (name: string, actor: PlatformAppActor, account: AccountRec
   changeEvent(name, actor, account.id, { type: 'account', id: account.id }, { account, ...data });
 
 /** Accounts as platform apps provision them. */
-export function accountService({ db, clock, events }: ServiceDependencies, platformApps: PlatformAppService) {
+export function accountService(
+  { db, clock, events, repositories }: ServiceDependencies,
+  platformApps: PlatformAppService,
+) {
   const accounts = accountRepository(db);
 
   /** The account, when it exists (else 404) and the app created it (else 401). */
@@ -80,8 +81,8 @@ export function accountService({ db, clock, events }: ServiceDependencies, platf
     async delete(actor: PlatformAppActor, accountId: number): Promise<void> {
       const account = await findPermitted(actor.platformApp, accountId);
       await db.transaction(async (trx) => {
-        const botIds = await agentBotRepository(trx).idsOfAccount(account.id);
-        await accessTokenRepository(trx).deleteFor('AgentBot', botIds);
+        const botIds = await repositories.agentBots(trx).idsOfAccount(account.id);
+        await repositories.accessTokens(trx).deleteFor('AgentBot', botIds);
         await platformApps.revokeAll('AgentBot', botIds, trx);
         await platformApps.revokeAll('Account', [account.id], trx);
         await accountRepository(trx).delete(account.id);

@@ -2,7 +2,6 @@ import { isAdministrator, type MemberActor } from '../../auth/actor';
 import { appError } from '../../errors/app-error';
 import { changedAttributes } from '../../events/change-event';
 import type { Schemas } from '../../http/schemas';
-import { accessTokenRepository } from '../access-tokens/access-token-repository';
 import type { AccessTokenService } from '../access-tokens/access-token-service';
 import type { PlatformAppService } from '../platform-apps/platform-app-service';
 import type { ServiceDependencies } from '../service-dependencies';
@@ -22,12 +21,13 @@ const isUsableBy = (bot: AgentBotRecord, member: MemberActor): boolean =>
 
 /** Agent bots as the members of an account use and manage them: their own, plus the system bots. */
 export function accountAgentBotService(
-  { db, clock, events }: ServiceDependencies,
+  dependencies: ServiceDependencies,
   platformApps: PlatformAppService,
   accessTokens: AccessTokenService,
 ) {
+  const { db, clock, events, repositories } = dependencies;
   const bots = agentBotRepository(db);
-  const tokens = accessTokenRepository(db);
+  const tokens = repositories.accessTokens(db);
 
   /** Administrators see the tokens of their account's own bots; nobody sees a system bot's. */
   const showsTokenOf = (bot: AgentBotRecord, member: MemberActor): boolean =>
@@ -100,7 +100,7 @@ export function accountAgentBotService(
 
     async delete(member: MemberActor, botId: number): Promise<void> {
       const bot = await findOwned(member, botId);
-      await deleteAgentBot({ db, events }, platformApps, member, bot);
+      await deleteAgentBot(dependencies, platformApps, member, bot);
     },
   };
 }

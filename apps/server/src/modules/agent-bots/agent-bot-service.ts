@@ -2,9 +2,7 @@ import type { PlatformAppActor } from '../../auth/actor';
 import { appError, validationError } from '../../errors/app-error';
 import { changedAttributes } from '../../events/change-event';
 import type { Schemas } from '../../http/schemas';
-import { accessTokenRepository } from '../access-tokens/access-token-repository';
 import type { AccessTokenService } from '../access-tokens/access-token-service';
-import { accountRepository } from '../accounts/account-repository';
 import type { PlatformAppRecord } from '../platform-apps/platform-app-repository';
 import type { PlatformAppService } from '../platform-apps/platform-app-service';
 import type { ServiceDependencies } from '../service-dependencies';
@@ -19,12 +17,13 @@ export interface AgentBotWithToken {
 
 /** Agent bots as platform apps provision them. */
 export function agentBotService(
-  { db, clock, events }: ServiceDependencies,
+  dependencies: ServiceDependencies,
   platformApps: PlatformAppService,
   accessTokens: AccessTokenService,
 ) {
+  const { db, clock, events, repositories } = dependencies;
   const bots = agentBotRepository(db);
-  const tokens = accessTokenRepository(db);
+  const tokens = repositories.accessTokens(db);
 
   async function withToken(bot: AgentBotRecord): Promise<AgentBotWithToken> {
     return { bot, accessToken: (await tokens.tokenOf('AgentBot', bot.id)) ?? '' };
@@ -40,7 +39,7 @@ export function agentBotService(
   /** An `account_id` in a body must name an existing account the app created. */
   async function assertOwnAccount(platformApp: PlatformAppRecord, accountId: number | null | undefined) {
     if (accountId === null || accountId === undefined) return;
-    if (!(await accountRepository(db).findById(accountId))) {
+    if (!(await repositories.accounts(db).findById(accountId))) {
       throw validationError([{ attribute: 'account_id', message: 'does not name an existing account' }]);
     }
     await platformApps.assertPermitted(platformApp, 'Account', accountId);
@@ -107,7 +106,7 @@ export function agentBotService(
 
     async delete(actor: PlatformAppActor, botId: number): Promise<void> {
       const bot = await findPermitted(actor.platformApp, botId);
-      await deleteAgentBot({ db, events }, platformApps, actor, bot);
+      await deleteAgentBot(dependencies, platformApps, actor, bot);
     },
   };
 }

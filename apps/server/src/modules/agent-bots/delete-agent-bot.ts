@@ -1,8 +1,6 @@
 import type { Actor } from '../../auth/actor';
-import type { Database } from '../../db/connection';
-import type { EventRecorder } from '../../events/domain-event';
-import { accessTokenRepository } from '../access-tokens/access-token-repository';
 import type { PlatformAppService } from '../platform-apps/platform-app-service';
+import type { ServiceDependencies } from '../service-dependencies';
 import { agentBotEvent } from './agent-bot-events';
 import { type AgentBotRecord, agentBotRepository } from './agent-bot-repository';
 
@@ -11,13 +9,13 @@ import { type AgentBotRecord, agentBotRepository } from './agent-bot-repository'
  * its inbox connections go with it through their foreign key.
  */
 export async function deleteAgentBot(
-  { db, events }: { db: Database; events: EventRecorder },
+  { db, events, repositories }: ServiceDependencies,
   platformApps: PlatformAppService,
   actor: Actor,
   bot: AgentBotRecord,
 ): Promise<void> {
   await db.transaction(async (trx) => {
-    await accessTokenRepository(trx).deleteFor('AgentBot', [bot.id]);
+    await repositories.accessTokens(trx).deleteFor('AgentBot', [bot.id]);
     await platformApps.revokeAll('AgentBot', [bot.id], trx);
     await agentBotRepository(trx).delete(bot.id);
     await events.record(trx, agentBotEvent('agent_bot_deleted', actor, bot));

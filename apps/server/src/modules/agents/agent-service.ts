@@ -5,7 +5,6 @@ import { appError, type FieldProblem, validationError } from '../../errors/app-e
 import { changedAttributes, changeEvent } from '../../events/change-event';
 import type { Schemas } from '../../http/schemas';
 import type { ServiceDependencies } from '../service-dependencies';
-import { userRepository } from '../users/user-repository';
 import type { UserService } from '../users/user-service';
 import {
   type AgentRecord,
@@ -51,7 +50,7 @@ const agentEvent = (name: string, member: MemberActor, agent: AgentRecord, data:
   changeEvent(name, member, agent.account_id, { type: 'user', id: agent.id }, { agent, ...data });
 
 /** The members of an account as agents: who they are, their role and their availability. */
-export function agentService({ db, clock, events }: ServiceDependencies, users: UserService) {
+export function agentService({ db, clock, events, repositories }: ServiceDependencies, users: UserService) {
   async function findMember(member: MemberActor, userId: number, database: Database = db): Promise<AgentRecord> {
     const agent = await findAgent(database, member.account.id, userId);
     if (!agent) throw appError('RESOURCE_NOT_FOUND');
@@ -120,7 +119,7 @@ export function agentService({ db, clock, events }: ServiceDependencies, users: 
         if (changes.role === 'agent') await keepAnAdministrator(trx, agent, lastAdministratorDemoted);
         const now = clock.nowSeconds();
         if (Object.keys(changes).length > 0) await updateMembership(trx, agent.account_id, agent.id, changes, now);
-        if (input.name !== undefined) await userRepository(trx).update(agent.id, { name: input.name }, now);
+        if (input.name !== undefined) await repositories.users(trx).update(agent.id, { name: input.name }, now);
         const updated = await findMember(member, userId, trx);
         await events.record(
           trx,

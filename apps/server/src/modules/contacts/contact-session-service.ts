@@ -1,7 +1,6 @@
 import { isAdministrator, type MemberActor } from '../../auth/actor';
 import { channelOfType } from '../inboxes/channels/channel-catalogue';
 import { findVisibleInbox } from '../inboxes/inbox-access';
-import { inboxRepository } from '../inboxes/inbox-repository';
 import type { ServiceDependencies } from '../service-dependencies';
 import { findAccountContact } from './contact-access';
 import { contactEvent } from './contact-events';
@@ -9,7 +8,7 @@ import { contactInboxRepository } from './contact-inbox-repository';
 import { type ContactSession, openContactSession } from './contact-sessions';
 
 /** Contacts' sessions in the inboxes: opening one, and where a conversation with a contact could start. */
-export function contactSessionService({ db, clock, events }: ServiceDependencies) {
+export function contactSessionService({ db, clock, events, repositories }: ServiceDependencies) {
   return {
     async open(
       member: MemberActor,
@@ -33,10 +32,9 @@ export function contactSessionService({ db, clock, events }: ServiceDependencies
     /** Each inbox the member may look into through which a conversation with the contact can start, by name. */
     async contactable(member: MemberActor, contactId: number): Promise<ContactSession[]> {
       const contact = await findAccountContact(db, member, contactId);
-      const inboxes = await inboxRepository(db).listInAccount(
-        member.account.id,
-        isAdministrator(member) ? undefined : member.user.id,
-      );
+      const inboxes = await repositories
+        .inboxes(db)
+        .listInAccount(member.account.id, isAdministrator(member) ? undefined : member.user.id);
       const latestSourceIds = new Map<number, string>();
       for (const session of await contactInboxRepository(db).listOfContacts([contact.id])) {
         latestSourceIds.set(session.inbox_id, session.source_id);

@@ -2,7 +2,6 @@ import { operatorActor } from '../../auth/actor';
 import type { Database } from '../../db/connection';
 import { appError } from '../../errors/app-error';
 import { changeEvent } from '../../events/change-event';
-import { accessTokenRepository } from '../access-tokens/access-token-repository';
 import type { AccessTokenService } from '../access-tokens/access-token-service';
 import type { ServiceDependencies } from '../service-dependencies';
 import { type PermissibleType, permissibleRepository } from './permissible-repository';
@@ -24,7 +23,10 @@ const platformAppCreated = (platformApp: PlatformAppRecord) =>
   );
 
 /** Platform apps, their tokens, and the rule that an app reaches only what it created. */
-export function platformAppService({ db, clock, events }: ServiceDependencies, accessTokens: AccessTokenService) {
+export function platformAppService(
+  { db, clock, events, repositories }: ServiceDependencies,
+  accessTokens: AccessTokenService,
+) {
   const permissibles = permissibleRepository(db);
 
   return {
@@ -39,7 +41,7 @@ export function platformAppService({ db, clock, events }: ServiceDependencies, a
 
     /** The platform app that holds `token`, created with it when no app does yet. */
     async ensureWithToken(name: string, token: string): Promise<PlatformAppRecord> {
-      const existing = await accessTokenRepository(db).findByToken(token);
+      const existing = await repositories.accessTokens(db).findByToken(token);
       if (existing && existing.owner_type !== 'PlatformApp') {
         throw new Error('PLATFORM_APP_TOKEN is already the token of a user or an agent bot');
       }
@@ -50,7 +52,7 @@ export function platformAppService({ db, clock, events }: ServiceDependencies, a
       return db.transaction(async (trx) => {
         const now = clock.nowSeconds();
         const platformApp = await platformAppRepository(trx).insert(name, now);
-        await accessTokenRepository(trx).insert('PlatformApp', platformApp.id, token, now);
+        await repositories.accessTokens(trx).insert('PlatformApp', platformApp.id, token, now);
         await events.record(trx, platformAppCreated(platformApp));
         return platformApp;
       });

@@ -4,7 +4,6 @@ import { appError } from '../../errors/app-error';
 import { changeEvent } from '../../events/change-event';
 import type { ServiceDependencies } from '../service-dependencies';
 import type { UserView } from '../users/user-mapper';
-import { userRepository } from '../users/user-repository';
 import type { UserService } from '../users/user-service';
 import { ssoTokenRepository } from './sso-token-repository';
 
@@ -15,7 +14,7 @@ export const ssoLinkLifetimeSeconds = 5 * 60;
 const digestOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Single sign-on links: issued through the platform API, honoured once by `GET /app/login`. */
-export function ssoService({ db, clock, events }: ServiceDependencies, users: UserService) {
+export function ssoService({ db, clock, events, repositories }: ServiceDependencies, users: UserService) {
   return {
     async issueLink(actor: PlatformAppActor, userId: number, origin: string): Promise<string> {
       const user = await users.findPermitted(actor.platformApp, userId);
@@ -32,7 +31,7 @@ export function ssoService({ db, clock, events }: ServiceDependencies, users: Us
     },
 
     async signIn(email: string, token: string): Promise<UserView> {
-      const user = await userRepository(db).findByEmail(email);
+      const user = await repositories.users(db).findByEmail(email);
       if (!user) throw appError('INVALID_SSO_LINK');
       await db.transaction(async (trx) => {
         if (!(await ssoTokenRepository(trx).consume(user.id, digestOf(token), clock.nowSeconds()))) {

@@ -4,10 +4,8 @@ import { isUniqueViolation } from '../../db/unique-violation';
 import { appError, validationError } from '../../errors/app-error';
 import { changedAttributes, changeEvent } from '../../events/change-event';
 import type { Schemas } from '../../http/schemas';
-import { accessTokenRepository } from '../access-tokens/access-token-repository';
 import type { AccessTokenService } from '../access-tokens/access-token-service';
 import { randomToken } from '../access-tokens/random-token';
-import { accountUserRepository } from '../account-users/account-user-repository';
 import type { PlatformAppRecord } from '../platform-apps/platform-app-repository';
 import type { PlatformAppService } from '../platform-apps/platform-app-service';
 import type { ServiceDependencies } from '../service-dependencies';
@@ -28,7 +26,7 @@ const emailTaken = () => validationError([{ attribute: 'email', message: 'has al
 
 /** Users as platform apps provision them, and as they see themselves. */
 export function userService(
-  { db, clock, events }: ServiceDependencies,
+  { db, clock, events, repositories }: ServiceDependencies,
   platformApps: PlatformAppService,
   accessTokens: AccessTokenService,
 ) {
@@ -36,8 +34,8 @@ export function userService(
 
   async function viewOf(user: UserRecord): Promise<UserView> {
     const [accessToken, memberships] = await Promise.all([
-      accessTokenRepository(db).tokenOf('User', user.id),
-      accountUserRepository(db).membershipsOfUser(user.id),
+      repositories.accessTokens(db).tokenOf('User', user.id),
+      repositories.accountUsers(db).membershipsOfUser(user.id),
     ]);
     return { user, accessToken: accessToken ?? '', memberships };
   }
@@ -203,7 +201,7 @@ export function userService(
     async delete(actor: PlatformAppActor, userId: number): Promise<void> {
       const user = await findPermitted(actor.platformApp, userId);
       await db.transaction(async (trx) => {
-        await accessTokenRepository(trx).deleteFor('User', [user.id]);
+        await repositories.accessTokens(trx).deleteFor('User', [user.id]);
         await platformApps.revokeAll('User', [user.id], trx);
         await userRepository(trx).delete(user.id);
         await events.record(trx, userEvent('user_deleted', actor, user));
