@@ -7,6 +7,7 @@ import type { ServerConfig } from './config/config';
 import { type Container, createContainer } from './container';
 import { connectDatabase, type Database } from './db/connection';
 import { migrateLatest } from './db/migrate';
+import type { EventConsumer } from './events/domain-event';
 
 export interface RunningServer {
   /** The HTTP server; absent in a worker process. */
@@ -35,13 +36,17 @@ async function listen(container: Container, config: ServerConfig): Promise<Serve
  * Migrates the database, then plays the configured role: the API (which ensures the bootstrap platform app and
  * listens on the port), the event dispatcher, or both.
  */
-export async function startServer(config: ServerConfig, logger: Logger, clock?: Clock): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  logger: Logger,
+  options: { clock?: Clock; consumers?: EventConsumer[] } = {},
+): Promise<RunningServer> {
   const db = connectDatabase(config.databaseUrl);
   await migrateLatest(db);
   const container = createContainer({
     db,
     logger,
-    ...(clock && { clock }),
+    ...options,
     eventRetentionSeconds: config.eventRetentionSeconds,
     eventPollIntervalMs: config.eventPollIntervalMs,
   });
