@@ -36,7 +36,7 @@ async function preparePostgres(url: string, fresh: boolean): Promise<void> {
       assertDisposable(name);
       await admin.raw('drop database if exists ?? with (force)', [name]);
     }
-    const existing = await admin('pg_database').where({ datname: name }).first();
+    const existing = await admin<{ datname: string }>('pg_database').select('datname').where({ datname: name }).first();
     if (!existing) await admin.raw('create database ??', [name]);
   } finally {
     await admin.destroy();

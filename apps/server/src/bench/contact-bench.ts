@@ -41,17 +41,20 @@ async function contactScenarios({ db, account }: ContactsBench): Promise<Contact
     matches: async () => contacts.count(account.accountId, contactSearchCondition(db, text)),
   });
   // Someone's full address, as an agent pastes it from a mail: the seeding is deterministic, so is this choice.
-  const { email } = await db('contacts')
-    .select('email')
-    .where({ account_id: account.accountId })
-    .whereNotNull('email')
-    .orderBy('id')
-    .offset(Math.floor(account.contacts / 2))
-    .first();
+  const email = (
+    await db('contacts')
+      .select('email')
+      .where({ account_id: account.accountId })
+      .whereNotNull('email')
+      .orderBy('id')
+      .offset(Math.floor(account.contacts / 2))
+      .first()
+  )?.email;
+  if (!email) throw new Error('The bench account has too few contacts with an email address');
   // The filter asks for the account's German VIPs active in the last week of the seeded activity.
   const activity = await db('contacts')
     .where({ account_id: account.accountId })
-    .max({ latest: 'last_activity_at' })
+    .max('last_activity_at', { as: 'latest' })
     .first();
   const since = new Date((Number(activity?.latest) - 7 * 24 * 3600) * 1000).toISOString().slice(0, 10);
   const filter = {

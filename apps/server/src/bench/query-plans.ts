@@ -20,8 +20,15 @@ export async function captureQueries(db: Database, work: () => Promise<unknown>)
   return captured;
 }
 
+/** A row of SQLite's `explain query plan`: one step, under the step `parent`. */
+interface SqlitePlanStep {
+  id: number;
+  parent: number;
+  detail: string;
+}
+
 /** SQLite's `explain query plan` rows drawn as the indented tree the sqlite3 shell shows. */
-function sqliteTree(rows: Array<{ id: number; parent: number; detail: string }>): string[] {
+function sqliteTree(rows: SqlitePlanStep[]): string[] {
   const depth = new Map<number, number>([[0, -1]]);
   return rows.map((row) => {
     const level = (depth.get(row.parent) ?? -1) + 1;
@@ -39,8 +46,11 @@ export async function explain(db: Database, query: CapturedQuery): Promise<strin
   if (db.client.config.client === 'pg') {
     // knex reports PostgreSQL statements with their $n placeholders, which it numbers in the order of the bindings.
     const sqlWithPlaceholders = query.sql.replace(/\$\d+/g, '?');
-    const result = await db.raw(`explain (analyze, costs off, buffers off) ${sqlWithPlaceholders}`, bindings);
-    return (result.rows as Array<{ 'QUERY PLAN': string }>).map((row) => row['QUERY PLAN']);
+    const result = await db.raw<{ rows: Array<{ 'QUERY PLAN': string }> }>(
+      `explain (analyze, costs off, buffers off) ${sqlWithPlaceholders}`,
+      bindings,
+    );
+    return result.rows.map((row) => row['QUERY PLAN']);
   }
-  return sqliteTree(await db.raw(`explain query plan ${query.sql}`, bindings));
+  return sqliteTree(await db.raw<SqlitePlanStep[]>(`explain query plan ${query.sql}`, bindings));
 }

@@ -3,6 +3,7 @@ import { createContainer } from '../container';
 import type { Database } from '../db/connection';
 import { idOf } from '../db/inserted-id';
 import { writeJson } from '../db/json-column';
+import type { TableInsert } from '../db/tables';
 import { accessTokenRepository } from '../modules/access-tokens/access-token-repository';
 import { userRepository } from '../modules/users/user-repository';
 import { openBenchDatabase } from './bench-database';
@@ -30,7 +31,7 @@ export async function findSeededAccount(db: Database, contacts: number): Promise
   if (!account || !admin) return undefined;
   const adminToken = await accessTokenRepository(db).tokenOf('User', admin.id);
   const row = await db('contacts').where({ account_id: account.id }).count({ count: '*' }).first();
-  if (!adminToken || Number(row?.count) !== contacts) return undefined;
+  if (!adminToken || row?.count !== contacts) return undefined;
   return { accountId: account.id, adminToken, contacts };
 }
 
@@ -47,7 +48,7 @@ const contactColumns = [
   'last_activity_at',
   'created_at',
   'updated_at',
-] as const;
+] as const satisfies readonly (keyof TableInsert<'contacts'>)[];
 
 function contactValues(accountId: number, contact: GeneratedContact): Knex.Value[] {
   return [
@@ -66,9 +67,11 @@ function contactValues(accountId: number, contact: GeneratedContact): Knex.Value
   ];
 }
 
-/** The rows a raw `returning` statement gives: an array on SQLite, `{ rows }` on PostgreSQL. */
-function returnedRows(result: unknown): unknown[] {
-  return Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
+/** What a raw `returning` statement gives: the rows on SQLite, `{ rows }` on PostgreSQL. */
+type ReturnedRows<Row> = Row[] | { rows: Row[] };
+
+function returnedRows<Row>(result: ReturnedRows<Row>): Row[] {
+  return Array.isArray(result) ? result : result.rows;
 }
 
 async function insertBatch(db: Database, accountId: number, batch: GeneratedContact[]): Promise<void> {
@@ -76,7 +79,7 @@ async function insertBatch(db: Database, accountId: number, batch: GeneratedCont
   const placeholders = `(${contactColumns.map(() => '?').join(', ')})`;
   await db.transaction(async (trx) => {
     const inserted = returnedRows(
-      await trx.raw(
+      await trx.raw<ReturnedRows<{ id: number }>>(
         `insert into contacts (${contactColumns.join(', ')}) values ${batch.map(() => placeholders).join(', ')}
          returning id`,
         batch.flatMap((contact) => contactValues(accountId, contact)),

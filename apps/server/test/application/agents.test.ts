@@ -101,7 +101,7 @@ describe('adding an agent', () => {
       .db('account_users')
       .where({ account_id: fixture.accountId, user_id: response.body.id })
       .first();
-    expect(membership.inviter_id).toBe(fixture.admin.id);
+    expect(membership?.inviter_id).toBe(fixture.admin.id);
   });
 
   test('gives the new user a working access token and a pubsub token', async () => {

@@ -24,5 +24,6 @@ export async function addAgent(server: TestServer, account: AccountFixture, body
 /** The access token of a user, read from the database: the API hands it only to the user. */
 export async function accessTokenOf(server: TestServer, userId: number): Promise<string> {
   const row = await server.db('access_tokens').where({ owner_type: 'User', owner_id: userId }).first();
+  if (!row) throw new Error(`user ${userId} has no access token`);
   return row.token;
 }

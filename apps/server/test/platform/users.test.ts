@@ -42,8 +42,8 @@ describe('platformCreateUser', () => {
   test('stores the password hashed, never in clear', async () => {
     const response = await createUser({ name: 'Hashed', email: 'hashed@example.com', password: 'Secret-Pass1' });
     const row = await server.db('users').where({ id: response.body.id }).first();
-    expect(row.encrypted_password).toMatch(/^scrypt\$/);
-    expect(row.encrypted_password).not.toContain('Secret-Pass1');
+    expect(row?.encrypted_password).toMatch(/^scrypt\$/);
+    expect(row?.encrypted_password).not.toContain('Secret-Pass1');
   });
 
   test('returns the same user for an email this app created already, with the new fields applied', async () => {
@@ -118,7 +118,7 @@ describe('platformUpdateUser', () => {
     expect(response.status).toBe(422);
     expect(response.body.attributes).toEqual(['password']);
     const after = await server.db('users').where({ id: created.body.id }).first();
-    expect(after.encrypted_password).toBe(before.encrypted_password);
+    expect(after?.encrypted_password).toBe(before!.encrypted_password);
   });
 });
 

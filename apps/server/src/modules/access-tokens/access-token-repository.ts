@@ -33,7 +33,7 @@ export function accessTokenRepository(db: Database) {
 
     async tokensOf(ownerType: TokenOwnerType, ownerIds: number[]): Promise<Map<number, string>> {
       if (ownerIds.length === 0) return new Map();
-      const rows: Array<{ owner_id: number; token: string }> = await db('access_tokens')
+      const rows = await db('access_tokens')
         .select('owner_id', 'token')
         .where({ owner_type: ownerType })
         .whereIn('owner_id', ownerIds);

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
+import type { QualifiedColumn, SelectedRow } from '../../db/selected-columns';
 import type { AccountStatus } from '../accounts/account-repository';
 
 export type Role = 'agent' | 'administrator';
@@ -24,16 +25,30 @@ export interface MembershipRecord {
   active_at: number | null;
 }
 
-const columns = ['id', 'account_id', 'user_id', 'role', 'inviter_id', 'active_at', 'created_at', 'updated_at'];
+const columns = ['id', 'account_id', 'user_id', 'role', 'inviter_id', 'active_at', 'created_at', 'updated_at'] as const;
+
+const membershipColumns = [
+  'account_users.account_id',
+  'accounts.name as account_name',
+  'accounts.status as account_status',
+  'account_users.role',
+  'account_users.active_at',
+] as const satisfies readonly QualifiedColumn<'account_users' | 'accounts'>[];
 
 export function accountUserRepository(db: Database) {
   return {
     async listByAccount(accountId: number): Promise<AccountUserRecord[]> {
-      return db('account_users').select(columns).where({ account_id: accountId }).orderBy('id');
+      return db('account_users')
+        .select(...columns)
+        .where({ account_id: accountId })
+        .orderBy('id');
     },
 
     async find(accountId: number, userId: number): Promise<AccountUserRecord | undefined> {
-      return db('account_users').select(columns).where({ account_id: accountId, user_id: userId }).first();
+      return db('account_users')
+        .select(...columns)
+        .where({ account_id: accountId, user_id: userId })
+        .first();
     },
 
     async insert(accountId: number, userId: number, role: Role, now: number): Promise<AccountUserRecord> {
@@ -51,13 +66,7 @@ export function accountUserRepository(db: Database) {
     async membershipsOfUser(userId: number): Promise<MembershipRecord[]> {
       return db('account_users')
         .join('accounts', 'accounts.id', 'account_users.account_id')
-        .select(
-          'account_users.account_id',
-          'accounts.name as account_name',
-          'accounts.status as account_status',
-          'account_users.role',
-          'account_users.active_at',
-        )
+        .select<SelectedRow<typeof membershipColumns>[]>(membershipColumns)
         .where('account_users.user_id', userId)
         .orderBy('account_users.id');
     },

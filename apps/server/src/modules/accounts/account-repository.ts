@@ -1,6 +1,8 @@
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
+import type { LeftJoined, QualifiedColumn, SelectedRow } from '../../db/selected-columns';
+import type { TableRow, TableUpdate } from '../../db/tables';
 import type { Role } from '../account-users/account-user-repository';
 
 export type AccountStatus = 'active' | 'suspended';
@@ -28,17 +30,11 @@ export interface AccountFields {
   limits: Record<string, number>;
 }
 
-type AccountRow = Omit<AccountRecord, 'custom_attributes' | 'limits'> & { custom_attributes: unknown; limits: unknown };
-
-function toRecord(row: AccountRow): AccountRecord {
-  return {
-    ...row,
-    custom_attributes: readJson(row.custom_attributes),
-    limits: readJson<Record<string, number>>(row.limits),
-  };
+function toRecord(row: TableRow<'accounts'>): AccountRecord {
+  return { ...row, custom_attributes: readJson(row.custom_attributes), limits: readJson(row.limits) };
 }
 
-function toRow(fields: Partial<AccountFields>): Record<string, unknown> {
+function toRow(fields: Partial<AccountFields>): TableUpdate<'accounts'> {
   const { custom_attributes, limits, ...plain } = fields;
   return {
     ...plain,
@@ -47,11 +43,19 @@ function toRow(fields: Partial<AccountFields>): Record<string, unknown> {
   };
 }
 
+const memberRole = ['account_users.role as member_role'] as const satisfies readonly QualifiedColumn<'account_users'>[];
+
 export function accountRepository(db: Database) {
   return {
     async insert(fields: AccountFields, now: number): Promise<AccountRecord> {
       const [row] = await db('accounts')
-        .insert({ ...toRow(fields), created_at: now, updated_at: now })
+        .insert({
+          ...fields,
+          custom_attributes: writeJson(fields.custom_attributes),
+          limits: writeJson(fields.limits),
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id');
       return { id: idOf(row), ...fields, created_at: now, updated_at: now };
     },
@@ -70,11 +74,11 @@ export function accountRepository(db: Database) {
         .leftJoin('account_users', (join) => {
           join.on('account_users.account_id', 'accounts.id').andOnVal('account_users.user_id', userId);
         })
-        .select('accounts.*', 'account_users.role as member_role')
+        .select<Array<TableRow<'accounts'> & LeftJoined<SelectedRow<typeof memberRole>>>>('accounts.*', ...memberRole)
         .where('accounts.id', id)
         .first();
       if (!row) return undefined;
-      const { member_role, ...account } = row as AccountRow & { member_role: Role | null };
+      const { member_role, ...account } = row;
       return { account: toRecord(account), role: member_role };
     },
 

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
+import type { TableRow } from '../../db/tables';
 
 export interface AgentBotRecord {
   id: number;
@@ -22,9 +23,7 @@ export interface AgentBotFields {
   bot_config: Record<string, unknown>;
 }
 
-type AgentBotRow = Omit<AgentBotRecord, 'bot_config'> & { bot_config: unknown };
-
-const toRecord = (row: AgentBotRow): AgentBotRecord => ({ ...row, bot_config: readJson(row.bot_config) });
+const toRecord = (row: TableRow<'agent_bots'>): AgentBotRecord => ({ ...row, bot_config: readJson(row.bot_config) });
 
 export function agentBotRepository(db: Database) {
   return {
@@ -43,21 +42,18 @@ export function agentBotRepository(db: Database) {
 
     async listByIds(ids: number[]): Promise<AgentBotRecord[]> {
       if (ids.length === 0) return [];
-      const rows: AgentBotRow[] = await db('agent_bots').whereIn('id', ids).orderBy('id');
+      const rows = await db('agent_bots').whereIn('id', ids).orderBy('id');
       return rows.map(toRecord);
     },
 
     /** The account's own bots and the system bots, which belong to no account. */
     async listUsableBy(accountId: number): Promise<AgentBotRecord[]> {
-      const rows: AgentBotRow[] = await db('agent_bots')
-        .where({ account_id: accountId })
-        .orWhereNull('account_id')
-        .orderBy('id');
+      const rows = await db('agent_bots').where({ account_id: accountId }).orWhereNull('account_id').orderBy('id');
       return rows.map(toRecord);
     },
 
     async idsOfAccount(accountId: number): Promise<number[]> {
-      const rows: Array<{ id: number }> = await db('agent_bots').select('id').where({ account_id: accountId });
+      const rows = await db('agent_bots').select('id').where({ account_id: accountId });
       return rows.map((row) => row.id);
     },
 

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Database } from '../../db/connection';
 import { readJson } from '../../db/json-column';
+import type { QualifiedColumn, SelectedRow } from '../../db/selected-columns';
 import type { Role } from '../account-users/account-user-repository';
 
 export type Availability = 'online' | 'busy' | 'offline';
@@ -19,11 +20,6 @@ export interface AgentRecord {
   auto_offline: boolean;
 }
 
-type AgentRow = Omit<AgentRecord, 'custom_attributes' | 'auto_offline'> & {
-  custom_attributes: unknown;
-  auto_offline: boolean | number;
-};
-
 const columns = [
   'users.id',
   'users.name',
@@ -35,9 +31,9 @@ const columns = [
   'account_users.role',
   'account_users.availability',
   'account_users.auto_offline',
-];
+] as const satisfies readonly QualifiedColumn<'users' | 'account_users'>[];
 
-const toRecord = (row: AgentRow): AgentRecord => ({
+const toRecord = (row: SelectedRow<typeof columns>): AgentRecord => ({
   ...row,
   custom_attributes: readJson(row.custom_attributes),
   auto_offline: Boolean(row.auto_offline),
@@ -54,20 +50,17 @@ export async function listAgents(
 ): Promise<AgentRecord[]> {
   const query = db('account_users')
     .join('users', 'users.id', 'account_users.user_id')
-    .select(columns)
     .where('account_users.account_id', accountId)
     .orderBy('users.id');
-  const rows: AgentRow[] = await narrow(query);
+  // The columns are chosen after `narrow`, which takes and gives an untyped query, so that the rows keep their type.
+  const rows = await narrow(query).select<SelectedRow<typeof columns>[]>(columns);
   return rows.map(toRecord);
 }
 
 /** Which of the given users belong to the account; the rest are not its members. */
 export async function memberUserIds(db: Database, accountId: number, userIds: number[]): Promise<Set<number>> {
   if (userIds.length === 0) return new Set();
-  const rows: Array<{ user_id: number }> = await db('account_users')
-    .select('user_id')
-    .where('account_id', accountId)
-    .whereIn('user_id', userIds);
+  const rows = await db('account_users').select('user_id').where('account_id', accountId).whereIn('user_id', userIds);
   return new Set(rows.map((row) => row.user_id));
 }
 
@@ -114,9 +107,9 @@ export async function countAdministrators(db: Database, accountId: number): Prom
   await db('accounts').select('id').where({ id: accountId }).forUpdate().first();
   const row = await db('account_users')
     .where({ account_id: accountId, role: 'administrator' })
-    .count<{ count: number | string }>({ count: '*' })
+    .count({ count: '*' })
     .first();
-  return Number(row?.count ?? 0);
+  return row?.count ?? 0;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
+import type { TableRow } from '../../db/tables';
 
 export interface ContactInboxRecord {
   id: number;
@@ -11,8 +12,8 @@ export interface ContactInboxRecord {
   updated_at: number;
 }
 
-const toRecord = (row: Record<string, unknown>): ContactInboxRecord => ({
-  ...(row as unknown as ContactInboxRecord),
+const toRecord = (row: TableRow<'contact_inboxes'>): ContactInboxRecord => ({
+  ...row,
   hmac_verified: Boolean(row.hmac_verified),
 });
 
@@ -40,9 +41,7 @@ export function contactInboxRepository(db: Database) {
     /** The sessions of these contacts, oldest first. */
     async listOfContacts(contactIds: number[]): Promise<ContactInboxRecord[]> {
       if (contactIds.length === 0) return [];
-      const rows: Record<string, unknown>[] = await db('contact_inboxes')
-        .whereIn('contact_id', contactIds)
-        .orderBy('id');
+      const rows = await db('contact_inboxes').whereIn('contact_id', contactIds).orderBy('id');
       return rows.map(toRecord);
     },
   };

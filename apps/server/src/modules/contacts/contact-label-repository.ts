@@ -5,10 +5,7 @@ export function contactLabelRepository(db: Database) {
   return {
     /** The contact's labels in the order they were first given. */
     async list(contactId: number): Promise<string[]> {
-      const rows: { label: string }[] = await db('contact_labels')
-        .select('label')
-        .where({ contact_id: contactId })
-        .orderBy('id');
+      const rows = await db('contact_labels').select('label').where({ contact_id: contactId }).orderBy('id');
       return rows.map((row) => row.label);
     },
 

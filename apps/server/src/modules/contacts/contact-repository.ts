@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
+import type { TableRow, TableUpdate } from '../../db/tables';
 import { isStorableId } from '../inboxes/inbox-repository';
 import { type ContactOrder, isIndexedOrder, orderContacts } from './contact-order';
 
@@ -61,16 +62,16 @@ export interface ContactPageRequest {
   order: ContactOrder;
 }
 
-function toRecord(row: Record<string, unknown>): ContactRecord {
+function toRecord(row: TableRow<'contacts'>): ContactRecord {
   return {
-    ...(row as unknown as ContactRecord),
+    ...row,
     blocked: Boolean(row.blocked),
     additional_attributes: readJson(row.additional_attributes),
     custom_attributes: readJson(row.custom_attributes),
   };
 }
 
-function toRow(fields: Partial<ContactFields>): Record<string, unknown> {
+function toRow(fields: Partial<ContactFields>): TableUpdate<'contacts'> {
   const { additional_attributes, custom_attributes, ...plain } = fields;
   return {
     ...plain,
@@ -90,7 +91,14 @@ export function contactRepository(db: Database) {
   return {
     async insert(accountId: number, fields: ContactFields, now: number): Promise<ContactRecord> {
       const [row] = await db('contacts')
-        .insert({ ...toRow(fields), account_id: accountId, created_at: now, updated_at: now })
+        .insert({
+          ...fields,
+          additional_attributes: writeJson(fields.additional_attributes),
+          custom_attributes: writeJson(fields.custom_attributes),
+          account_id: accountId,
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id');
       return { id: idOf(row), account_id: accountId, ...fields, created_at: now, updated_at: now };
     },
@@ -117,7 +125,7 @@ export function contactRepository(db: Database) {
         })
         .limit(given.length);
       if (exceptId !== undefined) query.whereNot('id', exceptId);
-      const rows: Record<UniqueContactField, string | null>[] = await query;
+      const rows = await query;
       return given.filter((field) => rows.some((row) => row[field] === fields[field]));
     },
 
@@ -134,7 +142,7 @@ export function contactRepository(db: Database) {
     /** How many contacts of the account meet `condition`. */
     async count(accountId: number, condition?: ContactCondition): Promise<number> {
       const row = await inAccount(accountId, condition).count({ count: '*' }).first();
-      return Number(row?.count ?? 0);
+      return row?.count ?? 0;
     },
 
     /**
@@ -169,19 +177,18 @@ export function contactRepository(db: Database) {
         const matching = db.from(first.as('contacts')).select('contacts.id').limit(limit).offset(offset);
         if (condition) matching.where((narrowed) => condition(narrowed));
         orderContacts(db, matching, request.order);
-        query = db('contacts').select('contacts.*').whereIn('contacts.id', matching);
+        query = db('contacts').whereIn('contacts.id', matching);
       } else if (matchingFirst) {
         query = db
           .withMaterialized('matching', inAccount(accountId, condition).select('contacts.*'))
           .from('matching as contacts')
-          .select('contacts.*')
           .limit(limit)
           .offset(offset);
       } else {
-        query = inAccount(accountId, condition).select('contacts.*').limit(limit).offset(offset);
+        query = inAccount(accountId, condition).limit(limit).offset(offset);
       }
       orderContacts(db, query, request.order);
-      const rows: Record<string, unknown>[] = await query;
+      const rows = await query.select<TableRow<'contacts'>[]>('contacts.*');
       return rows.map(toRecord);
     },
   };

@@ -125,7 +125,7 @@ const fewCandidates = 300;
 async function fewTrigramCandidates(db: Database, text: string): Promise<number[] | undefined> {
   if (isPostgres(db) || [...text].length < shortestIndexedText) return undefined;
   for (const slice of slicesOf(text)) {
-    const rows: Array<{ id: number }> = await db.raw(
+    const rows = await db.raw<Array<{ id: number }>>(
       'select rowid as id from contact_search where contact_search match ? limit ?',
       [phrase(slice), fewCandidates],
     );

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
+import type { TableRow, TableUpdate } from '../../db/tables';
 import type { AttributeModel, DisplayType } from './custom-attribute-vocabulary';
 
 /** A custom attribute an account defines for one model. */
@@ -25,14 +26,12 @@ export type CustomAttributeDefinitionFields = Omit<
   'id' | 'account_id' | 'created_at' | 'updated_at'
 >;
 
-type DefinitionRow = Omit<CustomAttributeDefinitionRecord, 'attribute_values'> & { attribute_values: unknown };
-
-const toRecord = (row: DefinitionRow): CustomAttributeDefinitionRecord => ({
+const toRecord = (row: TableRow<'custom_attribute_definitions'>): CustomAttributeDefinitionRecord => ({
   ...row,
-  attribute_values: readJson<string[]>(row.attribute_values),
+  attribute_values: readJson(row.attribute_values),
 });
 
-function toRow(fields: Partial<CustomAttributeDefinitionFields>): Record<string, unknown> {
+function toRow(fields: Partial<CustomAttributeDefinitionFields>): TableUpdate<'custom_attribute_definitions'> {
   const { attribute_values, ...plain } = fields;
   return { ...plain, ...(attribute_values !== undefined && { attribute_values: writeJson(attribute_values) }) };
 }
@@ -48,7 +47,13 @@ export function customAttributeDefinitionRepository(db: Database) {
       now: number,
     ): Promise<CustomAttributeDefinitionRecord> {
       const [row] = await table()
-        .insert({ ...toRow(fields), account_id: accountId, created_at: now, updated_at: now })
+        .insert({
+          ...fields,
+          attribute_values: writeJson(fields.attribute_values),
+          account_id: accountId,
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id');
       return { id: idOf(row), account_id: accountId, ...fields, created_at: now, updated_at: now };
     },
@@ -72,7 +77,7 @@ export function customAttributeDefinitionRepository(db: Database) {
     async listByModel(accountId: number, model?: AttributeModel): Promise<CustomAttributeDefinitionRecord[]> {
       const query = table().where({ account_id: accountId }).orderBy('id');
       if (model !== undefined) query.andWhere({ attribute_model: model });
-      const rows: DefinitionRow[] = await query;
+      const rows = await query;
       return rows.map(toRecord);
     },
 

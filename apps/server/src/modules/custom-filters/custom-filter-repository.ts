@@ -1,6 +1,7 @@
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
+import type { TableRow, TableUpdate } from '../../db/tables';
 
 export type CustomFilterType = 'conversation' | 'contact' | 'report';
 
@@ -24,11 +25,9 @@ export interface FilterOwner {
   userId: number;
 }
 
-type CustomFilterRow = Omit<CustomFilterRecord, 'query'> & { query: unknown };
+const toRecord = (row: TableRow<'custom_filters'>): CustomFilterRecord => ({ ...row, query: readJson(row.query) });
 
-const toRecord = (row: CustomFilterRow): CustomFilterRecord => ({ ...row, query: readJson(row.query) });
-
-function toRow(fields: Partial<CustomFilterFields>): Record<string, unknown> {
+function toRow(fields: Partial<CustomFilterFields>): TableUpdate<'custom_filters'> {
   const { query, ...plain } = fields;
   return { ...plain, ...(query !== undefined && { query: writeJson(query) }) };
 }
@@ -42,7 +41,8 @@ export function customFilterRepository(db: Database) {
     async insert(owner: FilterOwner, fields: CustomFilterFields, now: number): Promise<CustomFilterRecord> {
       const [row] = await db('custom_filters')
         .insert({
-          ...toRow(fields),
+          ...fields,
+          query: writeJson(fields.query),
           account_id: owner.accountId,
           user_id: owner.userId,
           created_at: now,
@@ -65,13 +65,13 @@ export function customFilterRepository(db: Database) {
     },
 
     async listOwned(owner: FilterOwner, filterType: CustomFilterType): Promise<CustomFilterRecord[]> {
-      const rows: CustomFilterRow[] = await owned(owner).andWhere({ filter_type: filterType }).orderBy('id');
+      const rows = await owned(owner).andWhere({ filter_type: filterType }).orderBy('id');
       return rows.map(toRecord);
     },
 
     async countOwned(owner: FilterOwner): Promise<number> {
       const [row] = await owned(owner).count({ count: '*' });
-      return Number(row?.count ?? 0);
+      return row?.count ?? 0;
     },
 
     async update(id: number, changes: Partial<CustomFilterFields>, now: number): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
+import type { TableRow, TableUpdate } from '../../db/tables';
 import type { Schemas } from '../../http/schemas';
 import type { WorkingHour } from './working-hours';
 
@@ -38,36 +39,35 @@ export interface InboxRecord {
 
 export type InboxFields = Omit<InboxRecord, 'id' | 'created_at' | 'updated_at'>;
 
-const booleanColumns = [
-  'enable_auto_assignment',
-  'greeting_enabled',
-  'enable_email_collect',
-  'csat_survey_enabled',
-  'working_hours_enabled',
-  'allow_messages_after_resolved',
-  'lock_to_single_conversation',
-] as const;
-
-const jsonColumns = ['auto_assignment_config', 'working_hours', 'channel_settings'] as const;
-
 const largestId = 2_147_483_647;
 
 /** Whether an id fits the 32-bit id columns; PostgreSQL rejects a larger parameter outright instead of not finding it. */
 export const isStorableId = (id: number): boolean => Number.isInteger(id) && id >= 1 && id <= largestId;
 
-function toRecord(row: Record<string, unknown>): InboxRecord {
-  const record = { ...row } as Record<string, unknown>;
-  for (const column of booleanColumns) record[column] = Boolean(row[column]);
-  for (const column of jsonColumns) record[column] = readJson(row[column]);
-  return record as unknown as InboxRecord;
+function toRecord(row: TableRow<'inboxes'>): InboxRecord {
+  return {
+    ...row,
+    enable_auto_assignment: Boolean(row.enable_auto_assignment),
+    auto_assignment_config: readJson(row.auto_assignment_config),
+    greeting_enabled: Boolean(row.greeting_enabled),
+    enable_email_collect: Boolean(row.enable_email_collect),
+    csat_survey_enabled: Boolean(row.csat_survey_enabled),
+    working_hours_enabled: Boolean(row.working_hours_enabled),
+    allow_messages_after_resolved: Boolean(row.allow_messages_after_resolved),
+    lock_to_single_conversation: Boolean(row.lock_to_single_conversation),
+    working_hours: readJson(row.working_hours),
+    channel_settings: readJson(row.channel_settings),
+  };
 }
 
-function toRow(fields: Partial<InboxFields>): Record<string, unknown> {
-  const row: Record<string, unknown> = { ...fields };
-  for (const column of jsonColumns) {
-    if (fields[column] !== undefined) row[column] = writeJson(fields[column]);
-  }
-  return row;
+function toRow(fields: Partial<InboxFields>): TableUpdate<'inboxes'> {
+  const { auto_assignment_config, working_hours, channel_settings, ...plain } = fields;
+  return {
+    ...plain,
+    ...(auto_assignment_config !== undefined && { auto_assignment_config: writeJson(auto_assignment_config) }),
+    ...(working_hours !== undefined && { working_hours: writeJson(working_hours) }),
+    ...(channel_settings !== undefined && { channel_settings: writeJson(channel_settings) }),
+  };
 }
 
 /** Inboxes, one row per inbox with its channel. */
@@ -75,7 +75,14 @@ export function inboxRepository(db: Database) {
   return {
     async insert(fields: InboxFields, now: number): Promise<InboxRecord> {
       const [row] = await db('inboxes')
-        .insert({ ...toRow(fields), created_at: now, updated_at: now })
+        .insert({
+          ...fields,
+          auto_assignment_config: writeJson(fields.auto_assignment_config),
+          working_hours: writeJson(fields.working_hours),
+          channel_settings: writeJson(fields.channel_settings),
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id');
       return { id: idOf(row), ...fields, created_at: now, updated_at: now };
     },
@@ -103,13 +110,13 @@ export function inboxRepository(db: Database) {
       if (memberUserId !== undefined) {
         query.whereIn('inboxes.id', db('inbox_members').select('inbox_id').where('user_id', memberUserId));
       }
-      const rows: Record<string, unknown>[] = await query.orderByRaw('lower(inboxes.name), inboxes.id');
+      const rows = await query.orderByRaw('lower(inboxes.name), inboxes.id');
       return rows.map(toRecord);
     },
 
     async findManyInAccount(accountId: number, ids: number[]): Promise<InboxRecord[]> {
       if (ids.length === 0) return [];
-      const rows: Record<string, unknown>[] = await db('inboxes').where('account_id', accountId).whereIn('id', ids);
+      const rows = await db('inboxes').where('account_id', accountId).whereIn('id', ids);
       return rows.map(toRecord);
     },
 

@@ -1,6 +1,7 @@
-import type { Knex } from 'knex';
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
+import type { LeftJoined, QualifiedColumn, SelectedRow } from '../../db/selected-columns';
+import type { TableUpdate } from '../../db/tables';
 import { type AgentRecord, listAgents } from '../agents/agent-repository';
 
 /** A team of an account, as one user sees it. */
@@ -16,15 +17,25 @@ export interface TeamRecord {
 
 export type TeamFields = Pick<TeamRecord, 'name' | 'description' | 'allow_auto_assign'>;
 
-interface TeamRow extends Omit<TeamRecord, 'allow_auto_assign' | 'is_member'> {
-  allow_auto_assign: boolean | number;
-  membership_id: number | null;
-}
+const teamColumns = [
+  'teams.id',
+  'teams.account_id',
+  'teams.name',
+  'teams.description',
+  'teams.allow_auto_assign',
+] as const satisfies readonly QualifiedColumn<'teams'>[];
+
+const membershipColumns = [
+  'team_members.id as membership_id',
+] as const satisfies readonly QualifiedColumn<'team_members'>[];
+
+/** A team with the membership of the user it was read for, if any. */
+type TeamRow = SelectedRow<typeof teamColumns> & LeftJoined<SelectedRow<typeof membershipColumns>>;
 
 /** Team names are unique per account whatever their case; this is the column that says so. */
 const nameKeyOf = (name: string) => name.toLowerCase();
 
-function toRow(fields: Partial<TeamFields>): Record<string, unknown> {
+function toRow(fields: Partial<TeamFields>): TableUpdate<'teams'> {
   return { ...fields, ...(fields.name !== undefined && { name_key: nameKeyOf(fields.name) }) };
 }
 
@@ -37,30 +48,23 @@ const toRecord = ({ membership_id, allow_auto_assign, ...team }: TeamRow): TeamR
 /** The teams of accounts, and who belongs to them. */
 export function teamRepository(db: Database) {
   /** The account's teams, each with whether the user belongs to it. */
-  function teamsSeenBy(accountId: number, userId: number): Knex.QueryBuilder {
+  function teamsSeenBy(accountId: number, userId: number) {
     return db('teams')
       .leftJoin('team_members', (join) => {
         join.on('team_members.team_id', 'teams.id').andOnVal('team_members.user_id', userId);
       })
-      .select(
-        'teams.id',
-        'teams.account_id',
-        'teams.name',
-        'teams.description',
-        'teams.allow_auto_assign',
-        'team_members.id as membership_id',
-      )
+      .select<TeamRow[]>(...teamColumns, ...membershipColumns)
       .where('teams.account_id', accountId);
   }
 
   return {
     async list(accountId: number, userId: number): Promise<TeamRecord[]> {
-      const rows: TeamRow[] = await teamsSeenBy(accountId, userId).orderBy('teams.id');
+      const rows = await teamsSeenBy(accountId, userId).orderBy('teams.id');
       return rows.map(toRecord);
     },
 
     async find(accountId: number, teamId: number, userId: number): Promise<TeamRecord | undefined> {
-      const row: TeamRow | undefined = await teamsSeenBy(accountId, userId).andWhere('teams.id', teamId).first();
+      const row = await teamsSeenBy(accountId, userId).andWhere('teams.id', teamId).first();
       return row && toRecord(row);
     },
 
@@ -75,7 +79,13 @@ export function teamRepository(db: Database) {
 
     async insert(accountId: number, fields: TeamFields, now: number): Promise<number> {
       const [row] = await db('teams')
-        .insert({ account_id: accountId, ...toRow(fields), created_at: now, updated_at: now })
+        .insert({
+          account_id: accountId,
+          ...fields,
+          name_key: nameKeyOf(fields.name),
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id');
       return idOf(row);
     },
@@ -100,7 +110,7 @@ export function teamRepository(db: Database) {
     },
 
     async memberIds(teamId: number): Promise<Set<number>> {
-      const rows: Array<{ user_id: number }> = await db('team_members').select('user_id').where({ team_id: teamId });
+      const rows = await db('team_members').select('user_id').where({ team_id: teamId });
       return new Set(rows.map((row) => row.user_id));
     },
 

@@ -1,6 +1,8 @@
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
+import type { LeftJoined, QualifiedColumn, SelectedRow } from '../../db/selected-columns';
+import type { TableRow, TableUpdate } from '../../db/tables';
 import type { TokenOwnerType } from '../access-tokens/access-token-repository';
 
 export interface UserRecord {
@@ -20,18 +22,13 @@ export interface UserRecord {
 
 export type UserFields = Omit<UserRecord, 'id' | 'created_at' | 'updated_at'>;
 
-type UserRow = Omit<UserRecord, 'ui_settings' | 'custom_attributes'> & {
-  ui_settings: unknown;
-  custom_attributes: unknown;
-};
-
-const toRecord = (row: UserRow): UserRecord => ({
+const toRecord = (row: TableRow<'users'>): UserRecord => ({
   ...row,
   ui_settings: readJson(row.ui_settings),
   custom_attributes: readJson(row.custom_attributes),
 });
 
-function toRow(fields: Partial<UserFields>): Record<string, unknown> {
+function toRow(fields: Partial<UserFields>): TableUpdate<'users'> {
   const { ui_settings, custom_attributes, ...plain } = fields;
   return {
     ...plain,
@@ -40,11 +37,25 @@ function toRow(fields: Partial<UserFields>): Record<string, unknown> {
   };
 }
 
+const tokenOwnerColumns = [
+  'access_tokens.owner_type',
+  'access_tokens.owner_id',
+] as const satisfies readonly QualifiedColumn<'access_tokens'>[];
+
+/** An access token's owner, with the user's columns when a user owns it. */
+type TokenOwnerRow = SelectedRow<typeof tokenOwnerColumns> & LeftJoined<TableRow<'users'>>;
+
 export function userRepository(db: Database) {
   return {
     async insert(fields: UserFields, now: number): Promise<UserRecord> {
       const [row] = await db('users')
-        .insert({ ...toRow(fields), created_at: now, updated_at: now })
+        .insert({
+          ...fields,
+          ui_settings: writeJson(fields.ui_settings),
+          custom_attributes: writeJson(fields.custom_attributes),
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id');
       return { id: idOf(row), ...fields, created_at: now, updated_at: now };
     },
@@ -65,11 +76,11 @@ export function userRepository(db: Database) {
         .leftJoin('users', (join) => {
           join.on('users.id', 'access_tokens.owner_id').andOnVal('access_tokens.owner_type', 'User');
         })
-        .select('access_tokens.owner_type', 'access_tokens.owner_id', 'users.*')
+        .select<TokenOwnerRow[]>(...tokenOwnerColumns, 'users.*')
         .where('access_tokens.token', token)
         .first();
       if (!row) return undefined;
-      const { owner_type, owner_id, ...user } = row as UserRow & { owner_type: TokenOwnerType; owner_id: number };
+      const { owner_type, owner_id, ...user } = row;
       return { ownerType: owner_type, ownerId: owner_id, user: user.id === null ? undefined : toRecord(user) };
     },
 

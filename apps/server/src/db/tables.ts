@@ -1,0 +1,338 @@
+import type { Knex } from 'knex';
+import type { Tables } from 'knex/types/tables';
+import type { TokenOwnerType } from '../modules/access-tokens/access-token-repository';
+import type { Role } from '../modules/account-users/account-user-repository';
+import type { AccountStatus } from '../modules/accounts/account-repository';
+import type { Availability } from '../modules/agents/agent-repository';
+import type { AttributeModel, DisplayType } from '../modules/custom-attributes/custom-attribute-vocabulary';
+import type { CustomFilterType } from '../modules/custom-filters/custom-filter-repository';
+import type { ChannelType, SenderNameType } from '../modules/inboxes/inbox-repository';
+import type { WorkingHour } from '../modules/inboxes/working-hours';
+import type { PermissibleType } from '../modules/platform-apps/permissible-repository';
+import type { JsonText, StoredJson } from './json-column';
+
+// The tables the migrations create, one interface each, with their columns as the server writes them: booleans as
+// booleans, JSON as the text `writeJson` makes, enumerations as the values the server stores. Rows read back differ
+// where the engines differ (`StoredRow`); inserts leave out what the database fills in (`InsertedRow`). They are kept
+// together, in the order of the migrations, because a migration creates the tables of several modules and several
+// modules query one table: this file is checked against the migrations as a whole.
+
+/** A boolean column as read: 0 or 1 from SQLite, which has no boolean type; true or false from PostgreSQL. */
+type StoredBoolean = boolean | 0 | 1;
+
+/** A row as the engines give it back. Bigint columns come back as numbers from both: see `connection.ts`. */
+type StoredRow<Columns> = {
+  [Column in keyof Columns]: Columns[Column] extends JsonText<infer Value>
+    ? StoredJson<Value>
+    : Columns[Column] extends boolean
+      ? StoredBoolean
+      : Columns[Column];
+};
+
+type NullableColumn<Columns> = {
+  [Column in keyof Columns]: null extends Columns[Column] ? Column : never;
+}[keyof Columns];
+
+/**
+ * What an insert gives: every column but the `Generated` ones, which the database computes (the id, generated
+ * columns); the `Defaulted` ones and those allowing NULL may be left out.
+ */
+type InsertedRow<Columns, Generated extends keyof Columns, Defaulted extends keyof Columns> = {
+  [Column in Exclude<keyof Columns, Generated | Defaulted | NullableColumn<Columns>>]: Columns[Column];
+} & {
+  [Column in Exclude<Defaulted | NullableColumn<Columns>, Generated>]?: Columns[Column];
+};
+
+/** A table's rows as read, inserted and updated; an update changes any columns an insert gives. */
+type Table<
+  Columns extends { id: number },
+  Defaulted extends keyof Columns = never,
+  Generated extends keyof Columns = 'id',
+> = Knex.CompositeTableType<
+  StoredRow<Columns>,
+  InsertedRow<Columns, Generated, Defaulted>,
+  Partial<InsertedRow<Columns, Generated, Defaulted>>
+>;
+
+// 0001-foundation
+
+interface PlatformAppColumns {
+  id: number;
+  name: string;
+  created_at: number;
+  updated_at: number;
+}
+
+interface AccountColumns {
+  id: number;
+  name: string;
+  locale: string;
+  domain: string | null;
+  support_email: string | null;
+  status: AccountStatus;
+  custom_attributes: JsonText<Record<string, unknown>>;
+  limits: JsonText<Record<string, number>>;
+  created_at: number;
+  updated_at: number;
+}
+
+interface UserColumns {
+  id: number;
+  name: string;
+  display_name: string | null;
+  /** Lower-cased. */
+  email: string;
+  encrypted_password: string | null;
+  confirmed_at: number | null;
+  pubsub_token: string;
+  ui_settings: JsonText<Record<string, unknown>>;
+  message_signature: string | null;
+  custom_attributes: JsonText<Record<string, unknown>>;
+  created_at: number;
+  updated_at: number;
+}
+
+interface AccountUserColumns {
+  id: number;
+  account_id: number;
+  user_id: number;
+  role: Role;
+  inviter_id: number | null;
+  availability: Availability;
+  auto_offline: boolean;
+  active_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+interface AgentBotColumns {
+  id: number;
+  name: string;
+  description: string | null;
+  outgoing_url: string | null;
+  /** Null for a system bot, which every account may use. */
+  account_id: number | null;
+  bot_type: 'webhook';
+  bot_config: JsonText<Record<string, unknown>>;
+  created_at: number;
+  updated_at: number;
+}
+
+interface AccessTokenColumns {
+  id: number;
+  owner_type: TokenOwnerType;
+  owner_id: number;
+  token: string;
+  created_at: number;
+  updated_at: number;
+}
+
+interface PlatformAppPermissibleColumns {
+  id: number;
+  platform_app_id: number;
+  permissible_type: PermissibleType;
+  permissible_id: number;
+  created_at: number;
+}
+
+interface SsoLoginTokenColumns {
+  id: number;
+  user_id: number;
+  token_digest: string;
+  expires_at: number;
+  used_at: number | null;
+  created_at: number;
+}
+
+// 0002-account-administration
+
+interface TeamColumns {
+  id: number;
+  account_id: number;
+  name: string;
+  /** The name lower-cased, unique in the account. */
+  name_key: string;
+  description: string | null;
+  allow_auto_assign: boolean;
+  created_at: number;
+  updated_at: number;
+}
+
+interface TeamMemberColumns {
+  id: number;
+  team_id: number;
+  user_id: number;
+  created_at: number;
+}
+
+interface InboxColumns {
+  id: number;
+  account_id: number;
+  name: string;
+  channel_type: ChannelType;
+  enable_auto_assignment: boolean;
+  auto_assignment_config: JsonText<Record<string, unknown>>;
+  greeting_enabled: boolean;
+  greeting_message: string | null;
+  enable_email_collect: boolean;
+  csat_survey_enabled: boolean;
+  working_hours_enabled: boolean;
+  out_of_office_message: string | null;
+  timezone: string;
+  allow_messages_after_resolved: boolean;
+  lock_to_single_conversation: boolean;
+  sender_name_type: SenderNameType;
+  business_name: string | null;
+  working_hours: JsonText<WorkingHour[]>;
+  inbox_identifier: string | null;
+  website_token: string | null;
+  email_address: string | null;
+  hmac_token: string | null;
+  channel_settings: JsonText<Record<string, unknown>>;
+  created_at: number;
+  updated_at: number;
+}
+
+interface InboxMemberColumns {
+  id: number;
+  inbox_id: number;
+  user_id: number;
+  created_at: number;
+}
+
+interface AgentBotInboxColumns {
+  id: number;
+  inbox_id: number;
+  agent_bot_id: number;
+  account_id: number;
+  created_at: number;
+}
+
+interface CannedResponseColumns {
+  id: number;
+  account_id: number;
+  short_code: string;
+  content: string;
+  created_at: number;
+  updated_at: number;
+}
+
+interface CustomAttributeDefinitionColumns {
+  id: number;
+  account_id: number;
+  attribute_model: AttributeModel;
+  attribute_key: string;
+  attribute_display_name: string;
+  attribute_display_type: DisplayType;
+  attribute_description: string | null;
+  attribute_values: JsonText<string[]>;
+  default_value: string | null;
+  regex_pattern: string | null;
+  regex_cue: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+interface CustomFilterColumns {
+  id: number;
+  account_id: number;
+  user_id: number;
+  name: string;
+  filter_type: CustomFilterType;
+  query: JsonText<Record<string, unknown>>;
+  created_at: number;
+  updated_at: number;
+}
+
+// 0003-contacts
+
+interface ContactColumns {
+  id: number;
+  account_id: number;
+  name: string;
+  /** Lower-cased. */
+  email: string | null;
+  phone_number: string | null;
+  identifier: string | null;
+  blocked: boolean;
+  avatar_url: string | null;
+  additional_attributes: JsonText<Record<string, unknown>>;
+  custom_attributes: JsonText<Record<string, unknown>>;
+  last_activity_at: number | null;
+  created_at: number;
+  updated_at: number;
+  /** `additional_attributes.country_code` lower-cased, which the database generates. */
+  country_code: string | null;
+}
+
+interface ContactInboxColumns {
+  id: number;
+  contact_id: number;
+  inbox_id: number;
+  source_id: string;
+  hmac_verified: boolean;
+  created_at: number;
+  updated_at: number;
+}
+
+interface ContactLabelColumns {
+  id: number;
+  account_id: number;
+  contact_id: number;
+  /** Lower-cased and trimmed. */
+  label: string;
+  created_at: number;
+}
+
+declare module 'knex/types/tables' {
+  interface Tables {
+    platform_apps: Table<PlatformAppColumns>;
+    accounts: Table<AccountColumns, 'locale' | 'status'>;
+    users: Table<UserColumns>;
+    account_users: Table<AccountUserColumns, 'role' | 'availability' | 'auto_offline'>;
+    agent_bots: Table<AgentBotColumns, 'bot_type'>;
+    access_tokens: Table<AccessTokenColumns>;
+    platform_app_permissibles: Table<PlatformAppPermissibleColumns>;
+    sso_login_tokens: Table<SsoLoginTokenColumns>;
+    teams: Table<TeamColumns, 'allow_auto_assign'>;
+    team_members: Table<TeamMemberColumns>;
+    inboxes: Table<
+      InboxColumns,
+      | 'enable_auto_assignment'
+      | 'greeting_enabled'
+      | 'enable_email_collect'
+      | 'csat_survey_enabled'
+      | 'working_hours_enabled'
+      | 'timezone'
+      | 'allow_messages_after_resolved'
+      | 'lock_to_single_conversation'
+      | 'sender_name_type'
+    >;
+    inbox_members: Table<InboxMemberColumns>;
+    agent_bot_inboxes: Table<AgentBotInboxColumns>;
+    canned_responses: Table<CannedResponseColumns>;
+    custom_attribute_definitions: Table<CustomAttributeDefinitionColumns>;
+    custom_filters: Table<CustomFilterColumns>;
+    contacts: Table<ContactColumns, 'name' | 'blocked', 'id' | 'country_code'>;
+    contact_inboxes: Table<ContactInboxColumns, 'hmac_verified'>;
+    contact_labels: Table<ContactLabelColumns>;
+  }
+}
+
+declare module 'knex/types/result' {
+  interface Registry {
+    /** `count(*)` is a number from SQLite, and from PostgreSQL through the bigint parser of `connection.ts`. */
+    Count: number;
+  }
+}
+
+export type TableName = keyof Tables;
+
+/** A row of the table as the engines give it back. */
+export type TableRow<Name extends TableName> = Knex.ResolveTableType<Tables[Name]>;
+
+/** What an insert into the table gives. */
+export type TableInsert<Name extends TableName> = Knex.ResolveTableType<Tables[Name], 'insert'>;
+
+/** What an update of the table changes. */
+export type TableUpdate<Name extends TableName> = Knex.ResolveTableType<Tables[Name], 'update'>;
