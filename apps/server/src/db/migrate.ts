@@ -3,6 +3,7 @@ import type { Database } from './connection';
 import * as foundation from './migrations/0001-foundation';
 import * as accountAdministration from './migrations/0002-account-administration';
 import * as contacts from './migrations/0003-contacts';
+import * as domainEvents from './migrations/0004-domain-events';
 
 interface Migration {
   name: string;
@@ -16,6 +17,7 @@ const migrations: Migration[] = [
   { name: '0001-foundation', ...foundation },
   { name: '0002-account-administration', ...accountAdministration },
   { name: '0003-contacts', ...contacts },
+  { name: '0004-domain-events', ...domainEvents },
 ];
 
 const source: Knex.MigrationSource<Migration> = {

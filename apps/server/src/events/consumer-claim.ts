@@ -1,0 +1,41 @@
+import type { Database } from '../db/connection';
+import { type ConsumerProgress, findProgress } from './consumer-progress';
+
+/** Keeps the consumers' advisory locks apart from any other advisory lock on the server ("evnt"). */
+const consumerLockNamespace = 0x65766e74;
+
+const isPostgres = (db: Database) => db.client.config.client === 'pg';
+
+/**
+ * Runs `work` with the consumer's progress while no other dispatcher works for that consumer, or returns undefined
+ * at once when another one does. `work` reads events and saves progress through the database handle it is given.
+ *
+ * On PostgreSQL, several processes dispatch: the claim is a transaction-level advisory lock on the consumer's row id,
+ * taken with pg_try_advisory_xact_lock (it skips a claimed consumer, as SKIP LOCKED would) and held while the batch
+ * is handled and the position advanced, until commit. A row lock (SELECT ... FOR UPDATE SKIP LOCKED) would do the
+ * same, but locking a row assigns the claiming transaction an id for as long as the batch takes, and that id would
+ * hold back the visibility horizon the event log is read below (see event-store.ts): one slow consumer would delay
+ * every consumer's new events in every process. An advisory lock assigns none; the transaction gets its id only from
+ * the final progress update, just before it commits. The lock ends with the transaction, or with the connection if
+ * the process dies, so a crash never leaves a consumer claimed.
+ *
+ * SQLite serves one process, which runs one dispatcher, over one connection: a transaction held during the batch would
+ * stall every other query of the process. The progress is read and later saved outside any transaction, and the
+ * dispatcher itself never runs two batches of one consumer at once. A crash before the save makes the batch be handled
+ * again.
+ */
+export async function claimConsumer<T>(
+  db: Database,
+  consumerId: number,
+  work: (db: Database, progress: ConsumerProgress) => Promise<T>,
+): Promise<T | undefined> {
+  if (!isPostgres(db)) return work(db, await findProgress(db, consumerId));
+  return db.transaction(async (transaction) => {
+    const { rows } = await transaction.raw('select pg_try_advisory_xact_lock(?, ?) as claimed', [
+      consumerLockNamespace,
+      consumerId,
+    ]);
+    if (!rows[0].claimed) return undefined;
+    return work(transaction, await findProgress(transaction, consumerId));
+  });
+}

@@ -1,0 +1,89 @@
+import { engineOf } from '../db/connection';
+import { idOf } from '../db/inserted-id';
+import { writeJson } from '../db/json-column';
+import { createTestDatabase, manualClock, type TestDatabase } from '../testing';
+import type { NewDomainEvent } from './domain-event';
+import { createEventRecorder } from './event-recorder';
+
+const onPostgres = engineOf(process.env.DATABASE_URL ?? 'sqlite:') === 'postgres';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.drop());
+
+const clock = manualClock();
+const recorder = createEventRecorder({ clock });
+
+function accountCreated(accountId: number): NewDomainEvent {
+  return {
+    name: 'account_created',
+    accountId,
+    subject: { type: 'account', id: accountId },
+    actor: { type: 'user', id: 3 },
+    data: { name: 'Acme', changed_attributes: { name: { previous_value: null, current_value: 'Acme' } } },
+  };
+}
+
+async function insertAccount(transaction: TestDatabase['db'], name: string): Promise<number> {
+  const [row] = await transaction('accounts')
+    .insert({
+      name,
+      custom_attributes: writeJson({}),
+      limits: writeJson({}),
+      created_at: clock.nowSeconds(),
+      updated_at: clock.nowSeconds(),
+    })
+    .returning('id');
+  return idOf(row);
+}
+
+test('an event recorded with its change is in the log once the transaction commits', async () => {
+  const accountId = await database.db.transaction(async (transaction) => {
+    const id = await insertAccount(transaction, 'Committed');
+    await recorder.record(transaction, accountCreated(id));
+    return id;
+  });
+
+  const rows = await database.db('domain_events').where({ subject_type: 'account', subject_id: accountId });
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({
+    name: 'account_created',
+    account_id: accountId,
+    actor_type: 'user',
+    actor_id: 3,
+    occurred_at: clock.nowSeconds(),
+  });
+  expect(typeof rows[0].data === 'string' ? JSON.parse(rows[0].data) : rows[0].data).toEqual(
+    accountCreated(accountId).data,
+  );
+});
+
+test('a rollback leaves neither the change nor its event', async () => {
+  const before = await database.db('domain_events').count({ count: '*' }).first();
+  let accountId = 0;
+  await expect(
+    database.db.transaction(async (transaction) => {
+      accountId = await insertAccount(transaction, 'Rolled back');
+      await recorder.record(transaction, accountCreated(accountId));
+      throw new Error('the change failed after the event was recorded');
+    }),
+  ).rejects.toThrow('the change failed');
+
+  expect(await database.db('accounts').where('id', accountId).first()).toBeUndefined();
+  expect(await database.db('domain_events').count({ count: '*' }).first()).toEqual(before);
+});
+
+(onPostgres ? test : test.skip)(
+  'on PostgreSQL, an event carries the id of the transaction that recorded it',
+  async () => {
+    const transactionId = await database.db.transaction(async (transaction) => {
+      await recorder.record(transaction, { ...accountCreated(1), name: 'account_updated' });
+      const { rows } = await transaction.raw('select pg_current_xact_id()::text::bigint as id');
+      return rows[0].id as number;
+    });
+    const row = await database.db('domain_events').where('name', 'account_updated').first();
+    expect(row.transaction_id).toBe(transactionId);
+  },
+);
