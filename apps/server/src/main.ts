@@ -8,7 +8,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const running = await startServer(config, logger);
   const database = config.databaseUrl.split(':')[0];
-  if (running.url) logger.info({ port: config.port, database, role: config.role }, `Inquirly listening on ${running.url}`);
+  if (running.url)
+    logger.info({ port: config.port, database, role: config.role }, `Inquirly listening on ${running.url}`);
   else logger.info({ database, role: config.role }, 'Inquirly worker dispatching events');
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
