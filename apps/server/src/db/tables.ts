@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Tables } from 'knex/types/tables';
+import type { ActorReference } from '../events/domain-event';
 import type { TokenOwnerType } from '../modules/access-tokens/access-token-repository';
 import type { Role } from '../modules/account-users/account-user-repository';
 import type { AccountStatus } from '../modules/accounts/account-repository';
@@ -284,6 +285,33 @@ interface ContactLabelColumns {
   created_at: number;
 }
 
+// 0004-domain-events
+
+interface DomainEventColumns {
+  id: number;
+  transaction_id: number;
+  name: string;
+  account_id: number | null;
+  subject_type: string;
+  subject_id: number;
+  actor_type: ActorReference['type'];
+  actor_id: number | null;
+  data: JsonText<Record<string, unknown>>;
+  occurred_at: number;
+}
+
+interface EventConsumerColumns {
+  id: number;
+  name: string;
+  position_transaction_id: number;
+  position_event_id: number;
+  attempts: number;
+  retry_at: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 declare module 'knex/types/tables' {
   interface Tables {
     platform_apps: Table<PlatformAppColumns>;
@@ -316,6 +344,8 @@ declare module 'knex/types/tables' {
     contacts: Table<ContactColumns, 'name' | 'blocked', 'id' | 'country_code'>;
     contact_inboxes: Table<ContactInboxColumns, 'hmac_verified'>;
     contact_labels: Table<ContactLabelColumns>;
+    domain_events: Table<DomainEventColumns, 'transaction_id'>;
+    event_consumers: Table<EventConsumerColumns, 'position_transaction_id' | 'position_event_id' | 'attempts'>;
   }
 }
 

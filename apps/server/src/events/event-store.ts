@@ -1,5 +1,5 @@
 import type { Database } from '../db/connection';
-import { readJson, writeJson } from '../db/json-column';
+import { readJson, type StoredJson, writeJson } from '../db/json-column';
 import type { ActorReference, DomainEvent, NewDomainEvent } from './domain-event';
 
 /**
@@ -29,7 +29,7 @@ interface EventRow {
   subject_id: number;
   actor_type: ActorReference['type'];
   actor_id: number | null;
-  data: unknown;
+  data: StoredJson<Record<string, unknown>>;
   occurred_at: number;
 }
 
