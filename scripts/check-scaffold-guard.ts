@@ -1,58 +1,82 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { generateArtifacts } from './lib/generate-artifacts';
 import { repoRoot } from './lib/paths';
-import { scaffoldHandlers } from './lib/scaffold-handlers';
 
 /**
- * `pnpm check:scaffold-guard`: proves, on a copy of the repo, that an operation added to the spec fails the server's
- * typecheck until `pnpm scaffold` writes its stub, and that scaffolding never overwrites a handler.
+ * `pnpm check:scaffold-guard`: proves the contract loop on a copy of the repo, through the repo's own scripts and
+ * turbo's cache: with the cache warm from a passing typecheck, an operation added to the spec and generated fails the
+ * typecheck, naming the operation, until `pnpm scaffold` writes its stub; scaffolding never overwrites a handler and
+ * writes nothing the second time.
  */
+const newOperationId = 'listGuardWidgets';
 const workspace = mkdtempSync(path.join(os.tmpdir(), 'inquirly-scaffold-guard-'));
-const copy = (relative: string) =>
-  cpSync(path.join(repoRoot, relative), path.join(workspace, relative), { recursive: true });
+const handlersDir = path.join(workspace, 'apps/server/src/handlers');
 
 function fail(message: string): never {
-  process.stderr.write(`scaffold guard: ${message}\n`);
-  process.exit(1);
+  throw new Error(message);
 }
 
-/** Runs the server's typecheck on the copy; returns its output when it fails, undefined when it passes. */
-function typecheck(): string | undefined {
-  try {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.guard.json'], {
-      cwd: path.join(workspace, 'apps/server'),
-      stdio: 'pipe',
-    });
-    return undefined;
-  } catch (error) {
-    return String((error as { stdout?: Buffer }).stdout ?? error);
+/** Runs a root script of the copy; returns whether it passed and everything it printed. */
+function runScript(script: string): { passed: boolean; output: string } {
+  const result = spawnSync('pnpm', ['run', script], {
+    cwd: workspace,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  if (result.error) throw result.error;
+  return { passed: result.status === 0, output: `${result.stdout}${result.stderr}` };
+}
+
+/**
+ * Copies the files git sees in the repo, committed or not, and links each package to the repo's installed
+ * dependencies, so that the copy's packages resolve one another inside the copy.
+ */
+function copyRepo(): void {
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  })
+    .split('\0')
+    .filter((file) => file !== '' && existsSync(path.join(repoRoot, file)));
+  for (const file of files) {
+    const source = path.join(repoRoot, file);
+    const target = path.join(workspace, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    if (lstatSync(source).isSymbolicLink()) symlinkSync(readlinkSync(source), target);
+    else copyFileSync(source, target);
+  }
+  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(workspace, 'node_modules'));
+  for (const file of files.filter((file) => path.basename(file) === 'package.json' && file !== 'package.json')) {
+    const modules = path.join(path.dirname(file), 'node_modules');
+    if (existsSync(path.join(repoRoot, modules))) {
+      cpSync(path.join(repoRoot, modules), path.join(workspace, modules), { recursive: true, verbatimSymlinks: true });
+    }
   }
 }
 
-async function main(): Promise<void> {
-  for (const relative of ['spec', 'tsconfig.base.json', 'apps/server/src', 'apps/server/tsconfig.json']) copy(relative);
-  symlinkSync(path.join(repoRoot, 'apps/server/node_modules'), path.join(workspace, 'apps/server/node_modules'));
-  const generated = path.join(workspace, 'packages/api-types/generated');
-  mkdirSync(generated, { recursive: true });
-  // The copy's server must read the copy's generated types, not the workspace package the symlink leads to.
-  writeFileSync(
-    path.join(workspace, 'apps/server/tsconfig.guard.json'),
-    JSON.stringify({
-      extends: './tsconfig.json',
-      compilerOptions: { paths: { '@inquirly/api-types': ['../../packages/api-types/generated/schema.d.ts'] } },
-      include: ['src/**/*.ts'],
-    }),
-  );
-
+function addOperationToSpec(): void {
   const specFile = path.join(workspace, 'spec/openapi.yaml');
   const root = parse(readFileSync(specFile, 'utf8'));
   root.paths['/api/v1/guard_widgets'] = {
     get: {
-      operationId: 'listGuardWidgets',
+      operationId: newOperationId,
       tags: ['Profile'],
       summary: 'An operation the copy adds',
       security: [{ userApiKey: [] }],
@@ -60,31 +84,63 @@ async function main(): Promise<void> {
     },
   };
   writeFileSync(specFile, stringify(root));
-  const artifacts = await generateArtifacts(specFile);
-  writeFileSync(path.join(generated, 'openapi.json'), artifacts.openapiJson);
-  writeFileSync(path.join(generated, 'schema.d.ts'), artifacts.schemaTypes);
+}
 
-  const before = typecheck();
-  if (!before?.includes("'listGuardWidgets'")) fail(`a new operation did not fail the typecheck:\n${before ?? ''}`);
-  process.stdout.write('ok: the new operation fails the typecheck before scaffolding\n');
-
-  const handlersDir = path.join(workspace, 'apps/server/src/handlers');
-  const existing = path.join(handlersDir, 'application/profile/get-profile.ts');
-  const existingContent = readFileSync(existing, 'utf8');
-  const stubs = scaffoldHandlers(path.join(generated, 'openapi.json'), handlersDir);
-  if (stubs.length !== 1 || !stubs[0]?.endsWith('application/profile/list-guard-widgets.ts')) {
-    fail(`expected one stub for listGuardWidgets, got ${JSON.stringify(stubs)}`);
+/** Every handler file of the copy with its content. */
+function readHandlers(dir = handlersDir): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) for (const [nested, content] of readHandlers(file)) files.set(nested, content);
+    else if (entry.name !== 'registry.ts') files.set(file, readFileSync(file, 'utf8'));
   }
-  if (readFileSync(existing, 'utf8') !== existingContent) fail('scaffolding changed an existing handler');
-  if (scaffoldHandlers(path.join(generated, 'openapi.json'), handlersDir).length !== 0) {
-    fail('a second scaffold wrote stubs again');
+  return files;
+}
+
+function step(script: string, failure: string): string {
+  const { passed, output } = runScript(script);
+  if (!passed) fail(`${failure}:\n${output}`);
+  return output;
+}
+
+async function main(): Promise<void> {
+  copyRepo();
+  step('typecheck', 'the typecheck fails on an unchanged copy of the repo');
+  process.stdout.write("ok: the repo's typecheck passes through turbo, and its cache is warm\n");
+
+  addOperationToSpec();
+  step('generate', 'generating from the changed spec failed');
+  const before = runScript('typecheck');
+  if (before.passed || !before.output.includes(`'${newOperationId}'`)) {
+    fail(`with a warm cache, a new operation did not fail the typecheck naming '${newOperationId}':\n${before.output}`);
+  }
+  process.stdout.write(`ok: after \`pnpm generate\`, the typecheck fails naming '${newOperationId}'\n`);
+
+  const handlersBefore = readHandlers();
+  step('scaffold', 'scaffolding failed');
+  const handlersAfter = readHandlers();
+  const stubs = [...handlersAfter.keys()].filter((file) => !handlersBefore.has(file));
+  const stubFile = path.join(handlersDir, 'application/profile/list-guard-widgets.ts');
+  if (stubs.length !== 1 || stubs[0] !== stubFile) {
+    fail(`expected one stub, ${path.relative(workspace, stubFile)}, got ${JSON.stringify(stubs)}`);
+  }
+  const overwritten = [...handlersBefore].filter(([file, content]) => handlersAfter.get(file) !== content);
+  if (overwritten.length > 0) fail(`scaffolding changed handlers: ${overwritten.map(([file]) => file).join(', ')}`);
+  step('scaffold', 'scaffolding a second time failed');
+  const handlersAgain = readHandlers();
+  if (handlersAgain.size !== handlersAfter.size || [...handlersAfter].some(([f, c]) => handlersAgain.get(f) !== c)) {
+    fail('a second scaffold wrote handler files again');
   }
 
-  const after = typecheck();
-  if (after !== undefined) fail(`the typecheck still fails after scaffolding:\n${after}`);
-  process.stdout.write('ok: after `pnpm scaffold` the typecheck passes, and no handler was overwritten\n');
+  step('typecheck', 'the typecheck still fails after scaffolding');
+  process.stdout.write(
+    'ok: after `pnpm scaffold` the typecheck passes, no handler was overwritten, and a second scaffold wrote nothing\n',
+  );
 }
 
 main()
-  .catch((error: unknown) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)))
+  .catch((error: unknown) => {
+    process.stderr.write(`scaffold guard: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  })
   .finally(() => rmSync(workspace, { recursive: true, force: true }));

@@ -1586,7 +1586,9 @@ export interface components {
             name: string;
             /** Format: email */
             email: string;
+            /** @description The role in the account; `agent` when not given. */
             role?: components["schemas"]["Role"];
+            /** @description `online` when not given. */
             availability_status?: components["schemas"]["AvailabilityChoice"];
             availability?: components["schemas"]["AvailabilityChoice"];
             /** @description `true` when not given. */

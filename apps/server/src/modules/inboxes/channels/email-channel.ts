@@ -51,12 +51,27 @@ export const emailChannel: ChannelDefinition = {
     newSourceId: (contact) => contact.email ?? undefined,
     reachableAs: (contact) => contact.email ?? undefined,
   },
+  // Each setting is named, so that neither the passwords nor any other key the stored settings may hold leave.
   present(inbox, viewer) {
-    const {
-      imap_password: _imapPassword,
-      smtp_password: _smtpPassword,
-      ...settings
-    } = inbox.channel_settings as EmailSettings;
-    return { email: inbox.email_address ?? '', ...(viewer.administrator && settings) };
+    const settings = inbox.channel_settings as EmailSettings;
+    return {
+      email: inbox.email_address ?? '',
+      ...(viewer.administrator && {
+        imap_enabled: settings.imap_enabled,
+        imap_address: settings.imap_address,
+        imap_port: settings.imap_port,
+        imap_login: settings.imap_login,
+        imap_enable_ssl: settings.imap_enable_ssl,
+        smtp_enabled: settings.smtp_enabled,
+        smtp_address: settings.smtp_address,
+        smtp_port: settings.smtp_port,
+        smtp_login: settings.smtp_login,
+        smtp_domain: settings.smtp_domain,
+        smtp_enable_ssl_tls: settings.smtp_enable_ssl_tls,
+        smtp_enable_starttls_auto: settings.smtp_enable_starttls_auto,
+        smtp_authentication: settings.smtp_authentication,
+        smtp_openssl_verify_mode: settings.smtp_openssl_verify_mode,
+      }),
+    };
   },
 };
