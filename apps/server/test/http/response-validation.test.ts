@@ -5,7 +5,6 @@ import { createContainer } from '../../src/container';
 import { handlers } from '../../src/handlers/registry';
 import type { Handler, HandlerMap } from '../../src/http/operation-types';
 import { toTeam } from '../../src/modules/teams/team-mapper';
-import { createServices } from '../../src/services';
 import { createTestDatabase, type TestDatabase } from '../../src/testing';
 
 /** A health handler that breaks its contract: the spec allows only `up` or `down`. */
@@ -22,8 +21,10 @@ const teamRowWith =
   (columns: string[]): Handler<'getTeam'> =>
   async ({ path }) => {
     const row = await database.db('teams').where({ id: path.team_id }).first();
+    if (!row) throw new Error(`team ${path.team_id} is missing`);
     const team = toTeam({ ...row, allow_auto_assign: Boolean(row.allow_auto_assign), is_member: false });
-    return { status: 200, body: { ...team, ...Object.fromEntries(columns.map((column) => [column, row[column]])) } };
+    const leaked = Object.fromEntries(columns.map((column) => [column, row[column as keyof typeof row]]));
+    return { status: 200, body: { ...team, ...leaked } };
   };
 
 let database: TestDatabase;
@@ -84,7 +85,9 @@ test('in production, responses are not validated', async () => {
 describe('a response schema lists every property a response may carry', () => {
   /** Reads one team through `getTeam`, an administrator of its account asking. */
   async function readTeam(getTeam: Handler<'getTeam'>): Promise<Response> {
-    const platformToken = (await createServices(database.db).platformApps.create('Response validation')).token;
+    const platformToken = (
+      await createContainer({ db: database.db }).services.platformApps.create('Response validation')
+    ).token;
     return serving({ getTeam }, true, async (request) => {
       const account = await request('POST', '/platform/api/v1/accounts', platformToken, { name: 'Acme' });
       const admin = await request('POST', '/platform/api/v1/users', platformToken, {
