@@ -3,8 +3,8 @@ import path from 'node:path';
 import { generateArtifacts } from './lib/generate-artifacts';
 import { renderOperationAccess, renderRegistry } from './lib/handler-files';
 import { listOperations } from './lib/operations';
-import { generatedDir, handlersDir, specRoot } from './lib/paths';
-import { operationAccessFileOf } from './lib/scaffold-handlers';
+import { generatedDir, serverSourceDir, specRoot } from './lib/paths';
+import { handlerRegistryFileOf, operationAccessFileOf } from './lib/scaffold-handlers';
 
 interface GeneratedFile {
   file: string;
@@ -26,8 +26,12 @@ async function main(): Promise<void> {
   const generated: GeneratedFile[] = [
     { file: path.join(generatedDir, 'openapi.json'), expected: artifacts.openapiJson, regeneratedBy: 'pnpm generate' },
     { file: path.join(generatedDir, 'schema.d.ts'), expected: artifacts.schemaTypes, regeneratedBy: 'pnpm generate' },
-    { file: path.join(handlersDir, 'registry.ts'), expected: renderRegistry(operations, handlersDir), regeneratedBy },
-    { file: operationAccessFileOf(handlersDir), expected: renderOperationAccess(operations), regeneratedBy },
+    {
+      file: handlerRegistryFileOf(serverSourceDir),
+      expected: renderRegistry(operations, serverSourceDir),
+      regeneratedBy,
+    },
+    { file: operationAccessFileOf(serverSourceDir), expected: renderOperationAccess(operations), regeneratedBy },
   ];
   const problems = generated
     .filter(({ file, expected }) => readFileOrEmpty(file) !== expected)

@@ -26,7 +26,7 @@ import { repoRoot } from './lib/paths';
  */
 const newOperationId = 'listGuardWidgets';
 const workspace = mkdtempSync(path.join(os.tmpdir(), 'inquirly-scaffold-guard-'));
-const handlersDir = path.join(workspace, 'apps/server/src/handlers');
+const modulesDir = path.join(workspace, 'apps/server/src/modules');
 
 function fail(message: string): never {
   throw new Error(message);
@@ -86,13 +86,15 @@ function addOperationToSpec(): void {
   writeFileSync(specFile, stringify(root));
 }
 
-/** Every handler file of the copy with its content. */
-function readHandlers(dir = handlersDir): Map<string, string> {
+/** Every handler file of the copy (each area's `handlers/` folder) with its content. */
+function readHandlers(): Map<string, string> {
   const files = new Map<string, string>();
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) for (const [nested, content] of readHandlers(file)) files.set(nested, content);
-    else if (entry.name !== 'registry.ts') files.set(file, readFileSync(file, 'utf8'));
+  for (const area of readdirSync(modulesDir)) {
+    const handlersDir = path.join(modulesDir, area, 'handlers');
+    if (!existsSync(handlersDir)) continue;
+    for (const name of readdirSync(handlersDir)) {
+      files.set(path.join(handlersDir, name), readFileSync(path.join(handlersDir, name), 'utf8'));
+    }
   }
   return files;
 }
@@ -120,7 +122,7 @@ async function main(): Promise<void> {
   step('scaffold', 'scaffolding failed');
   const handlersAfter = readHandlers();
   const stubs = [...handlersAfter.keys()].filter((file) => !handlersBefore.has(file));
-  const stubFile = path.join(handlersDir, 'application/profile/list-guard-widgets.ts');
+  const stubFile = path.join(modulesDir, 'users/handlers/list-guard-widgets.ts');
   if (stubs.length !== 1 || stubs[0] !== stubFile) {
     fail(`expected one stub, ${path.relative(workspace, stubFile)}, got ${JSON.stringify(stubs)}`);
   }

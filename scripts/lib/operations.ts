@@ -5,6 +5,8 @@ export interface OperationInfo {
   method: string;
   path: string;
   tag: string;
+  /** The area of the server the operation belongs to, from its first tag's `x-area`: its handler's module folder. */
+  area: string;
   family: ApiFamily;
   /** The security schemes that may call the operation; empty when it is open. */
   schemes: string[];
@@ -22,8 +24,24 @@ export function familyOf(path: string): ApiFamily {
   return 'system';
 }
 
+interface SpecDocument {
+  paths?: Record<string, Record<string, unknown>>;
+  tags?: Array<{ name: string; 'x-area'?: string }>;
+}
+
+/** The area a tag names in `x-area`; a tag without one cannot place its operations' handlers. */
+function areaOf(document: SpecDocument, tag: string, operationId: string): string {
+  const area = document.tags?.find((candidate) => candidate.name === tag)?.['x-area'];
+  if (!area) {
+    throw new Error(
+      `${operationId}: its tag "${tag}" needs an x-area (the folder under apps/server/src/modules/) in the tags of spec/openapi.yaml`,
+    );
+  }
+  return area;
+}
+
 /** Every operation of a bundled document, in document order. */
-export function listOperations(document: { paths?: Record<string, Record<string, unknown>> }): OperationInfo[] {
+export function listOperations(document: SpecDocument): OperationInfo[] {
   return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
     methods
       .filter((method) => item[method])
@@ -35,11 +53,13 @@ export function listOperations(document: { paths?: Record<string, Record<string,
           'x-required-role'?: string;
         };
         if (!operation.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+        const tag = operation.tags?.[0] ?? 'untagged';
         return {
           operationId: operation.operationId,
           method,
           path,
-          tag: operation.tags?.[0] ?? 'untagged',
+          tag,
+          area: areaOf(document, tag, operation.operationId),
           family: familyOf(path),
           schemes: (operation.security ?? []).flatMap((requirement) => Object.keys(requirement)),
           requiredRole: operation['x-required-role'],
@@ -57,7 +77,7 @@ export function kebabCase(text: string): string {
     .toLowerCase();
 }
 
-/** Where an operation's handler lives, relative to the handlers folder, without extension. */
+/** Where an operation's handler lives, relative to the server's src folder, without extension: beside its area's service. */
 export function handlerModuleOf(operation: OperationInfo): string {
-  return `${operation.family}/${kebabCase(operation.tag)}/${kebabCase(operation.operationId)}`;
+  return `modules/${operation.area}/handlers/${kebabCase(operation.operationId)}`;
 }

@@ -5,7 +5,7 @@ import { pinoHttp } from 'pino-http';
 import type { Container } from './container';
 import { appError } from './errors/app-error';
 import { errorMiddleware } from './errors/error-middleware';
-import { handlers as registeredHandlers } from './handlers/registry';
+import { handlers as registeredHandlers } from './http/handler-registry';
 import type { HandlerMap } from './http/operation-types';
 import { normalizeArrayQuery, stripTrailingSlash } from './http/request-normalizers';
 import { operationRoutes } from './http/routes';

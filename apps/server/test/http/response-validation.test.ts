@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app';
 import { createContainer } from '../../src/container';
-import { handlers } from '../../src/handlers/registry';
+import { handlers } from '../../src/http/handler-registry';
 import type { Handler, HandlerMap } from '../../src/http/operation-types';
 import { toTeam } from '../../src/modules/teams/team-mapper';
 import { createTestDatabase, type TestDatabase } from '../../src/testing';

@@ -1,9 +1,0 @@
-import type { Handler } from '../../../http/operation-types';
-import { toContact } from '../../../modules/contacts/contact-mapper';
-import { inboxViewerOf } from '../../../modules/inboxes/inbox-mapper';
-
-/** PUT /api/v1/accounts/{account_id}/contacts/{id} */
-export const updateContact: Handler<'updateContact'> = async ({ path, body, actor, services, origin }) => {
-  const contact = await services.contacts.update(actor, path.id, body);
-  return { status: 200, body: { payload: toContact(contact, inboxViewerOf(actor, origin)) } };
-};

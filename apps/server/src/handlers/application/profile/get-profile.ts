@@ -1,7 +1,0 @@
-import type { Handler } from '../../../http/operation-types';
-import { toUser } from '../../../modules/users/user-mapper';
-
-export const getProfile: Handler<'getProfile'> = async ({ actor, services }) => {
-  const profile = await services.users.viewOf(actor.user);
-  return { status: 200, body: toUser(profile) };
-};

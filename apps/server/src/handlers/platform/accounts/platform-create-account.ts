@@ -1,7 +1,0 @@
-import type { Handler } from '../../../http/operation-types';
-import { toPlatformAccount } from '../../../modules/accounts/account-mapper';
-
-export const platformCreateAccount: Handler<'platformCreateAccount'> = async ({ body, actor, services }) => {
-  const account = await services.accounts.create(actor, body);
-  return { status: 200, body: toPlatformAccount(account) };
-};

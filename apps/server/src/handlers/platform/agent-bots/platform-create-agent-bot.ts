@@ -1,7 +1,0 @@
-import type { Handler } from '../../../http/operation-types';
-import { toPlatformAgentBot } from '../../../modules/agent-bots/agent-bot-mapper';
-
-export const platformCreateAgentBot: Handler<'platformCreateAgentBot'> = async ({ body, actor, services }) => {
-  const { bot, accessToken } = await services.agentBots.create(actor, body);
-  return { status: 200, body: toPlatformAgentBot(bot, accessToken) };
-};

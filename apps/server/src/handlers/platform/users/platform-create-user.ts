@@ -1,7 +1,0 @@
-import type { Handler } from '../../../http/operation-types';
-import { toUser } from '../../../modules/users/user-mapper';
-
-export const platformCreateUser: Handler<'platformCreateUser'> = async ({ body, actor, services }) => {
-  const user = await services.users.createOrClaim(actor, body);
-  return { status: 200, body: toUser(user) };
-};

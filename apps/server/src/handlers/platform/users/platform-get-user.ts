@@ -1,7 +1,0 @@
-import type { Handler } from '../../../http/operation-types';
-import { toUser } from '../../../modules/users/user-mapper';
-
-export const platformGetUser: Handler<'platformGetUser'> = async ({ path, actor, services }) => {
-  const user = await services.users.get(actor, path.id);
-  return { status: 200, body: toUser(user) };
-};
