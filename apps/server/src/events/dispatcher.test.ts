@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import pino from 'pino';
 import { connectDatabase, type Database, engineOf } from '../db/connection';
 import { createTestDatabase, manualClock, type TestDatabase } from '../testing';
@@ -83,7 +84,16 @@ async function waitUntil(done: () => boolean): Promise<void> {
 }
 
 async function progressOf(name: string) {
-  return database.db('event_consumers').where('name', name).first();
+  const progress = await database.db('event_consumers').where('name', name).first();
+  assert(progress, `consumer "${name}" has no progress row`);
+  return progress;
+}
+
+/** The id of the account's event of `sequence`, as `db` sees it: a transaction sees the events it recorded itself. */
+async function eventIdOf(db: Database, accountId: number, sequence: number): Promise<number> {
+  const event = await db('domain_events').where({ account_id: accountId, subject_id: sequence }).first('id');
+  assert(event, `account ${accountId} has no event ${sequence}`);
+  return event.id;
 }
 
 test('hands each committed event to every consumer once, in order, a batch at a time', async () => {
@@ -346,8 +356,8 @@ test('two consumers may not share a name', () => {
     try {
       await recorder.record(open, contactUpdated(accountId, 1));
       await database.db.transaction((transaction) => recorder.record(transaction, contactUpdated(accountId, 2)));
-      [committedLater] = await database.db('domain_events').where('account_id', accountId).pluck('id');
-      [heldOpen] = await open('domain_events').where({ account_id: accountId, subject_id: 1 }).pluck('id');
+      committedLater = await eventIdOf(database.db, accountId, 2);
+      heldOpen = await eventIdOf(open, accountId, 1);
       expect(committedLater).toBeGreaterThan(heldOpen);
 
       await dispatcher.runOnce();

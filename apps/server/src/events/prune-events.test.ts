@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { createTestDatabase, manualClock, type TestDatabase } from '../testing';
 import { registerConsumers, saveProgress } from './consumer-progress';
 import type { NewDomainEvent } from './domain-event';
@@ -32,8 +33,9 @@ async function remaining(): Promise<number[]> {
 }
 
 async function positionOf(contactId: number): Promise<LogPosition> {
-  const row = await database.db('domain_events').where('subject_id', contactId).first();
-  return { transactionId: row.transaction_id, eventId: row.id };
+  const event = await database.db('domain_events').where('subject_id', contactId).first();
+  assert(event, `contact ${contactId} has no event`);
+  return { transactionId: event.transaction_id, eventId: event.id };
 }
 
 async function moveConsumer(consumerId: number, contactId: number): Promise<void> {
