@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import pino from 'pino';
 import { connectDatabase, type Database, engineOf } from '../db/connection';
+import { writeJson } from '../db/json-column';
 import { createTestDatabase, manualClock, type TestDatabase } from '../testing';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatcher';
 import type { DomainEvent, EventConsumer, NewDomainEvent } from './domain-event';
@@ -44,7 +45,7 @@ async function recordEvents(accountId: number, count: number): Promise<number[]>
 }
 
 async function eventIdsInLogOrder(accountId: number): Promise<number[]> {
-  return database.db('domain_events').where('account_id', accountId).orderBy(['transaction_id', 'id']).pluck('id');
+  return database.db('domain_events').where('account_id', accountId).orderBy('id').pluck('id');
 }
 
 /** A consumer that keeps the ids of the account's events it is handed, in the order it is handed them. */
@@ -62,10 +63,7 @@ function dispatcherOf(consumers: EventConsumer[], options: Partial<DispatcherOpt
   return createDispatcher({ db: database.db, clock, logger: silent, consumers, ...options });
 }
 
-/**
- * Runs passes until `done`. On PostgreSQL an event becomes readable once every transaction of the server older than
- * its own has ended, which other test files running at the same time may delay.
- */
+/** Runs passes, each handing every consumer one batch, until `done`. */
 async function dispatchUntil(dispatcher: Dispatcher, done: () => boolean): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (!done()) {
@@ -369,6 +367,51 @@ test('two consumers may not share a name', () => {
     await dispatchUntil(dispatcher, () => trap.delivered.length === 2);
     await dispatcher.runOnce();
     expect(trap.delivered).toEqual([heldOpen, committedLater]);
+  },
+);
+
+(onPostgres ? test : test.skip)(
+  'on PostgreSQL, a transaction left open in another database of the server does not delay dispatch',
+  async () => {
+    const elsewhere = await createTestDatabase();
+    const open = await elsewhere.db.transaction();
+    try {
+      // It writes, and records an event in that database's log, whose recording lock it holds until it ends.
+      await recorder.record(open, contactUpdated(1, 1));
+      const accountId = newAccountId();
+      const recorded = await recordEvents(accountId, 1);
+      const prompt = collector('not-held-back-by-another-database', accountId);
+
+      await dispatcherOf([prompt.consumer], { batchSize: 1000 }).runOnce();
+      expect(prompt.delivered).toEqual(recorded);
+    } finally {
+      await open.commit();
+      await elsewhere.drop();
+    }
+  },
+);
+
+(onPostgres ? test : test.skip)(
+  'on PostgreSQL, a transaction left open in this database that writes without recording an event does not delay dispatch',
+  async () => {
+    const open = await database.db.transaction();
+    try {
+      await open('accounts').insert({
+        name: 'Written while events are dispatched',
+        custom_attributes: writeJson({}),
+        limits: writeJson({}),
+        created_at: clock.nowSeconds(),
+        updated_at: clock.nowSeconds(),
+      });
+      const accountId = newAccountId();
+      const recorded = await recordEvents(accountId, 1);
+      const prompt = collector('not-held-back-by-a-writer', accountId);
+
+      await dispatcherOf([prompt.consumer], { batchSize: 1000 }).runOnce();
+      expect(prompt.delivered).toEqual(recorded);
+    } finally {
+      await open.commit();
+    }
   },
 );
 
