@@ -289,7 +289,6 @@ interface ContactLabelColumns {
 
 interface DomainEventColumns {
   id: number;
-  transaction_id: number;
   name: string;
   account_id: number | null;
   subject_type: string;
@@ -303,7 +302,6 @@ interface DomainEventColumns {
 interface EventConsumerColumns {
   id: number;
   name: string;
-  position_transaction_id: number;
   position_event_id: number;
   attempts: number;
   retry_at: number | null;
@@ -344,8 +342,8 @@ declare module 'knex/types/tables' {
     contacts: Table<ContactColumns, 'name' | 'blocked', 'id' | 'country_code'>;
     contact_inboxes: Table<ContactInboxColumns, 'hmac_verified'>;
     contact_labels: Table<ContactLabelColumns>;
-    domain_events: Table<DomainEventColumns, 'transaction_id'>;
-    event_consumers: Table<EventConsumerColumns, 'position_transaction_id' | 'position_event_id' | 'attempts'>;
+    domain_events: Table<DomainEventColumns>;
+    event_consumers: Table<EventConsumerColumns, 'position_event_id' | 'attempts'>;
   }
 }
 

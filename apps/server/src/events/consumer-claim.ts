@@ -1,7 +1,10 @@
 import type { Database } from '../db/connection';
 import { type ConsumerProgress, findProgress } from './consumer-progress';
 
-/** Keeps the consumers' advisory locks apart from any other advisory lock on the server ("evnt"). */
+/**
+ * Keeps the consumers' advisory locks apart from any other advisory lock of the database ("evnt"); the event log's
+ * recording lock (event-store.ts) shares it under key 0, which no consumer's id is.
+ */
 const consumerLockNamespace = 0x65766e74;
 
 const isPostgres = (db: Database) => db.client.config.client === 'pg';
@@ -12,12 +15,8 @@ const isPostgres = (db: Database) => db.client.config.client === 'pg';
  *
  * On PostgreSQL, several processes dispatch: the claim is a transaction-level advisory lock on the consumer's row id,
  * taken with pg_try_advisory_xact_lock (it skips a claimed consumer, as SKIP LOCKED would) and held while the batch
- * is handled and the position advanced, until commit. A row lock (SELECT ... FOR UPDATE SKIP LOCKED) would do the
- * same, but locking a row assigns the claiming transaction an id for as long as the batch takes, and that id would
- * hold back the visibility horizon the event log is read below (see event-store.ts): one slow consumer would delay
- * every consumer's new events in every process. An advisory lock assigns none; the transaction gets its id only from
- * the final progress update, just before it commits. The lock ends with the transaction, or with the connection if
- * the process dies, so a crash never leaves a consumer claimed.
+ * is handled and the position advanced, until commit. Unlike a row lock, taking it writes nothing. The lock ends
+ * with the transaction, or with the connection if the process dies, so a crash never leaves a consumer claimed.
  *
  * SQLite serves one process, which runs one dispatcher, over one connection: a transaction held during the batch would
  * stall every other query of the process. The progress is read and later saved outside any transaction, and the

@@ -1,9 +1,9 @@
 import type { Database } from '../db/connection';
-import type { LogPosition } from './event-store';
 
 /** A consumer's place in the log and its failed attempts at the event after it, as the database keeps them. */
 export interface ConsumerProgress {
-  position: LogPosition;
+  /** The id of the last event handled; `logStart` before every event. */
+  position: number;
   /** Failed attempts at the event after the position; 0 when the last attempt succeeded. */
   attempts: number;
   /** Unix seconds before which the failed event is not tried again; null when nothing failed. */
@@ -12,7 +12,6 @@ export interface ConsumerProgress {
 }
 
 interface ProgressRow {
-  position_transaction_id: number;
   position_event_id: number;
   attempts: number;
   retry_at: number | null;
@@ -37,7 +36,7 @@ export async function findProgress(db: Database, consumerId: number): Promise<Co
   const row: ProgressRow | undefined = await db('event_consumers').where('id', consumerId).first();
   if (!row) throw new Error(`event consumer ${consumerId} has no progress row`);
   return {
-    position: { transactionId: row.position_transaction_id, eventId: row.position_event_id },
+    position: row.position_event_id,
     attempts: row.attempts,
     retryAt: row.retry_at,
     lastError: row.last_error,
@@ -51,8 +50,7 @@ export async function saveProgress(
   now: number,
 ): Promise<void> {
   await db('event_consumers').where('id', consumerId).update({
-    position_transaction_id: progress.position.transactionId,
-    position_event_id: progress.position.eventId,
+    position_event_id: progress.position,
     attempts: progress.attempts,
     retry_at: progress.retryAt,
     last_error: progress.lastError,
@@ -61,14 +59,8 @@ export async function saveProgress(
 }
 
 /** The position of the consumer furthest behind, among every consumer with a progress row; undefined when none has. */
-export async function slowestPosition(db: Database): Promise<LogPosition | undefined> {
-  const row: Pick<ProgressRow, 'position_transaction_id' | 'position_event_id'> | undefined = await db(
-    'event_consumers',
-  )
-    .orderBy([
-      { column: 'position_transaction_id', order: 'asc' },
-      { column: 'position_event_id', order: 'asc' },
-    ])
-    .first('position_transaction_id', 'position_event_id');
-  return row && { transactionId: row.position_transaction_id, eventId: row.position_event_id };
+export async function slowestPosition(db: Database): Promise<number | undefined> {
+  const row = await db('event_consumers').min({ slowest: 'position_event_id' }).first();
+  // The minimum of no rows is null.
+  return row?.slowest ?? undefined;
 }

@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
 import pino from 'pino';
 import { connectDatabase, type Database, engineOf } from '../db/connection';
+import { writeJson } from '../db/json-column';
 import { createTestDatabase, manualClock, type TestDatabase } from '../testing';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatcher';
 import type { DomainEvent, EventConsumer, NewDomainEvent } from './domain-event';
@@ -43,7 +45,7 @@ async function recordEvents(accountId: number, count: number): Promise<number[]>
 }
 
 async function eventIdsInLogOrder(accountId: number): Promise<number[]> {
-  return database.db('domain_events').where('account_id', accountId).orderBy(['transaction_id', 'id']).pluck('id');
+  return database.db('domain_events').where('account_id', accountId).orderBy('id').pluck('id');
 }
 
 /** A consumer that keeps the ids of the account's events it is handed, in the order it is handed them. */
@@ -61,10 +63,7 @@ function dispatcherOf(consumers: EventConsumer[], options: Partial<DispatcherOpt
   return createDispatcher({ db: database.db, clock, logger: silent, consumers, ...options });
 }
 
-/**
- * Runs passes until `done`. On PostgreSQL an event becomes readable once every transaction of the server older than
- * its own has ended, which other test files running at the same time may delay.
- */
+/** Runs passes, each handing every consumer one batch, until `done`. */
 async function dispatchUntil(dispatcher: Dispatcher, done: () => boolean): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (!done()) {
@@ -83,7 +82,16 @@ async function waitUntil(done: () => boolean): Promise<void> {
 }
 
 async function progressOf(name: string) {
-  return database.db('event_consumers').where('name', name).first();
+  const progress = await database.db('event_consumers').where('name', name).first();
+  assert(progress, `consumer "${name}" has no progress row`);
+  return progress;
+}
+
+/** The id of the account's event of `sequence`, as `db` sees it: a transaction sees the events it recorded itself. */
+async function eventIdOf(db: Database, accountId: number, sequence: number): Promise<number> {
+  const event = await db('domain_events').where({ account_id: accountId, subject_id: sequence }).first('id');
+  assert(event, `account ${accountId} has no event ${sequence}`);
+  return event.id;
 }
 
 test('hands each committed event to every consumer once, in order, a batch at a time', async () => {
@@ -346,8 +354,8 @@ test('two consumers may not share a name', () => {
     try {
       await recorder.record(open, contactUpdated(accountId, 1));
       await database.db.transaction((transaction) => recorder.record(transaction, contactUpdated(accountId, 2)));
-      [committedLater] = await database.db('domain_events').where('account_id', accountId).pluck('id');
-      [heldOpen] = await open('domain_events').where({ account_id: accountId, subject_id: 1 }).pluck('id');
+      committedLater = await eventIdOf(database.db, accountId, 2);
+      heldOpen = await eventIdOf(open, accountId, 1);
       expect(committedLater).toBeGreaterThan(heldOpen);
 
       await dispatcher.runOnce();
@@ -359,6 +367,51 @@ test('two consumers may not share a name', () => {
     await dispatchUntil(dispatcher, () => trap.delivered.length === 2);
     await dispatcher.runOnce();
     expect(trap.delivered).toEqual([heldOpen, committedLater]);
+  },
+);
+
+(onPostgres ? test : test.skip)(
+  'on PostgreSQL, a transaction left open in another database of the server does not delay dispatch',
+  async () => {
+    const elsewhere = await createTestDatabase();
+    const open = await elsewhere.db.transaction();
+    try {
+      // It writes, and records an event in that database's log, whose recording lock it holds until it ends.
+      await recorder.record(open, contactUpdated(1, 1));
+      const accountId = newAccountId();
+      const recorded = await recordEvents(accountId, 1);
+      const prompt = collector('not-held-back-by-another-database', accountId);
+
+      await dispatcherOf([prompt.consumer], { batchSize: 1000 }).runOnce();
+      expect(prompt.delivered).toEqual(recorded);
+    } finally {
+      await open.commit();
+      await elsewhere.drop();
+    }
+  },
+);
+
+(onPostgres ? test : test.skip)(
+  'on PostgreSQL, a transaction left open in this database that writes without recording an event does not delay dispatch',
+  async () => {
+    const open = await database.db.transaction();
+    try {
+      await open('accounts').insert({
+        name: 'Written while events are dispatched',
+        custom_attributes: writeJson({}),
+        limits: writeJson({}),
+        created_at: clock.nowSeconds(),
+        updated_at: clock.nowSeconds(),
+      });
+      const accountId = newAccountId();
+      const recorded = await recordEvents(accountId, 1);
+      const prompt = collector('not-held-back-by-a-writer', accountId);
+
+      await dispatcherOf([prompt.consumer], { batchSize: 1000 }).runOnce();
+      expect(prompt.delivered).toEqual(recorded);
+    } finally {
+      await open.commit();
+    }
   },
 );
 

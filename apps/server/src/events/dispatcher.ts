@@ -6,6 +6,7 @@ import { type ConsumerProgress, registerConsumers, saveProgress } from './consum
 import type { EventConsumer } from './domain-event';
 import { readEventsAfter } from './event-store';
 import { pruneEvents } from './prune-events';
+import { createReadHorizon } from './read-horizon';
 import { defaultRetryBackoff, type RetryBackoff, retryDelaySeconds } from './retry-backoff';
 import { createWakeSignal, type WakeSignal } from './wake-signal';
 
@@ -75,14 +76,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return consumerIds;
   }
 
+  const horizon = createReadHorizon(db);
+
   /** Handles one batch for the consumer; returns whether more events may be waiting right after it. */
   async function dispatchBatch(consumer: EventConsumer): Promise<boolean> {
     const consumerId = (await registeredConsumerIds()).get(consumer.name)!;
+    // Before the claim, which holds a connection for the whole batch: settling needs one of its own, and consumers
+    // each holding one while waiting for another could empty the pool.
+    const upTo = await horizon.settledUpTo();
     const moreWaiting = await claimConsumer(db, consumerId, async (connection, progress) => {
       if (progress.retryAt !== null && progress.retryAt > clock.nowSeconds()) return false;
-      const batch = await readEventsAfter(connection, progress.position, batchSize);
+      if (progress.position >= upTo) return false;
+      const batch = await readEventsAfter(connection, progress.position, { upTo, limit: batchSize });
       let reached: ConsumerProgress = { position: progress.position, attempts: 0, retryAt: null, lastError: null };
-      for (const [index, { event, position }] of batch.entries()) {
+      for (const [index, event] of batch.entries()) {
         try {
           await consumer.handle(event);
         } catch (error) {
@@ -97,7 +104,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           await saveProgress(connection, consumerId, { ...reached, attempts, retryAt, lastError }, clock.nowSeconds());
           return false;
         }
-        reached = { ...reached, position };
+        reached = { ...reached, position: event.id };
       }
       if (batch.length > 0) await saveProgress(connection, consumerId, reached, clock.nowSeconds());
       return batch.length === batchSize;

@@ -1,11 +1,8 @@
-import { engineOf } from '../db/connection';
 import { idOf } from '../db/inserted-id';
-import { writeJson } from '../db/json-column';
+import { readJson, writeJson } from '../db/json-column';
 import { createTestDatabase, manualClock, type TestDatabase } from '../testing';
 import type { NewDomainEvent } from './domain-event';
 import { createEventRecorder } from './event-recorder';
-
-const onPostgres = engineOf(process.env.DATABASE_URL ?? 'sqlite:') === 'postgres';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -47,17 +44,16 @@ test('an event recorded with its change is in the log once the transaction commi
   });
 
   const rows = await database.db('domain_events').where({ subject_type: 'account', subject_id: accountId });
-  expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatchObject({
-    name: 'account_created',
-    account_id: accountId,
-    actor_type: 'user',
-    actor_id: 3,
-    occurred_at: clock.nowSeconds(),
-  });
-  expect(typeof rows[0].data === 'string' ? JSON.parse(rows[0].data) : rows[0].data).toEqual(
-    accountCreated(accountId).data,
-  );
+  expect(rows.map((row) => ({ ...row, data: readJson(row.data) }))).toEqual([
+    expect.objectContaining({
+      name: 'account_created',
+      account_id: accountId,
+      actor_type: 'user',
+      actor_id: 3,
+      data: accountCreated(accountId).data,
+      occurred_at: clock.nowSeconds(),
+    }),
+  ]);
 });
 
 test('a rollback leaves neither the change nor its event', async () => {
@@ -74,16 +70,3 @@ test('a rollback leaves neither the change nor its event', async () => {
   expect(await database.db('accounts').where('id', accountId).first()).toBeUndefined();
   expect(await database.db('domain_events').count({ count: '*' }).first()).toEqual(before);
 });
-
-(onPostgres ? test : test.skip)(
-  'on PostgreSQL, an event carries the id of the transaction that recorded it',
-  async () => {
-    const transactionId = await database.db.transaction(async (transaction) => {
-      await recorder.record(transaction, { ...accountCreated(1), name: 'account_updated' });
-      const { rows } = await transaction.raw('select pg_current_xact_id()::text::bigint as id');
-      return rows[0].id as number;
-    });
-    const row = await database.db('domain_events').where('name', 'account_updated').first();
-    expect(row.transaction_id).toBe(transactionId);
-  },
-);

@@ -2,27 +2,11 @@ import type { Database } from '../db/connection';
 import { readJson, type StoredJson, writeJson } from '../db/json-column';
 import type { ActorReference, DomainEvent, NewDomainEvent } from './domain-event';
 
-/**
- * A place in the log. The log's order is (transactionId, eventId): on PostgreSQL, the top-level transaction that
- * recorded the event, then the event's id; on SQLite transactionId is always 0, so the order is the id's.
- */
-export interface LogPosition {
-  transactionId: number;
-  eventId: number;
-}
-
-/** Before every event: where a new consumer starts. */
-export const logStart: LogPosition = { transactionId: 0, eventId: 0 };
-
-/** A committed event and its place in the log. */
-export interface LoggedEvent {
-  event: DomainEvent;
-  position: LogPosition;
-}
+/** A consumer's place in the log is the id of the last event it passed; this one lies before every event. */
+export const logStart = 0;
 
 interface EventRow {
   id: number;
-  transaction_id: number;
   name: string;
   account_id: number | null;
   subject_type: string;
@@ -35,9 +19,27 @@ interface EventRow {
 
 const isPostgres = (db: Database) => db.client.config.client === 'pg';
 
-/** Adds an event to the log through `db`, which is the recording service's transaction. */
+/**
+ * The advisory lock that every transaction recording an event holds, shared, from before its event takes an id until
+ * it ends: `next_domain_event_id()`, the id column's default on PostgreSQL, takes it (migration 0004 spells out the
+ * same key). The namespace is the consumers' claims' (consumer-claim.ts); 0 is no consumer's id.
+ */
+const recordingLock = { namespace: 0x65766e74, key: 0 };
+
+/**
+ * How long a reader waits for the recording lock. Writers that come meanwhile queue behind the reader, so a writer
+ * that holds the lock long must not stall them long; it also stays well below `deadlock_timeout` (1 s by default),
+ * so that the reader, not a writer, gives up when waiting for each other.
+ */
+const recordingLockTimeout = '200ms';
+
+const lockNotAvailable = '55P03';
+
+/**
+ * Adds an event to the log through `db`, which is the recording service's transaction. On PostgreSQL the id's
+ * default takes the recording lock first, whoever inserts: see `readEventsAfter`.
+ */
 export async function insertEvent(db: Database, event: NewDomainEvent, occurredAt: number): Promise<void> {
-  // transaction_id is left to its column default, which is the inserting transaction's own id on PostgreSQL.
   await db('domain_events').insert({
     name: event.name,
     account_id: event.accountId,
@@ -50,54 +52,85 @@ export async function insertEvent(db: Database, event: NewDomainEvent, occurredA
   });
 }
 
+/** The highest id among committed events; 0 when there is none. Cheap: one step down the primary key. */
+export async function latestEventId(db: Database): Promise<number> {
+  const row = await db('domain_events').max({ latest: 'id' }).first();
+  return row?.latest ?? 0;
+}
+
 /**
- * Up to `limit` events after `position`, in log order, among those that no later commit can precede.
- *
- * On PostgreSQL, sequence values are handed out when a transaction inserts and become visible when it commits, in
- * whichever order transactions commit: while the transaction holding id 10 is still open, id 11 may already be
- * committed, and a reader that moved past 11 would never see 10. So every event carries the id of the transaction
- * that recorded it, and only events of transactions older than the snapshot's xmin (the oldest transaction still
- * running, server-wide) are read. Transaction ids are handed out in increasing order, so every transaction below xmin
- * has ended, and any transaction that commits later has an id at or above it: its events sort after every event read
- * here, which makes advancing past what is read safe. The price: a long-running writing transaction anywhere on the
- * server holds back dispatch until it ends. Events of one transaction stay together, in the order they were recorded;
- * two concurrent transactions are ordered by when each was assigned its id (its first write), not by when it
- * committed.
- *
- * SQLite has one writer and commits in id order, so every committed event can be read.
+ * An id up to which every event is settled: its transaction has ended, so no event at or below it can still appear.
+ * Undefined when, on PostgreSQL, recording transactions kept the lock from being taken in time; then nothing is known
+ * settled beyond what was before.
  */
-export async function readEventsAfter(db: Database, position: LogPosition, limit: number): Promise<LoggedEvent[]> {
-  const query = db<EventRow>('domain_events')
-    .whereRaw('(transaction_id, id) > (?, ?)', [position.transactionId, position.eventId])
-    .orderBy([
-      { column: 'transaction_id', order: 'asc' },
-      { column: 'id', order: 'asc' },
-    ])
-    .limit(limit);
-  if (isPostgres(db)) {
-    query.whereRaw('transaction_id < (select pg_snapshot_xmin(pg_current_snapshot())::text::bigint)');
+export async function settledEventId(db: Database): Promise<number | undefined> {
+  if (!isPostgres(db)) return latestEventId(db);
+  try {
+    return await db.transaction(async (transaction) => {
+      await transaction.raw(`set local lock_timeout = '${recordingLockTimeout}'`);
+      await transaction.raw('select pg_advisory_xact_lock(?, ?)', [recordingLock.namespace, recordingLock.key]);
+      return latestEventId(transaction);
+    });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === lockNotAvailable) return undefined;
+    throw error;
   }
-  const rows: EventRow[] = await query;
+}
+
+/**
+ * Up to `limit` events after `position` and at or below `upTo`, in id order. `upTo` must be settled
+ * (`settledEventId`): then no event of a transaction that commits later lies in the range read, and a consumer may
+ * advance past what it reads without ever missing an event.
+ *
+ * On PostgreSQL, ids are handed out when a transaction inserts and become visible when it commits, in whichever order
+ * transactions commit: while the transaction holding id 10 is still open, id 11 may already be committed, and a reader
+ * that moved past 11 would never see 10. So every transaction that records an event holds the recording lock, shared,
+ * from before its event takes an id until it ends (the id's default takes it, so no insert escapes it), and
+ * `settledEventId` takes the same lock exclusively, in a short transaction of its own, and reads the highest id while
+ * holding it. Every transaction that took an id before then has ended, since it held the lock; every later one waits
+ * for the lock before it takes an id, which will be higher. Ids come from one sequence without a per-session cache,
+ * so they are handed out in increasing order across sessions.
+ *
+ * Advisory locks belong to one database: only transactions recording events into this log hold dispatch back, not
+ * other writers of this database nor anything else on the server. Reading below the oldest running transaction
+ * (`xmin`) instead would let any transaction left open anywhere on the server hold back every consumer. A recording
+ * transaction holds the lock only a moment, as the event is recorded with its change just before commit. The
+ * exclusive lock is asked for with a short lock timeout, so that writers queued behind it wait little; when it runs
+ * out, the pass reads no further than what was settled before. The dispatcher shares one settled id among its
+ * consumers and asks again only when events above it have committed (read-horizon.ts), so an idle log takes no lock.
+ *
+ * The log's order is the order in which events took their ids: for two changes to one row, the order of the changes,
+ * since the second waits for the first's row lock before recording its event.
+ *
+ * SQLite has one writer, which commits in id order, so every committed event is settled.
+ */
+export async function readEventsAfter(
+  db: Database,
+  position: number,
+  { upTo, limit }: { upTo: number; limit: number },
+): Promise<DomainEvent[]> {
+  const rows: EventRow[] = await db<EventRow>('domain_events')
+    .where('id', '>', position)
+    .andWhere('id', '<=', upTo)
+    .orderBy('id')
+    .limit(limit);
   return rows.map((row) => ({
-    event: {
-      id: row.id,
-      name: row.name,
-      accountId: row.account_id,
-      subject: { type: row.subject_type, id: row.subject_id },
-      actor: { type: row.actor_type, id: row.actor_id },
-      data: readJson(row.data),
-      occurredAt: row.occurred_at,
-    },
-    position: { transactionId: row.transaction_id, eventId: row.id },
+    id: row.id,
+    name: row.name,
+    accountId: row.account_id,
+    subject: { type: row.subject_type, id: row.subject_id },
+    actor: { type: row.actor_type, id: row.actor_id },
+    data: readJson(row.data),
+    occurredAt: row.occurred_at,
   }));
 }
 
 /** Deletes the events that occurred before `occurredBefore` and lie at or before `upTo` (all of them without it). */
 export async function deleteEvents(
   db: Database,
-  { occurredBefore, upTo }: { occurredBefore: number; upTo?: LogPosition },
+  { occurredBefore, upTo }: { occurredBefore: number; upTo?: number },
 ): Promise<number> {
   const query = db('domain_events').where('occurred_at', '<', occurredBefore);
-  if (upTo) query.whereRaw('(transaction_id, id) <= (?, ?)', [upTo.transactionId, upTo.eventId]);
+  if (upTo !== undefined) query.andWhere('id', '<=', upTo);
   return query.delete();
 }

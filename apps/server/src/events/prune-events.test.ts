@@ -1,8 +1,8 @@
+import assert from 'node:assert/strict';
 import { createTestDatabase, manualClock, type TestDatabase } from '../testing';
 import { registerConsumers, saveProgress } from './consumer-progress';
 import type { NewDomainEvent } from './domain-event';
 import { createEventRecorder } from './event-recorder';
-import type { LogPosition } from './event-store';
 import { pruneEvents } from './prune-events';
 
 let database: TestDatabase;
@@ -28,16 +28,17 @@ function contactUpdated(contactId: number): NewDomainEvent {
 
 /** The contacts whose events remain, in log order. */
 async function remaining(): Promise<number[]> {
-  return database.db('domain_events').orderBy(['transaction_id', 'id']).pluck('subject_id');
+  return database.db('domain_events').orderBy('id').pluck('subject_id');
 }
 
-async function positionOf(contactId: number): Promise<LogPosition> {
-  const row = await database.db('domain_events').where('subject_id', contactId).first();
-  return { transactionId: row.transaction_id, eventId: row.id };
+async function eventIdOf(contactId: number): Promise<number> {
+  const event = await database.db('domain_events').where('subject_id', contactId).first('id');
+  assert(event, `contact ${contactId} has no event`);
+  return event.id;
 }
 
 async function moveConsumer(consumerId: number, contactId: number): Promise<void> {
-  const position = await positionOf(contactId);
+  const position = await eventIdOf(contactId);
   await saveProgress(database.db, consumerId, { position, attempts: 0, retryAt: null, lastError: null }, 0);
 }
 

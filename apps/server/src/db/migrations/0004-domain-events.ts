@@ -2,18 +2,35 @@ import type { Knex } from 'knex';
 
 const isPostgres = (db: Knex) => db.client.config.client === 'pg';
 
+/**
+ * The advisory lock a transaction holds, shared, from before its event takes an id until it ends; readers take it
+ * exclusively to learn up to which id every event is settled (see event-store.ts, which names the same key).
+ */
+const recordingLock = { namespace: 0x65766e74, key: 0 };
+
 export async function up(db: Knex): Promise<void> {
+  if (isPostgres(db)) {
+    // The ids' sequence, created before the table for the id's default to use. It keeps the default cache of one
+    // value: sessions caching blocks of ids would hand them out out of order, and readers rely on that order.
+    await db.raw('create sequence domain_events_id_seq');
+    // The id's default takes the recording lock before the id, so that every insert holds it, whichever code makes
+    // it. Advisory locks belong to the database: nothing outside this log waits for them, or holds them.
+    await db.raw(`create function next_domain_event_id() returns bigint language plpgsql volatile as $$
+      begin
+        perform pg_advisory_xact_lock_shared(${recordingLock.namespace}, ${recordingLock.key});
+        return nextval('domain_events_id_seq');
+      end
+    $$`);
+  }
+
   await db.schema.createTable('domain_events', (table) => {
-    // AUTOINCREMENT on SQLite: an id is never handed out twice, even after pruning deleted the newest events, so an
-    // event recorded after a prune always lies beyond every consumer's position.
-    table.bigIncrements('id');
-    // The top-level transaction that recorded the event. PostgreSQL assigns sequence values in one order and commits
-    // in another, so consumers read the log in (transaction_id, id) order and only below the oldest transaction still
-    // running (see event-store.ts). SQLite has a single writer, which commits in id order: the column stays 0 there.
+    // An id is never handed out twice, even after pruning deleted the newest events, so an event recorded after a
+    // prune always lies beyond every consumer's position: a sequence on PostgreSQL, AUTOINCREMENT on SQLite, where
+    // the single writer commits in id order.
     if (isPostgres(db)) {
-      table.bigInteger('transaction_id').notNullable().defaultTo(db.raw('(pg_current_xact_id()::text::bigint)'));
+      table.bigInteger('id').primary().defaultTo(db.raw('next_domain_event_id()'));
     } else {
-      table.bigInteger('transaction_id').notNullable().defaultTo(0);
+      table.bigIncrements('id');
     }
     table.string('name').notNullable();
     // No foreign key to accounts: the log outlives what it describes, and an account's deletion is itself an event
@@ -25,16 +42,14 @@ export async function up(db: Knex): Promise<void> {
     table.bigInteger('actor_id');
     table.jsonb('data').notNullable();
     table.bigInteger('occurred_at').notNullable();
-    table.index(['transaction_id', 'id']);
     table.index(['occurred_at']);
   });
+  if (isPostgres(db)) await db.raw('alter sequence domain_events_id_seq owned by domain_events.id');
 
   await db.schema.createTable('event_consumers', (table) => {
     table.increments('id');
     table.string('name').notNullable().unique();
-    // The last event the consumer handled, as its place in the log's (transaction_id, id) order; (0, 0) lies before
-    // every event.
-    table.bigInteger('position_transaction_id').notNullable().defaultTo(0);
+    // The id of the last event the consumer handled, its place in the log; 0 lies before every event.
     table.bigInteger('position_event_id').notNullable().defaultTo(0);
     // Failed attempts at the event after the position, and when the next attempt is due.
     table.integer('attempts').notNullable().defaultTo(0);
@@ -48,4 +63,5 @@ export async function up(db: Knex): Promise<void> {
 export async function down(db: Knex): Promise<void> {
   await db.schema.dropTableIfExists('event_consumers');
   await db.schema.dropTableIfExists('domain_events');
+  if (isPostgres(db)) await db.raw('drop function if exists next_domain_event_id()');
 }
