@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pino from 'pino';
 import { createApp } from '../app';
 import { type Clock, systemClock } from '../config/clock';
 import type { Database } from '../db/connection';
+import { createLogger } from '../logger';
 import { createServices, type Services } from '../services';
 import { createTestDatabase } from './test-database';
 
@@ -31,11 +31,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real application on a fresh database and an ephemeral port, validating its own responses. */
+/**
+ * The real application on a fresh database and an ephemeral port, validating its own responses. It logs at the level
+ * `LOG_LEVEL` names, silent without one: `LOG_LEVEL=error` shows the cause of a 500.
+ */
 export async function startTestServer(options: { clock?: Clock } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const clock = options.clock ?? systemClock;
-  const app = createApp({ db: database.db, logger: pino({ level: 'silent' }), clock, validateResponses: true });
+  const logger = createLogger(process.env.LOG_LEVEL || 'silent');
+  const app = createApp({ db: database.db, logger, clock, validateResponses: true });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
