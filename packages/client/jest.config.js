@@ -5,5 +5,8 @@ module.exports = {
   // The server's package exports point at dist/, which need not be built; tests run its TypeScript source instead.
   moduleNameMapper: { '^@inquirly/server/testing$': '<rootDir>/../../apps/server/src/testing/index.ts' },
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  // The test servers copy one template database that the server's global setup migrates per run.
+  globalSetup: '<rootDir>/../../apps/server/src/testing/global-setup.ts',
+  globalTeardown: '<rootDir>/../../apps/server/src/testing/global-teardown.ts',
   testTimeout: 20000,
 };

@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pino from 'pino';
 import { createApp } from '../app';
 import { type Clock, systemClock } from '../config/clock';
 import { type Container, createContainer } from '../container';
 import type { Database } from '../db/connection';
 import type { EventConsumer } from '../events/domain-event';
+import { createLogger } from '../logger';
 import type { Services } from '../services';
 import { createTestDatabase } from './test-database';
 
@@ -35,7 +35,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real application on a fresh database and an ephemeral port, validating its own responses. */
+/**
+ * The real application on a fresh database and an ephemeral port, validating its own responses. It logs at the level
+ * `LOG_LEVEL` names, silent without one: `LOG_LEVEL=error` shows the cause of a 500.
+ */
 export async function startTestServer(
   options: { clock?: Clock; consumers?: EventConsumer[] } = {},
 ): Promise<TestServer> {
@@ -44,7 +47,7 @@ export async function startTestServer(
   const container = createContainer({
     db: database.db,
     clock,
-    logger: pino({ level: 'silent' }),
+    logger: createLogger(process.env.LOG_LEVEL || 'silent'),
     consumers: options.consumers ?? [],
   });
   const app = createApp({ container, validateResponses: true });

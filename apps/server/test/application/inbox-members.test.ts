@@ -31,7 +31,7 @@ beforeAll(async () => {
   fixture = await createAccountFixture(server);
   const user = await server.request('POST', '/platform/api/v1/users', {
     token: fixture.platformToken,
-    body: { name: 'Second agent', email: `second-${process.pid}@example.com`, password: 'Secret-Pass1' },
+    body: { name: 'Second agent', email: `second-${process.pid}@example.com` },
   });
   secondAgentId = user.body.id;
   await server.request('POST', `/platform/api/v1/accounts/${fixture.accountId}/account_users`, {
