@@ -1,15 +1,18 @@
 import type { Knex } from 'knex';
 import type { Tables } from 'knex/types/tables';
 import type { ActorReference } from '../events/domain-event';
-import type { TokenOwnerType } from '../modules/access-tokens/access-token-repository';
-import type { Role } from '../modules/account-users/account-user-repository';
-import type { AccountStatus } from '../modules/accounts/account-repository';
-import type { Availability } from '../modules/agents/agent-repository';
 import type { AttributeModel, DisplayType } from '../modules/custom-attributes/custom-attribute-vocabulary';
-import type { CustomFilterType } from '../modules/custom-filters/custom-filter-repository';
-import type { ChannelType, SenderNameType } from '../modules/inboxes/inbox-repository';
 import type { WorkingHour } from '../modules/inboxes/working-hours';
-import type { PermissibleType } from '../modules/platform-apps/permissible-repository';
+import type {
+  AccountStatus,
+  Availability,
+  ChannelType,
+  CustomFilterType,
+  PermissibleType,
+  Role,
+  SenderNameType,
+  TokenOwnerType,
+} from './column-values';
 import type { JsonText, StoredJson } from './json-column';
 
 // The tables the migrations create, one interface each, with their columns as the server writes them: booleans as

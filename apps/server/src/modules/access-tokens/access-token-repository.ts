@@ -1,6 +1,7 @@
+import type { TokenOwnerType } from '../../db/column-values';
 import type { Database } from '../../db/connection';
 
-export type TokenOwnerType = 'PlatformApp' | 'User' | 'AgentBot';
+export type { TokenOwnerType };
 
 export interface AccessTokenRecord {
   id: number;

@@ -1,9 +1,9 @@
+import type { AccountStatus, Role } from '../../db/column-values';
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import type { QualifiedColumn, SelectedRow } from '../../db/selected-columns';
-import type { AccountStatus } from '../accounts/account-repository';
 
-export type Role = 'agent' | 'administrator';
+export type { Role };
 
 export interface AccountUserRecord {
   id: number;

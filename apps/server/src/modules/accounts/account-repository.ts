@@ -1,11 +1,11 @@
+import type { AccountStatus, Role } from '../../db/column-values';
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
 import type { LeftJoined, QualifiedColumn, SelectedRow } from '../../db/selected-columns';
 import type { TableRow, TableUpdate } from '../../db/tables';
-import type { Role } from '../account-users/account-user-repository';
 
-export type AccountStatus = 'active' | 'suspended';
+export type { AccountStatus };
 
 export interface AccountRecord {
   id: number;

@@ -1,10 +1,11 @@
 import type { Knex } from 'knex';
+import type { Availability } from '../../db/column-values';
 import type { Database } from '../../db/connection';
 import { readJson } from '../../db/json-column';
 import type { QualifiedColumn, SelectedRow } from '../../db/selected-columns';
 import type { Role } from '../account-users/account-user-repository';
 
-export type Availability = 'online' | 'busy' | 'offline';
+export type { Availability };
 
 /** A user joined with their membership of one account. */
 export interface AgentRecord {

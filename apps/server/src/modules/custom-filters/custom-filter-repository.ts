@@ -1,9 +1,10 @@
+import type { CustomFilterType } from '../../db/column-values';
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
 import type { TableRow, TableUpdate } from '../../db/tables';
 
-export type CustomFilterType = 'conversation' | 'contact' | 'report';
+export type { CustomFilterType };
 
 /** A filter one user saved in one account. */
 export interface CustomFilterRecord {

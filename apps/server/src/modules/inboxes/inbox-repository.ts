@@ -1,3 +1,4 @@
+import type { ChannelType, SenderNameType } from '../../db/column-values';
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
@@ -5,8 +6,7 @@ import type { TableRow, TableUpdate } from '../../db/tables';
 import type { Schemas } from '../../http/schemas';
 import type { WorkingHour } from './working-hours';
 
-export type ChannelType = Schemas['Inbox']['channel_type'];
-export type SenderNameType = Schemas['Inbox']['sender_name_type'];
+export type { ChannelType, SenderNameType };
 
 /** An inbox row: its settings, the public identifiers of its channel, and the channel's other settings. */
 export interface InboxRecord {

@@ -1,6 +1,7 @@
+import type { PermissibleType } from '../../db/column-values';
 import type { Database } from '../../db/connection';
 
-export type PermissibleType = 'Account' | 'User' | 'AgentBot';
+export type { PermissibleType };
 
 /** Which accounts, users and agent bots each platform app created, and so may see and change. */
 export function permissibleRepository(db: Database) {

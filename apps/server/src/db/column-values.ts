@@ -1,0 +1,13 @@
+import type { Schemas } from '../http/schemas';
+
+// The values of the enumerated columns, here rather than beside the repositories that read them, so that the table
+// declarations (tables.ts) and the repositories both depend on them and not on each other.
+
+export type TokenOwnerType = 'PlatformApp' | 'User' | 'AgentBot';
+export type Role = 'agent' | 'administrator';
+export type AccountStatus = 'active' | 'suspended';
+export type Availability = 'online' | 'busy' | 'offline';
+export type PermissibleType = 'Account' | 'User' | 'AgentBot';
+export type CustomFilterType = 'conversation' | 'contact' | 'report';
+export type ChannelType = Schemas['Inbox']['channel_type'];
+export type SenderNameType = Schemas['Inbox']['sender_name_type'];
