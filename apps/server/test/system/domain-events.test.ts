@@ -274,6 +274,49 @@ test('an update carries what changed as previous and current values', async () =
   });
 });
 
+test('an update that changes nothing records no event', async () => {
+  const A = `/api/v1/accounts/${fixture.accountId}`;
+  const token = fixture.admin.token;
+  const team = await server.request('POST', `${A}/teams`, { token, body: { name: 'Support' } });
+  const inbox = await server.request('POST', `${A}/inboxes`, {
+    token,
+    body: { name: 'Mail', channel: { type: 'api' } },
+  });
+  await server.container.dispatcher.runOnce();
+  delivered.length = 0;
+  expect(
+    (await server.request('PATCH', `${A}/teams/${team.body.id}`, { token, body: { name: 'Support' } })).status,
+  ).toBe(200);
+  expect(
+    (await server.request('POST', `${A}/inboxes/${inbox.body.id}/set_agent_bot`, { token, body: { agent_bot: null } }))
+      .status,
+  ).toBe(200);
+  await server.container.dispatcher.runOnce();
+  expect(delivered.splice(0)).toEqual([]);
+});
+
+test('inbox events carry no HMAC token and no mail password', async () => {
+  const A = `/api/v1/accounts/${fixture.accountId}`;
+  const token = fixture.admin.token;
+  const inbox = await server.request('POST', `${A}/inboxes`, {
+    token,
+    body: {
+      name: 'Mailbox',
+      channel: { type: 'email', email: 'help-events@example.com', imap_password: 'imap-secret' },
+    },
+  });
+  expect(inbox.status).toBe(200);
+  await server.request('PATCH', `${A}/inboxes/${inbox.body.id}`, {
+    token,
+    body: { channel: { imap_password: 'new-imap-secret', smtp_password: 'smtp-secret' } },
+  });
+  await server.container.dispatcher.runOnce();
+  const recorded = JSON.stringify(delivered.splice(0));
+  expect(recorded).toContain('inbox_created');
+  expect(recorded).toContain('inbox_updated');
+  expect(recorded).not.toMatch(/secret|hmac_token/);
+});
+
 test('a write that fails records no event', async () => {
   const A = `/api/v1/accounts/${fixture.accountId}`;
   const first = await server.request('POST', `${A}/canned_responses`, {

@@ -32,6 +32,7 @@ export function inboxAgentBotService(
         const previousBotId = (await repository.botIdOf(inbox.id)) ?? null;
         if (attachedBotId === null) await repository.detach(inbox.id);
         else await repository.attach(inbox, attachedBotId, clock.nowSeconds());
+        if (previousBotId === attachedBotId) return;
         const changed = [{ agent_bot_id: { previous_value: previousBotId, current_value: attachedBotId } }];
         await events.record(trx, inboxEvent('inbox_agent_bot_changed', member, inbox, { changed_attributes: changed }));
       });

@@ -1,13 +1,12 @@
 import { isAdministrator, type MemberActor } from '../../auth/actor';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { validationError } from '../../errors/app-error';
-import { changedAttributes } from '../../events/change-event';
 import type { Schemas } from '../../http/schemas';
 import type { ServiceDependencies } from '../service-dependencies';
 import { channelOfKind, channelOfType } from './channels/channel-catalogue';
 import { channelChanges } from './channels/channel-changes';
 import { findAccountInbox, findVisibleInbox } from './inbox-access';
-import { inboxEvent } from './inbox-events';
+import { inboxChanges, inboxEvent } from './inbox-events';
 import { type InboxFields, type InboxRecord, inboxRepository } from './inbox-repository';
 import { defaultInboxSettings, settingChanges } from './inbox-settings';
 import { defaultWorkingHours } from './working-hours';
@@ -87,7 +86,7 @@ export function inboxService({ db, clock, events }: ServiceDependencies) {
           const now = clock.nowSeconds();
           await repository.update(inbox.id, changes, now);
           const updated = { ...current, ...changes, updated_at: now };
-          const changed = changedAttributes(current, changes);
+          const changed = inboxChanges(current, changes);
           await events.record(trx, inboxEvent('inbox_updated', member, updated, { changed_attributes: changed }));
           return updated;
         }),
