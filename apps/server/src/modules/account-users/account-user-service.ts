@@ -15,7 +15,16 @@ const membershipEvent = (
   accountUser: AccountUserRecord,
   data: Record<string, unknown> = {},
 ) =>
-  changeEvent(name, actor, accountUser.account_id, { type: 'user', id: accountUser.user_id }, { accountUser, ...data });
+  changeEvent(
+    name,
+    actor,
+    accountUser.account_id,
+    { type: 'user', id: accountUser.user_id },
+    {
+      account_user: { account_id: accountUser.account_id, user_id: accountUser.user_id, role: accountUser.role },
+      ...data,
+    },
+  );
 
 /** Memberships of users in accounts, as platform apps manage them. */
 export function accountUserService({ db, clock, events, repositories }: ServiceDependencies, accounts: AccountService) {

@@ -46,8 +46,18 @@ function chosenAvailability(input: {
   return first ?? second;
 }
 
+/** The event of a change to an agent's membership, shaped as the platform API's account users record theirs. */
 const agentEvent = (name: string, member: MemberActor, agent: AgentRecord, data: Record<string, unknown> = {}) =>
-  changeEvent(name, member, agent.account_id, { type: 'user', id: agent.id }, { agent, ...data });
+  changeEvent(
+    name,
+    member,
+    agent.account_id,
+    { type: 'user', id: agent.id },
+    {
+      account_user: { account_id: agent.account_id, user_id: agent.id, role: agent.role },
+      ...data,
+    },
+  );
 
 /** The members of an account as agents: who they are, their role and their availability. */
 export function agentService({ db, clock, events, repositories }: ServiceDependencies, users: UserService) {

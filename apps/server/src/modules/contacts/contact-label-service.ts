@@ -1,4 +1,5 @@
 import type { MemberActor } from '../../auth/actor';
+import { changedAttributes } from '../../events/change-event';
 import type { ServiceDependencies } from '../service-dependencies';
 import { findAccountContact } from './contact-access';
 import { contactEvent } from './contact-events';
@@ -27,8 +28,10 @@ export function contactLabelService({ db, clock, events }: ServiceDependencies) 
         const previous = await stored.list(contact.id);
         await stored.replace(member.account.id, contact.id, normalisedLabels(given), clock.nowSeconds());
         const current = await stored.list(contact.id);
-        const changed = [{ label_list: { previous_value: previous, current_value: current } }];
-        await events.record(trx, contactEvent('contact_updated', member, contact, { changed_attributes: changed }));
+        const changed = changedAttributes({ label_list: previous }, { label_list: current });
+        if (changed.length > 0) {
+          await events.record(trx, contactEvent('contact_updated', member, contact, { changed_attributes: changed }));
+        }
         return current;
       });
     },

@@ -19,12 +19,17 @@ export function contactSessionService({ db, clock, events, repositories }: Servi
       const contact = await findAccountContact(db, member, contactId);
       const inbox = await findVisibleInbox(db, member, inboxId);
       return db.transaction(async (trx) => {
+        // Opening a session the contact already has in the inbox changes nothing, and records nothing.
+        const existing =
+          sourceId === undefined ? undefined : await contactInboxRepository(trx).findBySource(inbox.id, sourceId);
         const session = await openContactSession(trx, contact, inbox, sourceId, clock.nowSeconds());
-        const contactInbox = { inbox_id: inbox.id, source_id: session.source_id };
-        await events.record(
-          trx,
-          contactEvent('contact_inbox_created', member, contact, { contact_inbox: contactInbox }),
-        );
+        if (!existing) {
+          const contactInbox = { inbox_id: inbox.id, source_id: session.source_id };
+          await events.record(
+            trx,
+            contactEvent('contact_inbox_created', member, contact, { contact_inbox: contactInbox }),
+          );
+        }
         return session;
       });
     },

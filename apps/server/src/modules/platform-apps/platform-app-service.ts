@@ -19,7 +19,7 @@ const platformAppCreated = (platformApp: PlatformAppRecord) =>
     operatorActor,
     null,
     { type: 'platform_app', id: platformApp.id },
-    { platformApp },
+    { platform_app: platformApp },
   );
 
 /** Platform apps, their tokens, and the rule that an app reaches only what it created. */
