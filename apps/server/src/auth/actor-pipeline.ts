@@ -53,9 +53,12 @@ export function actorPipeline(
       case 'platformApp':
         return { kind: 'platformApp', platformApp: caller.platformApp };
       case 'agentBot':
+        // A bot acts only inside the account that owns it.
+        if (rule.inAccount && caller.agentBot.account_id !== accountId) throw appError('ACCOUNT_ACCESS_DENIED');
         return { kind: 'agentBot', agentBot: caller.agentBot };
       case 'user': {
-        if (!rule.inAccount || accountId === undefined) return { kind: 'user', user: caller.user };
+        if (!rule.inAccount) return { kind: 'user', user: caller.user };
+        if (accountId === undefined) throw appError('ACCOUNT_ACCESS_DENIED');
         const member = await services.accountMembers.resolve(caller.user, accountId);
         if (rule.requiredRole === 'administrator' && !isAdministrator(member)) throw appError('ACTION_NOT_ALLOWED');
         return member;
