@@ -12,9 +12,9 @@ export interface ContainerOptions {
   db: Database;
   clock?: Clock;
   logger?: Logger;
-  /** How the server reaches the outside network (webhooks, agent bots); tests pass a fake. */
+  /** How consumers that call out (webhooks, agent bots) reach the network: the global fetch unless a test fakes it. */
   fetch?: typeof globalThis.fetch;
-  /** Readers of the event log besides those the container registers itself; tests add their own. */
+  /** The readers of the event log, each with its own progress; tests pass consumers of their own. */
   consumers?: EventConsumer[];
   /** How long handled events stay in the log, in seconds (the dispatcher's default when not given). */
   eventRetentionSeconds?: number;
@@ -56,7 +56,6 @@ export function createContainer(options: ContainerOptions) {
     logger,
     fetch: options.fetch ?? globalThis.fetch,
     services: createServices({ db, clock, events, repositories }),
-    consumers,
     dispatcher,
   };
 }

@@ -129,8 +129,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   function pruneIfDue(): Promise<void> {
     const prune = pruneInFlight.then(async () => {
       if (clock.nowSeconds() < nextPruneAt) return;
-      const deleted = await pruneEvents({ db, clock, retentionSeconds });
+      // A prune that fails waits for the next interval too, rather than failing again at every poll.
       nextPruneAt = clock.nowSeconds() + pruneIntervalSeconds;
+      const deleted = await pruneEvents({ db, clock, retentionSeconds });
       if (deleted > 0) logger.info({ deleted }, 'pruned handled events');
     });
     pruneInFlight = prune.catch(() => undefined);
