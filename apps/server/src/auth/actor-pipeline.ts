@@ -36,7 +36,10 @@ function refusal(accepted: readonly SecuritySchemeName[], caller: Caller | undef
  */
 export function actorPipeline(
   rule: OperationAccessRule,
-  services: { accessTokens: AccessTokenService; accountMembers: AccountMemberService },
+  services: {
+    accessTokens: Pick<AccessTokenService, 'findCaller'>;
+    accountMembers: Pick<AccountMemberService, 'resolve'>;
+  },
 ): ActorPipeline {
   if (rule.schemes.length === 0) return async () => undefined;
 
