@@ -1,30 +1,12 @@
 import type { PlatformAppActor } from '../../auth/actor';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { appError } from '../../errors/app-error';
-import { changeEvent } from '../../events/change-event';
 import type { Schemas } from '../../http/schemas';
 import type { AccountService } from '../accounts/account-service';
 import { deleteMembership } from '../agents/agent-repository';
 import type { ServiceDependencies } from '../service-dependencies';
 import { type AccountUserRecord, accountUserRepository } from './account-user-repository';
-
-/** The event of a change to a user's membership of an account, under the names the agents API also records. */
-const membershipEvent = (
-  name: string,
-  actor: PlatformAppActor,
-  accountUser: AccountUserRecord,
-  data: Record<string, unknown> = {},
-) =>
-  changeEvent(
-    name,
-    actor,
-    accountUser.account_id,
-    { type: 'user', id: accountUser.user_id },
-    {
-      account_user: { account_id: accountUser.account_id, user_id: accountUser.user_id, role: accountUser.role },
-      ...data,
-    },
-  );
+import { membershipEvent } from './membership-event';
 
 /** Memberships of users in accounts, as platform apps manage them. */
 export function accountUserService({ db, clock, events, repositories }: ServiceDependencies, accounts: AccountService) {

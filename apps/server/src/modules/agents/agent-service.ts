@@ -2,8 +2,9 @@ import type { MemberActor } from '../../auth/actor';
 import type { Database } from '../../db/connection';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { appError, type FieldProblem, validationError } from '../../errors/app-error';
-import { changedAttributes, changeEvent } from '../../events/change-event';
+import { changedAttributes } from '../../events/change-event';
 import type { Schemas } from '../../http/schemas';
+import { membershipEvent } from '../account-users/membership-event';
 import type { ServiceDependencies } from '../service-dependencies';
 import type { UserService } from '../users/user-service';
 import {
@@ -46,19 +47,6 @@ function chosenAvailability(input: {
   return first ?? second;
 }
 
-/** The event of a change to an agent's membership, shaped as the platform API's account users record theirs. */
-const agentEvent = (name: string, member: MemberActor, agent: AgentRecord, data: Record<string, unknown> = {}) =>
-  changeEvent(
-    name,
-    member,
-    agent.account_id,
-    { type: 'user', id: agent.id },
-    {
-      account_user: { account_id: agent.account_id, user_id: agent.id, role: agent.role },
-      ...data,
-    },
-  );
-
 /** The members of an account as agents: who they are, their role and their availability. */
 export function agentService({ db, clock, events, repositories }: ServiceDependencies, users: UserService) {
   async function findMember(member: MemberActor, userId: number, database: Database = db): Promise<AgentRecord> {
@@ -85,7 +73,7 @@ export function agentService({ db, clock, events, repositories }: ServiceDepende
       const membership = { account_id: member.account.id, user_id: user.id, inviter_id: member.user.id };
       await insertMembership(trx, { ...membership, ...settings }, clock.nowSeconds());
       const agent = await findMember(member, user.id, trx);
-      await events.record(trx, agentEvent('agent_added', member, agent));
+      await events.record(trx, membershipEvent('agent_added', member, { ...agent, user_id: agent.id }));
       return agent;
     });
   }
@@ -133,7 +121,12 @@ export function agentService({ db, clock, events, repositories }: ServiceDepende
         const updated = await findMember(member, userId, trx);
         await events.record(
           trx,
-          agentEvent('agent_updated', member, updated, { changed_attributes: changedAttributes(agent, updated) }),
+          membershipEvent(
+            'agent_updated',
+            member,
+            { ...updated, user_id: updated.id },
+            { changed_attributes: changedAttributes(agent, updated) },
+          ),
         );
         return updated;
       });
@@ -145,7 +138,7 @@ export function agentService({ db, clock, events, repositories }: ServiceDepende
         const agent = await findMember(member, userId, trx);
         await keepAnAdministrator(trx, agent, lastAdministratorRemoved);
         await deleteMembership(trx, agent.account_id, agent.id);
-        await events.record(trx, agentEvent('agent_removed', member, agent));
+        await events.record(trx, membershipEvent('agent_removed', member, { ...agent, user_id: agent.id }));
       });
     },
   };
