@@ -3,7 +3,6 @@ import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
 import type { TableRow, TableUpdate } from '../../db/tables';
-import type { Schemas } from '../../http/schemas';
 import type { WorkingHour } from './working-hours';
 
 export type { ChannelType, SenderNameType };
