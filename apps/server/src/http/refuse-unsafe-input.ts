@@ -1,0 +1,58 @@
+import type { RequestHandler } from 'express';
+import { type FieldProblem, validationError } from '../errors/app-error';
+
+/** How deep a JSON body may nest; free-form objects such as `custom_attributes` need a few levels, not thousands. */
+export const maxJsonDepth = 32;
+
+/** Where a value sits in the input, as the request validator names fields: `custom_attributes.note`, `payload.0`. */
+const childName = (parent: string, key: string) => (parent === '' ? key : `${parent}.${key}`);
+
+/**
+ * The problems of one input value: a NUL character in a text or a key (PostgreSQL refuses it in text and jsonb, and
+ * SQLite's full-text search in a query), or nesting past `maxJsonDepth` (serialising it back would overflow the
+ * stack). The walk stops at the first problem of each branch and never goes deeper than the limit.
+ */
+function inspect(value: unknown, name: string, depth: number, problems: FieldProblem[]): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000'))
+      problems.push({ attribute: name, message: 'must not contain the NUL character (U+0000)' });
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  if (depth >= maxJsonDepth) {
+    problems.push({ attribute: name, message: `must not nest deeper than ${maxJsonDepth} levels` });
+    return;
+  }
+  for (const [key, child] of Object.entries(value)) {
+    if (key.includes('\u0000')) {
+      problems.push({
+        attribute: name || 'body',
+        message: 'must not have a key containing the NUL character (U+0000)',
+      });
+      continue;
+    }
+    inspect(child, childName(name, key), depth + 1, problems);
+  }
+}
+
+/**
+ * Refuses, at the edge and the same way on both engines, input no store can keep: a 422 naming each offending field
+ * of the path, the query or the body.
+ */
+export const refuseUnsafeInput: RequestHandler = (req, _res, next) => {
+  const problems: FieldProblem[] = [];
+  if (safeDecode(req.path).includes('\u0000'))
+    problems.push({ attribute: 'path', message: 'must not contain the NUL character (U+0000)' });
+  inspect(req.query, '', 0, problems);
+  inspect(req.body, '', 0, problems);
+  next(problems.length > 0 ? validationError(problems) : undefined);
+};
+
+/** The path as routes will read it; a malformed escape is left for the router to refuse. */
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
