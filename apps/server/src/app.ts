@@ -7,8 +7,8 @@ import { appError } from './errors/app-error';
 import { errorMiddleware } from './errors/error-middleware';
 import { handlers as registeredHandlers } from './http/handler-registry';
 import type { HandlerMap } from './http/operation-types';
-import { normalizeArrayQuery, stripTrailingSlash } from './http/request-normalizers';
 import { refuseUnsafeInput } from './http/refuse-unsafe-input';
+import { normalizeArrayQuery, stripTrailingSlash } from './http/request-normalizers';
 import { operationRoutes } from './http/routes';
 import { loadSpecDocument } from './http/spec-document';
 
