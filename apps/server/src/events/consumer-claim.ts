@@ -1,13 +1,6 @@
 import type { Database } from '../db/connection';
 import { type ConsumerProgress, findProgress } from './consumer-progress';
-
-/**
- * Keeps the consumers' advisory locks apart from any other advisory lock of the database ("evnt"); the event log's
- * recording lock (event-store.ts) shares it under key 0, which no consumer's id is.
- */
-const consumerLockNamespace = 0x65766e74;
-
-const isPostgres = (db: Database) => db.client.config.client === 'pg';
+import { eventLockNamespace, isPostgres } from './event-store';
 
 /**
  * Runs `work` with the consumer's progress while no other dispatcher works for that consumer, or returns undefined
@@ -31,7 +24,7 @@ export async function claimConsumer<T>(
   if (!isPostgres(db)) return work(db, await findProgress(db, consumerId));
   return db.transaction(async (transaction) => {
     const { rows } = await transaction.raw('select pg_try_advisory_xact_lock(?, ?) as claimed', [
-      consumerLockNamespace,
+      eventLockNamespace,
       consumerId,
     ]);
     if (!rows[0].claimed) return undefined;

@@ -1,4 +1,5 @@
 import type { Database } from '../db/connection';
+import type { TableRow } from '../db/tables';
 
 /** A consumer's place in the log and its failed attempts at the event after it, as the database keeps them. */
 export interface ConsumerProgress {
@@ -11,12 +12,7 @@ export interface ConsumerProgress {
   lastError: string | null;
 }
 
-interface ProgressRow {
-  position_event_id: number;
-  attempts: number;
-  retry_at: number | null;
-  last_error: string | null;
-}
+type ProgressRow = Pick<TableRow<'event_consumers'>, 'position_event_id' | 'attempts' | 'retry_at' | 'last_error'>;
 
 /**
  * Gives each named consumer a progress row, at the start of the log for a name never seen before, and returns the

@@ -1,30 +1,27 @@
 import type { Database } from '../db/connection';
-import { readJson, type StoredJson, writeJson } from '../db/json-column';
-import type { ActorReference, DomainEvent, NewDomainEvent } from './domain-event';
+import { readJson, writeJson } from '../db/json-column';
+import type { TableRow } from '../db/tables';
+import type { DomainEvent, NewDomainEvent } from './domain-event';
 
 /** A consumer's place in the log is the id of the last event it passed; this one lies before every event. */
 export const logStart = 0;
 
-interface EventRow {
-  id: number;
-  name: string;
-  account_id: number | null;
-  subject_type: string;
-  subject_id: number;
-  actor_type: ActorReference['type'];
-  actor_id: number | null;
-  data: StoredJson<Record<string, unknown>>;
-  occurred_at: number;
-}
+type EventRow = TableRow<'domain_events'>;
 
-const isPostgres = (db: Database) => db.client.config.client === 'pg';
+export const isPostgres = (db: Database) => db.client.config.client === 'pg';
+
+/**
+ * The advisory-lock namespace of the event log ("evnt"): the recording lock under key 0, which no consumer's id is,
+ * and each consumer's claim under its id.
+ */
+export const eventLockNamespace = 0x65766e74;
 
 /**
  * The advisory lock that every transaction recording an event holds, shared, from before its event takes an id until
  * it ends: `next_domain_event_id()`, the id column's default on PostgreSQL, takes it (migration 0004 spells out the
  * same key). The namespace is the consumers' claims' (consumer-claim.ts); 0 is no consumer's id.
  */
-const recordingLock = { namespace: 0x65766e74, key: 0 };
+const recordingLock = { namespace: eventLockNamespace, key: 0 };
 
 /**
  * How long a reader waits for the recording lock. Writers that come meanwhile queue behind the reader, so a writer
