@@ -6,11 +6,12 @@ import type { Container } from './container';
 import { appError } from './errors/app-error';
 import { errorMiddleware } from './errors/error-middleware';
 import { handlers as registeredHandlers } from './http/handler-registry';
+import type { OperationAccessRule } from './http/operation-access-rule';
 import type { HandlerMap } from './http/operation-types';
 import { refuseUnsafeInput } from './http/refuse-unsafe-input';
 import { normalizeArrayQuery, stripTrailingSlash } from './http/request-normalizers';
 import { operationRoutes } from './http/routes';
-import { loadSpecDocument } from './http/spec-document';
+import { loadSpecDocument, type SpecDocument } from './http/spec-document';
 
 export interface AppOptions {
   /** The composition root: services, database, clock and logger, built once per process. */
@@ -19,6 +20,10 @@ export interface AppOptions {
   validateResponses?: boolean;
   publicUrl?: string;
   handlers?: HandlerMap;
+  /** The document to serve, the bundled spec unless given; the bench adds operations to measure routing with. */
+  document?: SpecDocument;
+  /** The access rule of each operation, the generated ones unless given with a document of other operations. */
+  access?: Record<string, OperationAccessRule>;
 }
 
 /** Largest JSON body the API accepts. */
@@ -27,7 +32,7 @@ export const bodyLimit = '1mb';
 /** The Express application: validation, then one route per operation with its own access pipeline, one error middleware. */
 export function createApp(options: AppOptions): Express {
   const { services, logger } = options.container;
-  const document = loadSpecDocument();
+  const document = options.document ?? loadSpecDocument();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -58,7 +63,15 @@ export function createApp(options: AppOptions): Express {
       ignoreUndocumented: false,
     }),
   );
-  app.use(operationRoutes(document, options.handlers ?? registeredHandlers, services, options.publicUrl));
+  app.use(
+    operationRoutes({
+      document,
+      handlers: options.handlers ?? registeredHandlers,
+      services,
+      publicUrl: options.publicUrl,
+      ...(options.access && { access: options.access }),
+    }),
+  );
   app.use((_req, _res, next) => next(appError('ROUTE_NOT_FOUND')));
   app.use(errorMiddleware);
   return app;

@@ -1,21 +1,21 @@
-import { type Request, Router } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { actorPipeline } from '../auth/actor-pipeline';
 import type { Services } from '../services';
 import { operationAccess } from './operation-access';
+import type { OperationAccessRule } from './operation-access-rule';
 import type { HandlerContext, HandlerMap, OperationId } from './operation-types';
 import type { SpecDocument } from './spec-document';
 
 const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
-/** `/accounts/{account_id}` → `/accounts/:account_id` */
-const toExpressPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
+/** What the validator found a request to be: its operation, and its path parameters coerced to their spec types. */
+interface ResolvedOperation {
+  schema?: { operationId?: string };
+  pathParams?: Record<string, unknown>;
+}
 
-/**
- * The path parameters as the validator coerced them to their spec types (`{id}` becomes a number); Express's own
- * `req.params` holds the raw strings.
- */
-const pathParamsOf = (req: Request): Record<string, unknown> =>
-  (req as { openapi?: { pathParams?: Record<string, unknown> } }).openapi?.pathParams ?? req.params;
+const resolvedOperationOf = (req: Request): ResolvedOperation | undefined =>
+  (req as { openapi?: ResolvedOperation }).openapi;
 
 /** Where the request came from, for links handed back to the same client. */
 function originOf(req: Request, publicUrl: string | undefined): string {
@@ -24,26 +24,40 @@ function originOf(req: Request, publicUrl: string | undefined): string {
 
 type AnyHandler = (context: HandlerContext<OperationId>) => Promise<{ status: number | string; body?: unknown }>;
 
+export interface OperationRouting {
+  document: SpecDocument;
+  handlers: HandlerMap;
+  services: Services;
+  publicUrl: string | undefined;
+  /** The access rule of each operation: the generated ones unless the document carries others. */
+  access?: Record<string, OperationAccessRule>;
+}
+
 /**
- * One route per operation of the spec. Each carries its own pipeline, built from the operation's access rule: who
- * may call it, then its handler with typed input, then the rendering of its result.
+ * Runs the operation the validator resolved the request to. Each operation carries its own pipeline, built from its
+ * access rule: who may call it, then its handler with typed input, then the rendering of its result. The validator has
+ * already matched the path against the spec, so the operation is found by its id, in a map: the cost of finding it
+ * does not grow with the number of operations, as walking a list of Express routes would.
  */
-export function operationRoutes(
-  document: SpecDocument,
-  handlers: HandlerMap,
-  services: Services,
-  publicUrl: string | undefined,
-): Router {
-  const router = Router();
-  for (const [path, item] of Object.entries(document.paths)) {
+export function operationRoutes({
+  document,
+  handlers,
+  services,
+  publicUrl,
+  access = operationAccess,
+}: OperationRouting): RequestHandler {
+  const routes = new Map<string, RequestHandler>();
+  for (const item of Object.values(document.paths)) {
     for (const method of methods) {
       const operationId = item[method]?.operationId as OperationId | undefined;
       if (!operationId) continue;
-      const handler = handlers[operationId] as AnyHandler;
-      const actorOf = actorPipeline(operationAccess[operationId], services);
-      router[method](toExpressPath(path), async (req, res, next) => {
+      const handler = (handlers as Record<string, AnyHandler>)[operationId];
+      const rule = access[operationId];
+      if (!handler || !rule) throw new Error(`Operation ${operationId} has no handler or no access rule`);
+      const actorOf = actorPipeline(rule, services);
+      routes.set(operationId, async (req, res, next) => {
         try {
-          const pathParams = pathParamsOf(req);
+          const pathParams = resolvedOperationOf(req)?.pathParams ?? {};
           const actor = await actorOf({
             headers: req.headers,
             accountId: typeof pathParams.account_id === 'number' ? pathParams.account_id : undefined,
@@ -65,5 +79,13 @@ export function operationRoutes(
       });
     }
   }
-  return router;
+  return (req, res, next) => {
+    const operationId = resolvedOperationOf(req)?.schema?.operationId;
+    const route = operationId === undefined ? undefined : routes.get(operationId);
+    if (!route) {
+      next();
+      return;
+    }
+    route(req, res, next);
+  };
 }
