@@ -1,5 +1,7 @@
+import { createCallerCache } from './auth/caller-cache';
 import { databaseAnswers } from './db/connection';
 import { accessTokenService } from './modules/access-tokens/access-token-service';
+import { callerStampRepository } from './modules/access-tokens/caller-stamp-repository';
 import { accountMemberService } from './modules/account-users/account-member-service';
 import { accountUserService } from './modules/account-users/account-user-service';
 import { accountService } from './modules/accounts/account-service';
@@ -28,12 +30,14 @@ export function createServices(dependencies: ServiceDependencies) {
   const accounts = accountService(dependencies, platformApps);
   const users = userService(dependencies, platformApps, accessTokens);
   const accountAgentBots = accountAgentBotService(dependencies, platformApps, accessTokens);
+  const accountMembers = accountMemberService(dependencies);
   return {
     accessTokens,
     platformApps,
     accounts,
     accountUsers: accountUserService(dependencies, accounts),
-    accountMembers: accountMemberService(dependencies),
+    accountMembers,
+    callers: createCallerCache({ stamp: callerStampRepository(dependencies.db), accessTokens, accountMembers }),
     agents: agentService(dependencies, users),
     agentBots: agentBotService(dependencies, platformApps, accessTokens),
     customAttributes: customAttributeService(dependencies),

@@ -16,12 +16,14 @@ function services(role: MemberActor['role']) {
     'bot-token': { kind: 'agentBot', agentBot: bot },
   };
   return {
-    accessTokens: { findCaller: async (token: string) => callers[token] },
-    accountMembers: {
-      resolve: async (_user: UserRecord, accountId: number): Promise<MemberActor> => {
-        if (accountId !== account.id) throw new Error('not a member');
-        return { kind: 'member', account, user, role };
-      },
+    callers: {
+      lookup: async () => ({
+        findCaller: async (token: string) => callers[token],
+        resolveMember: async (_user: UserRecord, accountId: number): Promise<MemberActor> => {
+          if (accountId !== account.id) throw new Error('not a member');
+          return { kind: 'member', account, user, role };
+        },
+      }),
     },
   };
 }

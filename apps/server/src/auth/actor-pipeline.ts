@@ -1,10 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { type AppError, appError } from '../errors/app-error';
 import type { OperationAccessRule, SecuritySchemeName } from '../http/operation-access-rule';
-import type { AccessTokenService } from '../modules/access-tokens/access-token-service';
-import type { AccountMemberService } from '../modules/account-users/account-member-service';
 import { type Actor, isAdministrator } from './actor';
 import type { Caller } from './caller';
+import type { CallerCache, CallerLookup } from './caller-cache';
 import { readToken } from './read-token';
 
 /** What the pipeline reads of a request that the validator has already checked. */
@@ -34,24 +33,19 @@ function refusal(accepted: readonly SecuritySchemeName[], caller: Caller | undef
  * The pipeline of one operation, built once from its access rule: the token must be of a kind the operation accepts;
  * inside an account, a user must be its member (and hold the required role). Authorization stays out of handlers.
  */
-export function actorPipeline(
-  rule: OperationAccessRule,
-  services: {
-    accessTokens: Pick<AccessTokenService, 'findCaller'>;
-    accountMembers: Pick<AccountMemberService, 'resolve'>;
-  },
-): ActorPipeline {
+export function actorPipeline(rule: OperationAccessRule, services: { callers: CallerCache }): ActorPipeline {
   if (rule.schemes.length === 0) return async () => undefined;
 
-  async function callerOf(headers: IncomingHttpHeaders): Promise<Caller> {
+  async function callerOf(headers: IncomingHttpHeaders, callers: CallerLookup): Promise<Caller> {
     const token = readToken(headers);
-    const caller = token ? await services.accessTokens.findCaller(token) : undefined;
+    const caller = token ? await callers.findCaller(token) : undefined;
     if (!caller || !rule.schemes.includes(schemeOfKind[caller.kind])) throw refusal(rule.schemes, caller);
     return caller;
   }
 
   return async ({ headers, accountId }) => {
-    const caller = await callerOf(headers);
+    const callers = await services.callers.lookup();
+    const caller = await callerOf(headers, callers);
     switch (caller.kind) {
       case 'platformApp':
         return { kind: 'platformApp', platformApp: caller.platformApp };
@@ -62,7 +56,7 @@ export function actorPipeline(
       case 'user': {
         if (!rule.inAccount) return { kind: 'user', user: caller.user };
         if (accountId === undefined) throw appError('ACCOUNT_ACCESS_DENIED');
-        const member = await services.accountMembers.resolve(caller.user, accountId);
+        const member = await callers.resolveMember(caller.user, accountId);
         if (rule.requiredRole === 'administrator' && !isAdministrator(member)) throw appError('ACTION_NOT_ALLOWED');
         return member;
       }

@@ -1,3 +1,5 @@
+import { LruMap } from '../cache/lru-map';
+
 /** The part of a better-sqlite3 connection the statement cache wraps. */
 interface PreparingConnection {
   prepare(source: string): unknown;
@@ -9,18 +11,12 @@ interface PreparingConnection {
  */
 export function cacheStatements(connection: PreparingConnection, capacity = 500): void {
   const prepare = connection.prepare.bind(connection);
-  const statements = new Map<string, unknown>();
+  const statements = new LruMap<string, unknown>(capacity);
   connection.prepare = (source: string) => {
     const cached = statements.get(source);
-    if (cached !== undefined) {
-      // Re-inserting keeps the map in order of last use, so that the first key is the one to evict.
-      statements.delete(source);
-      statements.set(source, cached);
-      return cached;
-    }
+    if (cached !== undefined) return cached;
     const statement = prepare(source);
     statements.set(source, statement);
-    if (statements.size > capacity) statements.delete(statements.keys().next().value as string);
     return statement;
   };
 }

@@ -313,6 +313,14 @@ interface EventConsumerColumns {
   updated_at: number;
 }
 
+// 0005-caller-stamp
+
+interface CallerStampColumns {
+  /** Always 1: the table holds one row. */
+  id: number;
+  version: number;
+}
+
 declare module 'knex/types/tables' {
   interface Tables {
     platform_apps: Table<PlatformAppColumns>;
@@ -347,6 +355,7 @@ declare module 'knex/types/tables' {
     contact_labels: Table<ContactLabelColumns>;
     domain_events: Table<DomainEventColumns>;
     event_consumers: Table<EventConsumerColumns, 'position_event_id' | 'attempts'>;
+    caller_stamp: Table<CallerStampColumns, never, never>;
   }
 }
 

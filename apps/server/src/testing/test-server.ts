@@ -26,6 +26,8 @@ export interface RequestOptions {
 export interface TestServer {
   url: string;
   db: Database;
+  /** The database's `DATABASE_URL`, for a second process on the same data. */
+  databaseUrl: string;
   services: Services;
   /** The composition root the app runs on: its dispatcher hands recorded events to the consumers given. */
   container: Container;
@@ -61,6 +63,7 @@ export async function startTestServer(
   return {
     url,
     db: database.db,
+    databaseUrl: database.url,
     services,
     container,
     async request(method, path, { token, body, rawBody, headers = {} } = {}) {

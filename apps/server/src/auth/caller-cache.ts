@@ -1,0 +1,84 @@
+import { LruMap } from '../cache/lru-map';
+import type { UserRecord } from '../modules/users/user-repository';
+import type { MemberActor } from './actor';
+import type { Caller } from './caller';
+
+/** Who a token stands for and what a user is in an account, as of one moment. */
+export interface CallerLookup {
+  findCaller(token: string): Promise<Caller | undefined>;
+  /** The user as a member of the account; throws the refusal when the user may not act there. */
+  resolveMember(user: UserRecord, accountId: number): Promise<MemberActor>;
+}
+
+/** Where the cache reads what it keeps, and the version that tells it when what it keeps is out of date. */
+export interface CallerSources {
+  stamp: { current(): Promise<number> };
+  accessTokens: { findCaller(token: string): Promise<Caller | undefined> };
+  accountMembers: { resolve(user: UserRecord, accountId: number): Promise<MemberActor> };
+}
+
+export interface CallerCache {
+  /** Lookups as of now: entries read before the last change to a caller table are not served. */
+  lookup(): Promise<CallerLookup>;
+}
+
+/** Makes a cached value read-only all the way down: requests share it, and none may change it for the others. */
+function frozen<Value>(value: Value): Value {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const nested of Object.values(value)) frozen(nested);
+  }
+  return value;
+}
+
+/**
+ * Callers (token → platform app, user or agent bot) and memberships (user and account → role), kept in memory so that
+ * a request reads one row instead of three to four.
+ *
+ * Entries are tied to a version stamp, not to a time to live: database triggers move the stamp in the same transaction
+ * as any change to tokens, users, agent bots, platform apps, memberships or accounts, whichever process or code makes
+ * it, and every request reads the stamp before it uses an entry. A rotated token, a deleted user or a removed
+ * membership is therefore refused on the very next request, in every process, where a time to live would leave
+ * each process a window of that length. The price is one primary-key read per request, and changes to those tables
+ * empty every process's cache: they are rare next to the requests that read them.
+ */
+export function createCallerCache(sources: CallerSources, capacity = 10_000): CallerCache {
+  /** The stamp the entries were read under. */
+  let entriesStamp: number | undefined;
+  const callers = new LruMap<string, Caller>(capacity);
+  const members = new LruMap<string, MemberActor>(capacity);
+
+  return {
+    async lookup() {
+      const stamp = await sources.stamp.current();
+      if (stamp !== entriesStamp) {
+        callers.clear();
+        members.clear();
+        entriesStamp = stamp;
+      }
+      // A value read now may already be newer than `stamp`, never older; it is kept only while no later lookup has
+      // seen the stamp move on, as a newer lookup may have emptied the cache after this one began.
+      const keep = <Value>(cache: LruMap<string, Value>, key: string, value: Value) => {
+        if (entriesStamp === stamp) cache.set(key, frozen(value));
+      };
+
+      return {
+        async findCaller(token) {
+          const cached = callers.get(token);
+          if (cached) return cached;
+          const caller = await sources.accessTokens.findCaller(token);
+          if (caller) keep(callers, token, caller);
+          return caller;
+        },
+        async resolveMember(user, accountId) {
+          const key = `${user.id}:${accountId}`;
+          const cached = members.get(key);
+          if (cached && cached.user === user) return cached;
+          const member = await sources.accountMembers.resolve(user, accountId);
+          keep(members, key, member);
+          return member;
+        },
+      };
+    },
+  };
+}
