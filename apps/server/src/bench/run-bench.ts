@@ -1,14 +1,15 @@
 import os from 'node:os';
 import { readLoadSettings } from './bench-settings';
 import { benchContacts } from './contact-bench';
-import { type BenchReport, benchPlatformEndpoint } from './platform-bench';
+import { type BenchReport, benchEndpointsAgainstBare } from './endpoint-bench';
 
 /**
- * `pnpm bench`: the platform endpoint against a bare node:http server, then the contact scenarios on the seeded
- * account of a million contacts (seeded on first use). `BENCH_ONLY=platform` or `BENCH_ONLY=contacts` runs one part.
+ * `pnpm bench`: a platform and an account endpoint against a bare node:http server, and the account one as the spec
+ * grows, then the contact scenarios on the seeded account of a million contacts (seeded on first use).
+ * `BENCH_ONLY=endpoints` or `BENCH_ONLY=contacts` runs one part.
  */
 const parts: Record<string, (settings: ReturnType<typeof readLoadSettings>) => Promise<BenchReport>> = {
-  platform: benchPlatformEndpoint,
+  endpoints: benchEndpointsAgainstBare,
   contacts: benchContacts,
 };
 
