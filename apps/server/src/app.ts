@@ -8,6 +8,7 @@ import { errorMiddleware } from './errors/error-middleware';
 import { handlers as registeredHandlers } from './http/handler-registry';
 import type { HandlerMap } from './http/operation-types';
 import { refuseUnsafeInput } from './http/refuse-unsafe-input';
+import { requestBodyForms } from './http/request-body-forms';
 import { normalizeArrayQuery, stripTrailingSlash } from './http/request-normalizers';
 import { operationRoutes } from './http/routes';
 import { loadSpecDocument } from './http/spec-document';
@@ -47,6 +48,7 @@ export function createApp(options: AppOptions): Express {
   app.use(express.json({ limit: bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(normalizeArrayQuery);
   app.use(refuseUnsafeInput);
+  app.use(requestBodyForms(document));
   app.use(
     OpenApiValidator.middleware({
       apiSpec: structuredClone(document) as never,
