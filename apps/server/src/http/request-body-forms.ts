@@ -100,8 +100,7 @@ function integersFromText(document: SpecDocument, value: unknown, schemas: Schem
   if (isPlainObject(value)) {
     for (const [key, child] of Object.entries(value)) {
       const childSchemas = applicable.flatMap((schema) => {
-        const declared = schema.properties?.[key];
-        if (declared) return [declared];
+        if (schema.properties && Object.hasOwn(schema.properties, key)) return [schema.properties[key] as Schema];
         return isPlainObject(schema.additionalProperties) ? [schema.additionalProperties] : [];
       });
       value[key] = integersFromText(document, child, childSchemas);
@@ -134,7 +133,10 @@ function bodyFormOf(document: SpecDocument, operation: Operation, where: string)
     if (rootKey !== undefined) throw new Error(`${where}: ${rootKeyExtension} is set but it takes no JSON body`);
     return undefined;
   }
-  if (rootKey !== undefined && applicableSchemas(document, schema).some((part) => part.properties?.[rootKey])) {
+  if (
+    rootKey !== undefined &&
+    applicableSchemas(document, schema).some((part) => part.properties && Object.hasOwn(part.properties, rootKey))
+  ) {
     throw new Error(`${where}: its ${rootKeyExtension} "${rootKey}" is also a field of its body`);
   }
   return { rootKey, schema };
