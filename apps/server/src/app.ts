@@ -9,6 +9,7 @@ import { handlers as registeredHandlers } from './http/handler-registry';
 import type { OperationAccessRule } from './http/operation-access-rule';
 import type { HandlerMap } from './http/operation-types';
 import { refuseUnsafeInput } from './http/refuse-unsafe-input';
+import { requestBodyForms } from './http/request-body-forms';
 import { normalizeArrayQuery, stripTrailingSlash } from './http/request-normalizers';
 import { operationRoutes } from './http/routes';
 import { loadSpecDocument, type SpecDocument } from './http/spec-document';
@@ -52,6 +53,7 @@ export function createApp(options: AppOptions): Express {
   app.use(express.json({ limit: bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(normalizeArrayQuery);
   app.use(refuseUnsafeInput);
+  app.use(requestBodyForms(document));
   app.use(
     OpenApiValidator.middleware({
       apiSpec: structuredClone(document) as never,

@@ -2448,8 +2448,8 @@ export interface components {
          *     }
          */
         InboxMembersChange: {
-            /** @description The inbox; a number, or a string of digits as some reference clients send it. */
-            inbox_id: number | string;
+            /** @description The inbox; reference clients often send it as a string of digits, which every integer field takes. */
+            inbox_id: number;
             /** @description Ids of users who belong to the account. */
             user_ids: number[];
         };

@@ -19,9 +19,9 @@ const membersChanged = (member: MemberActor, inbox: InboxRecord, added: number[]
 export function inboxMemberService({ db, clock, events }: ServiceDependencies) {
   const members = inboxMemberRepository(db);
 
-  /** The inbox a change names; its id may come as a string of digits. */
+  /** The inbox a change names. */
   async function inboxOf(member: MemberActor, change: MembersChange): Promise<InboxRecord> {
-    return findAccountInbox(db, member, Number(change.inbox_id));
+    return findAccountInbox(db, member, change.inbox_id);
   }
 
   return {

@@ -1,0 +1,164 @@
+import { type RequestHandler, Router } from 'express';
+import type { SpecDocument } from './spec-document';
+
+/**
+ * The vendor extension of an operation naming the key under which it also accepts its body, as the reference's
+ * Rails controllers do when they read `params.require(:key)`: `{"team": {"name": "x"}}` as well as `{"name": "x"}`.
+ */
+export const rootKeyExtension = 'x-root-key';
+
+/** The parts of a JSON Schema that say where a request body holds integers. */
+interface Schema {
+  $ref?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  properties?: Record<string, Schema>;
+  additionalProperties?: boolean | Schema;
+  items?: Schema;
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+}
+
+interface Operation {
+  operationId?: string;
+  requestBody?: { $ref?: string; content?: Record<string, { schema?: Schema }> };
+  [rootKeyExtension]?: string;
+}
+
+/** What the reference's clients may send for one operation, and the schema its body is validated against. */
+interface BodyForm {
+  rootKey: string | undefined;
+  schema: Schema;
+}
+
+const methods = ['post', 'put', 'patch', 'delete'] as const;
+
+/** `/accounts/{account_id}` → `/accounts/:account_id` */
+const toExpressPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A whole integer as text, such as `"5"`; Rails casts these where an integer is expected. */
+const integerText = /^-?\d+$/;
+
+/** The object a local `$ref` (`#/components/schemas/Team`) points at in the document. */
+function resolve<T extends { $ref?: string }>(document: SpecDocument, node: T): T {
+  if (!node.$ref) return node;
+  const target = node.$ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<unknown>(
+      (parent, key) => (parent as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')],
+      document,
+    );
+  return resolve(document, target as T);
+}
+
+/** A schema and every schema it combines with `allOf`, `oneOf` or `anyOf`, resolved: all that may apply to a value. */
+function applicableSchemas(document: SpecDocument, schema: Schema): Schema[] {
+  const resolved = resolve(document, schema);
+  return [
+    resolved,
+    ...[...(resolved.allOf ?? []), ...(resolved.oneOf ?? []), ...(resolved.anyOf ?? [])].flatMap((part) =>
+      applicableSchemas(document, part),
+    ),
+  ];
+}
+
+const typesOf = (schema: Schema): string[] => (schema.type === undefined ? [] : [schema.type].flat());
+
+/** Whether a schema takes strings: by its type, or by a string among its allowed values. */
+const admitsString = (schema: Schema): boolean =>
+  typesOf(schema).includes('string') ||
+  typeof schema.const === 'string' ||
+  (schema.enum ?? []).some((allowed) => typeof allowed === 'string');
+
+/**
+ * The value with each string of digits that stands where the schemas expect an integer, and never a string, turned
+ * into that number: `"inbox_id": "5"` becomes `5`, `"user_ids": ["2"]` becomes `[2]`. Anything else is left for the
+ * validator to judge, so `"abc"` is still refused naming its field. Objects and arrays are changed in place.
+ */
+function integersFromText(document: SpecDocument, value: unknown, schemas: Schema[]): unknown {
+  if (schemas.length === 0) return value;
+  const applicable = schemas.flatMap((schema) => applicableSchemas(document, schema));
+  if (typeof value === 'string') {
+    const integerExpected =
+      applicable.some((schema) => typesOf(schema).includes('integer')) && !applicable.some(admitsString);
+    if (integerExpected && integerText.test(value) && Number.isSafeInteger(Number(value))) return Number(value);
+    return value;
+  }
+  if (Array.isArray(value)) {
+    const itemSchemas = applicable.flatMap((schema) => (schema.items ? [schema.items] : []));
+    value.forEach((item, index) => {
+      value[index] = integersFromText(document, item, itemSchemas);
+    });
+    return value;
+  }
+  if (isPlainObject(value)) {
+    for (const [key, child] of Object.entries(value)) {
+      const childSchemas = applicable.flatMap((schema) => {
+        if (schema.properties && Object.hasOwn(schema.properties, key)) return [schema.properties[key] as Schema];
+        return isPlainObject(schema.additionalProperties) ? [schema.additionalProperties] : [];
+      });
+      value[key] = integersFromText(document, child, childSchemas);
+    }
+  }
+  return value;
+}
+
+/**
+ * The body as the operation reads it. A body whose root key holds an object is unwrapped; a field given both inside
+ * and beside the root key takes the value inside, as Rails does (its params wrapper stands aside when the root key is
+ * present, and the controller reads the wrapped object), while the other fields beside it are kept and validated.
+ */
+function normalizeBody(document: SpecDocument, body: Record<string, unknown>, form: BodyForm): unknown {
+  let unwrapped = body;
+  if (form.rootKey !== undefined && isPlainObject(body[form.rootKey])) {
+    const { [form.rootKey]: wrapped, ...beside } = body;
+    unwrapped = { ...beside, ...(wrapped as Record<string, unknown>) };
+  }
+  return integersFromText(document, unwrapped, [form.schema]);
+}
+
+/** The JSON body schema and root key of an operation; throws on a root key the body could not be told apart from. */
+function bodyFormOf(document: SpecDocument, operation: Operation, where: string): BodyForm | undefined {
+  const rootKey = operation[rootKeyExtension];
+  const schema = operation.requestBody
+    ? resolve(document, operation.requestBody).content?.['application/json']?.schema
+    : undefined;
+  if (!schema) {
+    if (rootKey !== undefined) throw new Error(`${where}: ${rootKeyExtension} is set but it takes no JSON body`);
+    return undefined;
+  }
+  if (
+    rootKey !== undefined &&
+    applicableSchemas(document, schema).some((part) => part.properties && Object.hasOwn(part.properties, rootKey))
+  ) {
+    throw new Error(`${where}: its ${rootKeyExtension} "${rootKey}" is also a field of its body`);
+  }
+  return { rootKey, schema };
+}
+
+/**
+ * Accepts request bodies in the forms the reference accepts them, before they are validated against the spec: the
+ * body of an operation with an `x-root-key` with or without that root key, and integer fields as strings of digits.
+ * Handlers see the one form the spec describes.
+ */
+export function requestBodyForms(document: SpecDocument): RequestHandler {
+  const router = Router();
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of methods) {
+      const operation = item[method] as Operation | undefined;
+      if (!operation) continue;
+      const form = bodyFormOf(document, operation, operation.operationId ?? `${method.toUpperCase()} ${path}`);
+      router[method](toExpressPath(path), (req, _res, next) => {
+        if (form) req.body = normalizeBody(document, req.body, form);
+        next('router');
+      });
+    }
+  }
+  return (req, res, next) => (isPlainObject(req.body) ? router(req, res, next) : next());
+}
