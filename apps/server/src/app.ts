@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import { pinoHttp } from 'pino-http';
 import type { Container } from './container';
@@ -30,6 +30,16 @@ export interface AppOptions {
 /** Largest JSON body the API accepts. */
 export const bodyLimit = '1mb';
 
+/**
+ * The validator's middlewares with `step` placed right after its route lookup: there the request's operation is
+ * known, and its body not yet validated.
+ */
+function afterRouteLookup(validator: RequestHandler[], step: RequestHandler): RequestHandler[] {
+  const lookup = validator.findIndex((middleware) => middleware.name === 'metadataMiddleware');
+  if (lookup < 0) throw new Error('express-openapi-validator no longer has a metadataMiddleware to follow');
+  return [...validator.slice(0, lookup + 1), step, ...validator.slice(lookup + 1)];
+}
+
 /** The Express application: validation, then one route per operation with its own access pipeline, one error middleware. */
 export function createApp(options: AppOptions): Express {
   const { services, logger } = options.container;
@@ -53,17 +63,19 @@ export function createApp(options: AppOptions): Express {
   app.use(express.json({ limit: bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(normalizeArrayQuery);
   app.use(refuseUnsafeInput);
-  app.use(requestBodyForms(document));
   app.use(
-    OpenApiValidator.middleware({
-      apiSpec: structuredClone(document) as never,
-      // `pnpm lint` checks the document with Redocly before it is generated; checking it again costs each app 0.2 s.
-      validateApiSpec: false,
-      validateRequests: { allowUnknownQueryParameters: true },
-      validateResponses: options.validateResponses ?? false,
-      validateSecurity: false,
-      ignoreUndocumented: false,
-    }),
+    afterRouteLookup(
+      OpenApiValidator.middleware({
+        apiSpec: structuredClone(document) as never,
+        // `pnpm lint` checks the document with Redocly before it is generated; checking it again costs each app 0.2 s.
+        validateApiSpec: false,
+        validateRequests: { allowUnknownQueryParameters: true },
+        validateResponses: options.validateResponses ?? false,
+        validateSecurity: false,
+        ignoreUndocumented: false,
+      }),
+      requestBodyForms(document),
+    ),
   );
   app.use(
     operationRoutes({

@@ -1,4 +1,5 @@
-import { type RequestHandler, Router } from 'express';
+import type { RequestHandler } from 'express';
+import { resolvedOperationOf } from './resolved-operation';
 import type { SpecDocument } from './spec-document';
 
 /**
@@ -34,9 +35,6 @@ interface BodyForm {
 }
 
 const methods = ['post', 'put', 'patch', 'delete'] as const;
-
-/** `/accounts/{account_id}` → `/accounts/:account_id` */
-const toExpressPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -145,20 +143,23 @@ function bodyFormOf(document: SpecDocument, operation: Operation, where: string)
 /**
  * Accepts request bodies in the forms the reference accepts them, before they are validated against the spec: the
  * body of an operation with an `x-root-key` with or without that root key, and integer fields as strings of digits.
- * Handlers see the one form the spec describes.
+ * Handlers see the one form the spec describes. It runs once the validator has resolved the request's operation, and
+ * finds the operation's form by its id.
  */
 export function requestBodyForms(document: SpecDocument): RequestHandler {
-  const router = Router();
+  const forms = new Map<string, BodyForm>();
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of methods) {
       const operation = item[method] as Operation | undefined;
       if (!operation) continue;
       const form = bodyFormOf(document, operation, operation.operationId ?? `${method.toUpperCase()} ${path}`);
-      router[method](toExpressPath(path), (req, _res, next) => {
-        if (form) req.body = normalizeBody(document, req.body, form);
-        next('router');
-      });
+      if (form && operation.operationId) forms.set(operation.operationId, form);
     }
   }
-  return (req, res, next) => (isPlainObject(req.body) ? router(req, res, next) : next());
+  return (req, _res, next) => {
+    const operationId = resolvedOperationOf(req)?.schema?.operationId;
+    const form = operationId === undefined ? undefined : forms.get(operationId);
+    if (form && isPlainObject(req.body)) req.body = normalizeBody(document, req.body, form);
+    next();
+  };
 }

@@ -4,18 +4,10 @@ import type { Services } from '../services';
 import { operationAccess } from './operation-access';
 import type { OperationAccessRule } from './operation-access-rule';
 import type { HandlerContext, HandlerMap, OperationId } from './operation-types';
+import { resolvedOperationOf } from './resolved-operation';
 import type { SpecDocument } from './spec-document';
 
 const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
-
-/** What the validator found a request to be: its operation, and its path parameters coerced to their spec types. */
-interface ResolvedOperation {
-  schema?: { operationId?: string };
-  pathParams?: Record<string, unknown>;
-}
-
-const resolvedOperationOf = (req: Request): ResolvedOperation | undefined =>
-  (req as { openapi?: ResolvedOperation }).openapi;
 
 /** Where the request came from, for links handed back to the same client. */
 function originOf(req: Request, publicUrl: string | undefined): string {
