@@ -1,15 +1,16 @@
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
+import express from 'express';
 import { createApp } from '../app';
 import { type Container, createContainer } from '../container';
 import { handlers } from '../http/handler-registry';
 import { operationAccess } from '../http/operation-access';
-import type { HandlerMap } from '../http/operation-types';
+import type { HandlerMap, OperationId } from '../http/operation-types';
 import { loadSpecDocument, type SpecDocument } from '../http/spec-document';
 import { createTestDatabase } from '../testing/test-database';
 import type { LoadSettings } from './bench-settings';
 import { listenOnLoopback } from './loopback-server';
 import { markdownTable, wholeNumber } from './markdown-table';
-import { assertSameReply, createReplayServer, recordReply } from './replay-server';
+import { assertSameReply, type RecordedReply, recordReply, replayListener } from './replay-server';
 import { type LoadSummary, measure } from './run-load';
 
 /** What one part of the bench found: lines to print, and why the figures cannot be trusted, if they cannot. */
@@ -21,6 +22,7 @@ export interface BenchReport {
 /** An endpoint the bench loads, with the token it is called with. */
 interface Endpoint {
   name: string;
+  operationId: OperationId;
   path: string;
   headers: Record<string, string>;
 }
@@ -67,11 +69,13 @@ async function benchEndpoints(container: Container, appUrl: string): Promise<End
   return [
     {
       name: 'GET /platform/api/v1/accounts/{account_id}',
+      operationId: 'platformGetAccount',
       path: `/platform/api/v1/accounts/${account.id}`,
       headers: { api_access_token: platformToken },
     },
     {
       name: 'GET /api/v1/accounts/{account_id}/contacts/{id}',
+      operationId: 'getContact',
       path: `${contactsPath}/${contact.payload.contact.id}`,
       headers: { api_access_token: agent.access_token },
     },
@@ -107,13 +111,45 @@ const summaryRow = (name: string, summary: LoadSummary) => [
   name,
   wholeNumber.format(summary.requestsPerSecond),
   String(summary.p99LatencyMs),
+  wholeNumber.format(summary.busyMicrosecondsPerRequest),
 ];
+
+const header = (first: string) => [first, 'requests/s (avg)', 'p99 latency (ms)', 'server CPU per request (µs)'];
+
+/** An Express app with the one route, answering the recorded bytes: what the framework alone costs. */
+function expressReplay(path: string, reply: RecordedReply) {
+  const app = express();
+  app.get(path, (_req, res) => {
+    res.status(reply.status).type(reply.contentType).send(reply.body);
+  });
+  return app;
+}
+
+/**
+ * The application with the endpoint's handler answering the recorded reply without reading anything, with or without
+ * its access check: what logging, parsing, validation and routing cost, then the caller's lookup on top.
+ */
+function applicationWithStubbedHandler(
+  container: Container,
+  operationId: OperationId,
+  reply: RecordedReply,
+  withAccessCheck: boolean,
+) {
+  const body = JSON.parse(reply.body.toString('utf8')) as unknown;
+  return createApp({
+    container,
+    validateResponses: false,
+    handlers: { ...handlers, [operationId]: async () => ({ status: reply.status, body }) } as HandlerMap,
+    ...(!withAccessCheck && { access: { ...operationAccess, [operationId]: { schemes: [], inAccount: false } } }),
+  });
+}
 
 /**
  * The real application (production settings, silent logs) on a fresh database of the engine `DATABASE_URL` selects:
  * each endpoint against a bare node:http server answering the same bytes, which gives what the framework, the
- * validator, authentication and the database cost per request; then the account endpoint again in apps whose spec
- * holds hundreds and thousands more operations, which shows whether that cost grows with the spec.
+ * validator, authentication and the database cost per request; where that cost goes, layer by layer, for the account
+ * endpoint; then the account endpoint in apps whose spec holds hundreds and thousands more operations, which shows
+ * whether the cost grows with the spec.
  */
 export async function benchEndpointsAgainstBare(settings: LoadSettings): Promise<BenchReport> {
   // Closed in reverse order whatever happens, so that the process exits by itself on success and on failure alike.
@@ -124,6 +160,15 @@ export async function benchEndpointsAgainstBare(settings: LoadSettings): Promise
     failures.push(...summary.failures.map((failure) => `${name}: ${failure}`));
     return summary;
   };
+  /** Serves `app` on the loopback while `run` loads it. */
+  const whileServing = async <Result>(app: RequestListener, run: (url: string) => Promise<Result>) => {
+    const server = await listenOnLoopback(createServer(app));
+    try {
+      return await run(server.url);
+    } finally {
+      await server.close();
+    }
+  };
   try {
     const database = await createTestDatabase();
     cleanups.push(database.drop);
@@ -133,14 +178,16 @@ export async function benchEndpointsAgainstBare(settings: LoadSettings): Promise
     const endpoints = await benchEndpoints(container, app.url);
 
     const endpointRows: string[][] = [];
+    const replies = new Map<Endpoint, RecordedReply>();
     for (const endpoint of endpoints) {
       const reply = await recordReply(app.url + endpoint.path, endpoint.headers);
-      const bare = await listenOnLoopback(createReplayServer('GET', endpoint.path, reply));
-      cleanups.push(bare.close);
-      assertSameReply(reply, await recordReply(bare.url + endpoint.path, endpoint.headers));
+      replies.set(endpoint, reply);
       const load = { headers: endpoint.headers, expectBody: reply.body.toString('utf8') };
+      const floor = await whileServing(replayListener('GET', endpoint.path, reply), async (url) => {
+        assertSameReply(reply, await recordReply(url + endpoint.path, endpoint.headers));
+        return measured(`${endpoint.name}, bare`, { ...load, url: url + endpoint.path });
+      });
       const full = await measured(endpoint.name, { ...load, url: app.url + endpoint.path });
-      const floor = await measured(`${endpoint.name}, bare`, { ...load, url: bare.url + endpoint.path });
       endpointRows.push(
         summaryRow(`${endpoint.name}: Inquirly`, full),
         summaryRow(`${endpoint.name}: bare node:http, same bytes`, floor),
@@ -148,43 +195,58 @@ export async function benchEndpointsAgainstBare(settings: LoadSettings): Promise
           `${endpoint.name}: ratio Inquirly / bare`,
           ratio(full.requestsPerSecond, floor.requestsPerSecond),
           ratio(full.p99LatencyMs, floor.p99LatencyMs),
+          ratio(full.busyMicrosecondsPerRequest, floor.busyMicrosecondsPerRequest),
         ],
       );
     }
 
     const accountEndpoint = endpoints[1] as Endpoint;
-    const expectBody = (await recordReply(app.url + accountEndpoint.path, accountEndpoint.headers)).body.toString();
+    const accountReply = replies.get(accountEndpoint) as RecordedReply;
+    const accountLoad = (url: string) => ({
+      url: url + accountEndpoint.path,
+      headers: accountEndpoint.headers,
+      expectBody: accountReply.body.toString('utf8'),
+    });
+    const layers: Array<[string, RequestListener]> = [
+      ['Express, one route answering the same bytes', expressReplay(accountEndpoint.path, accountReply)],
+      [
+        '+ logging, parsing, validation, routing (handler answers the bytes)',
+        applicationWithStubbedHandler(container, accountEndpoint.operationId, accountReply, false),
+      ],
+      [
+        '+ the caller: token, membership (cached), stamp read',
+        applicationWithStubbedHandler(container, accountEndpoint.operationId, accountReply, true),
+      ],
+    ];
+    const layerRows: string[][] = [];
+    for (const [name, layer] of layers) {
+      layerRows.push(summaryRow(name, await whileServing(layer, (url) => measured(name, accountLoad(url)))));
+    }
+
     const operationCount = Object.values(loadSpecDocument().paths).flatMap((item) => Object.keys(item)).length;
     const growthRows: string[][] = [];
     for (const extra of [0, 500, 2000]) {
       const grown = withExtraOperations(loadSpecDocument(), extra);
-      const server = await listenOnLoopback(createServer(createApp({ container, validateResponses: false, ...grown })));
-      try {
-        const name = `${operationCount + extra} operations`;
-        growthRows.push(
-          summaryRow(
-            name,
-            await measured(name, {
-              url: server.url + accountEndpoint.path,
-              headers: accountEndpoint.headers,
-              expectBody,
-            }),
-          ),
-        );
-      } finally {
-        await server.close();
-      }
+      const name = `${operationCount + extra} operations`;
+      const summary = await whileServing(createApp({ container, validateResponses: false, ...grown }), (url) =>
+        measured(name, accountLoad(url)),
+      );
+      growthRows.push(summaryRow(name, summary));
     }
 
     return {
       lines: [
         `Endpoints, ${database.url.split(':')[0]}`,
         '',
-        markdownTable([['target', 'requests/s (avg)', 'p99 latency (ms)'], ...endpointRows]),
+        markdownTable([header('target'), ...endpointRows]),
+        '',
+        `Where the time of ${accountEndpoint.name} goes, layer by layer (the full app above adds the handler's reads)`,
+        '',
+        markdownTable([header('layers'), ...layerRows]),
         '',
         `${accountEndpoint.name} as the spec grows`,
         '',
-        markdownTable([['operations in the spec', 'requests/s (avg)', 'p99 latency (ms)'], ...growthRows]),
+        markdownTable([header('operations in the spec'), ...growthRows]),
       ],
       failures,
     };

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { RequestListener } from 'node:http';
 
 export interface RecordedReply {
   status: number;
@@ -22,18 +22,18 @@ export async function recordReply(
 }
 
 /**
- * A bare node:http server that answers `method path` with the recorded bytes: the floor that any framework work is
- * measured against. Anything else gets a 404 so that a mistargeted load run shows up as non-2xx.
+ * A bare node:http request listener that answers `method path` with the recorded bytes: the floor that any framework
+ * work is measured against. Anything else gets a 404 so that a mistargeted load run shows up as non-2xx.
  */
-export function createReplayServer(method: string, path: string, reply: RecordedReply): Server {
+export function replayListener(method: string, path: string, reply: RecordedReply): RequestListener {
   const headers = { 'content-type': reply.contentType, 'content-length': reply.body.length };
-  return createServer((req, res) => {
+  return (req, res) => {
     if (req.method === method && req.url === path) {
       res.writeHead(reply.status, headers).end(reply.body);
     } else {
       res.writeHead(404).end();
     }
-  });
+  };
 }
 
 /** Throws unless both replies carry the same status, content type and body bytes. */

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type { LoadSettings } from './bench-settings';
 
@@ -16,6 +17,11 @@ export interface LoadSummary {
   requestsPerSecond: number;
   p50LatencyMs: number;
   p99LatencyMs: number;
+  /**
+   * Time this process's main thread was busy, per request answered. The servers under test run on that thread and
+   * the load generator on a thread of its own, so this is what a request costs the server in CPU.
+   */
+  busyMicrosecondsPerRequest: number;
   /** Why the run cannot be trusted: errors, timeouts, non-2xx statuses or unexpected bodies. Empty when clean. */
   failures: string[];
 }
@@ -23,6 +29,7 @@ export interface LoadSummary {
 /** Drives `url` with autocannon for the given time and summarises the result. */
 export async function runLoad(options: LoadOptions): Promise<LoadSummary> {
   if (new URL(options.url).hostname !== '127.0.0.1') throw new Error(`refusing to load ${options.url}: not 127.0.0.1`);
+  const idleBefore = performance.eventLoopUtilization();
   const result = await autocannon({
     url: options.url,
     method: options.method ?? 'GET',
@@ -35,6 +42,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadSummary> {
     // event loop, where every cycle it spent would be billed to the server under test.
     workers: 1,
   });
+
+  const busy = performance.eventLoopUtilization(idleBefore);
 
   const failures: string[] = [];
   if (result.errors > 0) failures.push(`${result.errors} errors (${result.timeouts} of them timeouts)`);
@@ -51,6 +60,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadSummary> {
     requestsPerSecond: result.requests.average,
     p50LatencyMs: result.latency.p50,
     p99LatencyMs: result.latency.p99,
+    busyMicrosecondsPerRequest: result.requests.total > 0 ? (busy.active * 1000) / result.requests.total : 0,
     failures,
   };
 }
