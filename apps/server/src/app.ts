@@ -1,15 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import express, { type Express, type RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
-import { pinoHttp } from 'pino-http';
 import type { Container } from './container';
 import { appError } from './errors/app-error';
 import { errorMiddleware } from './errors/error-middleware';
+import { announceAllowedMethods } from './http/allowed-methods';
+import { type AuthFailureLimit, authFailureLimiter } from './http/auth-failure-limit';
+import { crossOriginAccess } from './http/cross-origin';
 import { handlers as registeredHandlers } from './http/handler-registry';
 import type { OperationAccessRule } from './http/operation-access-rule';
 import type { HandlerMap } from './http/operation-types';
 import { refuseUnsafeInput } from './http/refuse-unsafe-input';
 import { requestBodyForms } from './http/request-body-forms';
+import { requestLogging } from './http/request-logging';
 import { normalizeArrayQuery, stripTrailingSlash } from './http/request-normalizers';
 import { operationRoutes } from './http/routes';
 import { loadSpecDocument, type SpecDocument } from './http/spec-document';
@@ -25,6 +27,10 @@ export interface AppOptions {
   document?: SpecDocument;
   /** The access rule of each operation, the generated ones unless given with a document of other operations. */
   access?: Record<string, OperationAccessRule>;
+  /** Origins whose browsers may call the application and platform APIs; the client API answers any origin. */
+  corsOrigins?: readonly string[];
+  /** Refuses an address that keeps failing to authenticate; off unless given. */
+  authFailureLimit?: AuthFailureLimit;
 }
 
 /** Largest JSON body the API accepts. */
@@ -44,21 +50,14 @@ function afterRouteLookup(validator: RequestHandler[], step: RequestHandler): Re
 export function createApp(options: AppOptions): Express {
   const { services, logger } = options.container;
   const document = options.document ?? loadSpecDocument();
+  const authFailures = authFailureLimiter(options.authFailureLimit);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-    }),
-  );
+  app.use(requestLogging(logger));
+  app.use(crossOriginAccess(options.corsOrigins ?? []));
+  app.use(authFailures.refuseBlocked);
   app.use(stripTrailingSlash);
   app.use(express.json({ limit: bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(normalizeArrayQuery);
@@ -87,6 +86,8 @@ export function createApp(options: AppOptions): Express {
     }),
   );
   app.use((_req, _res, next) => next(appError('ROUTE_NOT_FOUND')));
+  app.use(announceAllowedMethods(document));
+  app.use(authFailures.countFailure);
   app.use(errorMiddleware);
   return app;
 }

@@ -1,6 +1,10 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
-/** Structured JSON logs on stdout; each request's lines carry its request id. */
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: ['req.headers.api_access_token', 'req.headers.authorization'] });
+/** Headers that carry a credential; their values never reach the logs. */
+const credentialHeaders = ['api_access_token', 'authorization', 'cookie'];
+
+/** Structured JSON logs on stdout (or the destination given); each request's lines carry its request id. */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = { level, redact: credentialHeaders.map((name) => `req.headers.${name}`) };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -13,7 +13,12 @@ async function main(): Promise<void> {
   else logger.info({ database, role: config.role }, 'Inquirly worker dispatching events');
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    await running.close();
+    try {
+      await running.close();
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

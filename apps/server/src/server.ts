@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createApp } from './app';
 import type { Clock } from './config/clock';
@@ -8,6 +9,8 @@ import { type Container, createContainer } from './container';
 import { connectDatabase, type Database } from './db/connection';
 import { migrateLatest } from './db/migrate';
 import type { EventConsumer } from './events/domain-event';
+import type { AuthFailureLimit } from './http/auth-failure-limit';
+import { gracefulCloser } from './http/graceful-close';
 
 export interface RunningServer {
   /** The HTTP server; absent in a worker process. */
@@ -16,14 +19,34 @@ export interface RunningServer {
   /** Where the API answers; absent in a worker process. */
   url: string | undefined;
   container: Container;
+  /**
+   * Stops gracefully: serves the requests already sent, connections waiting in the kernel's backlog included, then
+   * stops the dispatcher and closes the database. What `SIGTERM` runs.
+   */
   close(): Promise<void>;
 }
 
-async function listen(container: Container, config: ServerConfig): Promise<Server> {
+/** The Redis the API processes share their counts through, when `REDIS_URL` names one; it must answer at start. */
+async function connectRedis(config: ServerConfig, logger: Logger): Promise<Redis | undefined> {
+  if (!config.redisUrl || config.authFailureLimit === 0) return undefined;
+  // Without the offline queue a command fails at once while Redis is away, and the limiter counts in memory meanwhile.
+  const redis = new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false });
+  redis.on('error', (error: Error) => logger.warn({ err: error }, 'Redis connection failed'));
+  await redis.connect();
+  return redis;
+}
+
+async function listen(container: Container, config: ServerConfig, redis: Redis | undefined): Promise<Server> {
+  const authFailureLimit: AuthFailureLimit | undefined =
+    config.authFailureLimit === 0
+      ? undefined
+      : { limit: config.authFailureLimit, windowSeconds: config.authFailureWindowSeconds, ...(redis && { redis }) };
   const app = createApp({
     container,
     validateResponses: config.validateResponses,
     ...(config.publicUrl && { publicUrl: config.publicUrl }),
+    corsOrigins: config.corsOrigins,
+    ...(authFailureLimit && { authFailureLimit }),
   });
   return new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, '0.0.0.0', (error?: Error) =>
@@ -55,7 +78,9 @@ export async function startServer(
     const platformApp = await container.services.platformApps.ensureWithToken('Bootstrap', config.platformAppToken);
     logger.info({ platformAppId: platformApp.id }, 'platform app for PLATFORM_APP_TOKEN is ready');
   }
-  const server = servesApi ? await listen(container, config) : undefined;
+  const redis = servesApi ? await connectRedis(config, logger) : undefined;
+  const server = servesApi ? await listen(container, config, redis) : undefined;
+  const closeServer = server && gracefulCloser(server, { timeoutMs: config.shutdownTimeoutMs });
   if (config.role !== 'api') container.dispatcher.start();
   return {
     server,
@@ -63,8 +88,9 @@ export async function startServer(
     url: server && `http://localhost:${(server.address() as AddressInfo).port}`,
     container,
     close: async () => {
-      if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer?.();
       await container.dispatcher.stop();
+      await redis?.quit();
       await db.destroy();
     },
   };

@@ -25,3 +25,28 @@ test('handled events are kept a week unless EVENT_RETENTION_HOURS says otherwise
   expect(loadConfig({ EVENT_RETENTION_HOURS: '2' }).eventRetentionSeconds).toBe(7200);
   expect(() => loadConfig({ EVENT_RETENTION_HOURS: 'soon' })).toThrow('EVENT_RETENTION_HOURS');
 });
+
+test('no origin may call the application and platform APIs from a browser unless CORS_ORIGINS lists it', () => {
+  expect(loadConfig({}).corsOrigins).toEqual([]);
+  expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).corsOrigins).toEqual([
+    'https://app.example.com',
+    'http://localhost:5173',
+  ]);
+  expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example.com/' })).toThrow('CORS_ORIGINS');
+  expect(() => loadConfig({ CORS_ORIGINS: 'app.example.com' })).toThrow('CORS_ORIGINS');
+});
+
+test('an address may fail to authenticate 20 times a minute unless AUTH_FAILURE_LIMIT and its window say otherwise', () => {
+  expect(loadConfig({})).toMatchObject({ authFailureLimit: 20, authFailureWindowSeconds: 60 });
+  expect(loadConfig({ AUTH_FAILURE_LIMIT: '0', AUTH_FAILURE_WINDOW_SECONDS: '300' })).toMatchObject({
+    authFailureLimit: 0,
+    authFailureWindowSeconds: 300,
+  });
+  expect(() => loadConfig({ AUTH_FAILURE_LIMIT: 'many' })).toThrow('AUTH_FAILURE_LIMIT');
+  expect(() => loadConfig({ AUTH_FAILURE_WINDOW_SECONDS: '0' })).toThrow('AUTH_FAILURE_WINDOW_SECONDS');
+});
+
+test('a shutdown waits ten seconds for requests in flight unless SHUTDOWN_TIMEOUT_MS says otherwise', () => {
+  expect(loadConfig({}).shutdownTimeoutMs).toBe(10_000);
+  expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '500' }).shutdownTimeoutMs).toBe(500);
+});

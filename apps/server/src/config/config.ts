@@ -22,6 +22,15 @@ export interface ServerConfig {
   eventRetentionSeconds: number;
   /** How often a worker looks for events recorded by other processes, in milliseconds. */
   eventPollIntervalMs: number;
+  /** Origins whose browsers may call the application and platform APIs (none by default). */
+  corsOrigins: string[];
+  /** Failed authentications an address may make per window before it is refused; 0 turns the limit off. */
+  authFailureLimit: number;
+  authFailureWindowSeconds: number;
+  /** Redis that API processes share their counts of failed authentications through; each counts alone without it. */
+  redisUrl: string | undefined;
+  /** How long a shutdown waits for requests in flight before it closes their connections, in milliseconds. */
+  shutdownTimeoutMs: number;
 }
 
 /** A whole number of at least `minimum` from the environment, or the default when it is not set. */
@@ -33,6 +42,26 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min
     throw new Error(`${name} must be a whole number of at least ${minimum}, got "${given}"`);
   }
   return value;
+}
+
+/** `CORS_ORIGINS`: comma-separated origins such as `https://app.example.com`, each exactly an origin. */
+function originList(env: NodeJS.ProcessEnv): string[] {
+  const origins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed?.origin !== origin) {
+      throw new Error(`CORS_ORIGINS must list origins such as https://app.example.com, got "${origin}"`);
+    }
+  }
+  return origins;
 }
 
 const defaultDatabaseFile = path.join('data', 'inquirly.sqlite3');
@@ -57,5 +86,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     validateResponses: env.NODE_ENV !== 'production',
     eventRetentionSeconds: wholeNumber(env, 'EVENT_RETENTION_HOURS', 7 * 24, 1) * 3600,
     eventPollIntervalMs: wholeNumber(env, 'EVENT_POLL_INTERVAL_MS', 1000, 10),
+    corsOrigins: originList(env),
+    authFailureLimit: wholeNumber(env, 'AUTH_FAILURE_LIMIT', 20, 0),
+    authFailureWindowSeconds: wholeNumber(env, 'AUTH_FAILURE_WINDOW_SECONDS', 60, 1),
+    redisUrl: env.REDIS_URL || undefined,
+    shutdownTimeoutMs: wholeNumber(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0),
   };
 }

@@ -19,6 +19,10 @@ export const errorCatalogue = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The request body must be application/json' },
   VALIDATION_FAILED: { status: 422, message: 'The request is invalid' },
   SEARCH_QUERY_MISSING: { status: 422, message: 'Specify search string with parameter q' },
+  TOO_MANY_AUTH_FAILURES: {
+    status: 429,
+    message: 'Too many failed authentication attempts from this address; retry after the time in Retry-After',
+  },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on our side' },
   NOT_IMPLEMENTED: { status: 501, message: 'This operation is not implemented yet' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -43,7 +43,8 @@ beforeAll(async () => {
   app.use(express.json());
   // The validator's route lookup, as far as the middleware reads it: the one operation is PATCH /items/{id}.
   app.use((req, _res, next) => {
-    if (req.method === 'PATCH' && req.path.startsWith('/items/')) Object.assign(req, { openapi: { schema: { operationId: 'updateItem' } } });
+    if (req.method === 'PATCH' && req.path.startsWith('/items/'))
+      Object.assign(req, { openapi: { schema: { operationId: 'updateItem' } } });
     next();
   });
   app.use(requestBodyForms(document as unknown as SpecDocument));

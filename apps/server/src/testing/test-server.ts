@@ -1,6 +1,7 @@
 import { Agent, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../app';
+import type { Logger } from 'pino';
+import { type AppOptions, createApp } from '../app';
 import { type Clock, systemClock } from '../config/clock';
 import { type Container, createContainer } from '../container';
 import type { Database } from '../db/connection';
@@ -42,17 +43,24 @@ export interface TestServer {
  * `LOG_LEVEL` names, silent without one: `LOG_LEVEL=error` shows the cause of a 500.
  */
 export async function startTestServer(
-  options: { clock?: Clock; consumers?: EventConsumer[] } = {},
+  options: {
+    clock?: Clock;
+    consumers?: EventConsumer[];
+    /** Where the app logs, instead of a logger at `LOG_LEVEL`. */
+    logger?: Logger;
+    /** The app's CORS origins and authentication failure limit, both off unless given. */
+    app?: Pick<AppOptions, 'corsOrigins' | 'authFailureLimit'>;
+  } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
   const clock = options.clock ?? systemClock;
   const container = createContainer({
     db: database.db,
     clock,
-    logger: createLogger(process.env.LOG_LEVEL || 'silent'),
+    logger: options.logger ?? createLogger(process.env.LOG_LEVEL || 'silent'),
     consumers: options.consumers ?? [],
   });
-  const app = createApp({ container, validateResponses: true });
+  const app = createApp({ ...options.app, container, validateResponses: true });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

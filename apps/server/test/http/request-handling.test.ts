@@ -73,6 +73,26 @@ test('a known path with an unknown method is a 405 with a JSON error', async () 
   expect(response.body.code).toBe('METHOD_NOT_ALLOWED');
 });
 
+test.each([
+  ['DELETE', '/platform/api/v1/agent_bots', 'GET, POST'],
+  ['PUT', '/platform/api/v1/accounts', 'POST'],
+  ['POST', '/api/v1/accounts/1/agents/2', 'PATCH, DELETE'],
+  ['DELETE', '/app/login/', 'GET'],
+  // Both `/contacts/search` and `/contacts/{id}` match; each of their methods is routed.
+  ['PATCH', '/api/v1/accounts/1/contacts/search', 'GET, PUT, DELETE'],
+])('a %s of %s is a 405 whose Allow names the methods the spec defines there: %s', async (method, path, allow) => {
+  const response = await server.request(method, path, { token, body: {} });
+  expect(response.status).toBe(405);
+  expect(response.headers.get('allow')).toBe(allow);
+  expect(response.body).toEqual({ error: 'This path does not accept this method', code: 'METHOD_NOT_ALLOWED' });
+});
+
+test('a 404 carries no Allow', async () => {
+  const response = await server.request('DELETE', '/api/v1/nothing-here');
+  expect(response.status).toBe(404);
+  expect(response.headers.get('allow')).toBeNull();
+});
+
 test('every response carries a request id, the caller’s when it sends a sane one', async () => {
   const generated = await server.request('GET', '/health');
   expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
