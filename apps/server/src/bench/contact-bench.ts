@@ -1,5 +1,4 @@
 import { createServer } from 'node:http';
-import { createApp } from '../app';
 import { createContainer } from '../container';
 import { engineOf } from '../db/connection';
 import { contactRepository } from '../modules/contacts/contact-repository';
@@ -9,6 +8,7 @@ import { benchContactCount, flag, type LoadSettings } from './bench-settings';
 import type { BenchReport } from './endpoint-bench';
 import { listenOnLoopback } from './loopback-server';
 import { markdownTable, wholeNumber } from './markdown-table';
+import { productionApp } from './production-app';
 import { captureQueries, explain } from './query-plans';
 import { recordReply } from './replay-server';
 import { measure } from './run-load';
@@ -91,7 +91,7 @@ export async function benchContacts(settings: LoadSettings): Promise<BenchReport
   const bench = await prepareContactsBench({ url, contacts: contactCount, reseed: flag('BENCH_RESEED') });
   const cleanups: Array<() => Promise<void>> = [() => bench.db.destroy()];
   try {
-    const app = createApp({ container: createContainer({ db: bench.db }), validateResponses: false });
+    const app = productionApp(createContainer({ db: bench.db }));
     const server = await listenOnLoopback(createServer(app));
     cleanups.push(server.close);
     const headers = { api_access_token: bench.account.adminToken, 'content-type': 'application/json' };

@@ -1,6 +1,5 @@
 import { createServer, type RequestListener } from 'node:http';
 import express from 'express';
-import { createApp } from '../app';
 import { type Container, createContainer } from '../container';
 import { handlers } from '../http/handler-registry';
 import { operationAccess } from '../http/operation-access';
@@ -10,6 +9,7 @@ import { createTestDatabase } from '../testing/test-database';
 import type { LoadSettings } from './bench-settings';
 import { listenOnLoopback } from './loopback-server';
 import { markdownTable, wholeNumber } from './markdown-table';
+import { productionApp } from './production-app';
 import { assertSameReply, type RecordedReply, recordReply, replayListener } from './replay-server';
 import { type LoadSummary, measure } from './run-load';
 
@@ -136,9 +136,7 @@ function applicationWithStubbedHandler(
   withAccessCheck: boolean,
 ) {
   const body = JSON.parse(reply.body.toString('utf8')) as unknown;
-  return createApp({
-    container,
-    validateResponses: false,
+  return productionApp(container, {
     handlers: { ...handlers, [operationId]: async () => ({ status: reply.status, body }) } as HandlerMap,
     ...(!withAccessCheck && { access: { ...operationAccess, [operationId]: { schemes: [], inAccount: false } } }),
   });
@@ -173,7 +171,7 @@ export async function benchEndpointsAgainstBare(settings: LoadSettings): Promise
     const database = await createTestDatabase();
     cleanups.push(database.drop);
     const container = createContainer({ db: database.db });
-    const app = await listenOnLoopback(createServer(createApp({ container, validateResponses: false })));
+    const app = await listenOnLoopback(createServer(productionApp(container)));
     cleanups.push(app.close);
     const endpoints = await benchEndpoints(container, app.url);
 
@@ -228,9 +226,7 @@ export async function benchEndpointsAgainstBare(settings: LoadSettings): Promise
     for (const extra of [0, 500, 2000]) {
       const grown = withExtraOperations(loadSpecDocument(), extra);
       const name = `${operationCount + extra} operations`;
-      const summary = await whileServing(createApp({ container, validateResponses: false, ...grown }), (url) =>
-        measured(name, accountLoad(url)),
-      );
+      const summary = await whileServing(productionApp(container, grown), (url) => measured(name, accountLoad(url)));
       growthRows.push(summaryRow(name, summary));
     }
 
