@@ -41,7 +41,10 @@ export async function startServer(
   logger: Logger,
   options: { clock?: Clock; consumers?: EventConsumer[] } = {},
 ): Promise<RunningServer> {
-  const db = connectDatabase(config.databaseUrl);
+  const dispatches = config.role !== 'api';
+  const db = connectDatabase(config.databaseUrl, {
+    dispatchedConsumers: dispatches ? (options.consumers?.length ?? 0) : 0,
+  });
   await migrateLatest(db);
   const container = createContainer({
     db,
@@ -56,7 +59,7 @@ export async function startServer(
     logger.info({ platformAppId: platformApp.id }, 'platform app for PLATFORM_APP_TOKEN is ready');
   }
   const server = servesApi ? await listen(container, config) : undefined;
-  if (config.role !== 'api') container.dispatcher.start();
+  if (dispatches) container.dispatcher.start();
   return {
     server,
     db,
