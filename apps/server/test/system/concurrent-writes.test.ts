@@ -149,7 +149,7 @@ describe('changing the members of a team', () => {
     expect(added.map((response) => response.status)).toEqual(Array(requestCount).fill(200));
     expect(await membersOf(teamId)).toEqual(sorted(agentIds));
     // Of two requests adding the same user, one adds them and the other finds them already there.
-    expect(added.flatMap((response) => response.body.map((agent: { id: number }) => agent.id)).sort()).toEqual(
+    expect(sorted(added.flatMap((response) => response.body.map((agent: { id: number }) => agent.id)))).toEqual(
       sorted(agentIds),
     );
     expect(replayMembership([], await eventsAbout('team', teamId))).toEqual(sorted(agentIds));
@@ -281,6 +281,170 @@ describe('updating a contact', () => {
       origin: 'import',
       ...Object.fromEntries(Array.from({ length: requestCount }, (_, index) => [`key_${index}`, index])),
     });
+  });
+});
+
+/** An object that concurrent requests update, and which attribute each sets to a value of its own. */
+interface UpdateCase {
+  subject: string;
+  attribute: string;
+  /** Creates the object with `initial` as the attribute's value; answers its subject id and the path to update. */
+  create(initial: string): Promise<{ id: number; path: string }>;
+  method: string;
+  token: () => string;
+}
+
+const platformPath = '/platform/api/v1';
+let caseCount = 0;
+const unique = (prefix: string) => `${prefix}-${process.pid}-${++caseCount}`;
+
+/** Posts and answers the body, failing the test unless it is a 200. */
+async function created(path: string, token: string, body: unknown): Promise<any> {
+  const response = await server.request('POST', path, { token, body });
+  expect(response.status).toBe(200);
+  return response.body;
+}
+
+const updateCases: Record<string, UpdateCase> = {
+  team: {
+    subject: 'team',
+    attribute: 'description',
+    method: 'PATCH',
+    token: () => fixture.admin.token,
+    async create(initial) {
+      const team = await created(`${account()}/teams`, fixture.admin.token, {
+        name: unique('t'),
+        description: initial,
+      });
+      return { id: team.id, path: `${account()}/teams/${team.id}` };
+    },
+  },
+  contact: {
+    subject: 'contact',
+    attribute: 'name',
+    method: 'PUT',
+    token: () => fixture.agent.token,
+    async create(initial) {
+      const { payload } = await created(`${account()}/contacts`, fixture.agent.token, { name: initial });
+      return { id: payload.contact.id, path: `${account()}/contacts/${payload.contact.id}` };
+    },
+  },
+  'canned response': {
+    subject: 'canned_response',
+    attribute: 'content',
+    method: 'PATCH',
+    token: () => fixture.admin.token,
+    async create(initial) {
+      const canned = await created(`${account()}/canned_responses`, fixture.admin.token, {
+        short_code: unique('c'),
+        content: initial,
+      });
+      return { id: canned.id, path: `${account()}/canned_responses/${canned.id}` };
+    },
+  },
+  'custom attribute definition': {
+    subject: 'custom_attribute_definition',
+    attribute: 'attribute_description',
+    method: 'PATCH',
+    token: () => fixture.admin.token,
+    async create(initial) {
+      const definition = await created(`${account()}/custom_attribute_definitions`, fixture.admin.token, {
+        attribute_display_name: 'Plan',
+        attribute_key: unique('plan').replaceAll('-', '_'),
+        attribute_model: 'contact_attribute',
+        attribute_description: initial,
+      });
+      return { id: definition.id, path: `${account()}/custom_attribute_definitions/${definition.id}` };
+    },
+  },
+  'custom filter': {
+    subject: 'custom_filter',
+    attribute: 'name',
+    method: 'PATCH',
+    token: () => fixture.agent.token,
+    async create(initial) {
+      const filter = await created(`${account()}/custom_filters`, fixture.agent.token, {
+        name: initial,
+        filter_type: 'contact',
+        query: { payload: [] },
+      });
+      return { id: filter.id, path: `${account()}/custom_filters/${filter.id}` };
+    },
+  },
+  'agent bot of the account': {
+    subject: 'agent_bot',
+    attribute: 'description',
+    method: 'PATCH',
+    token: () => fixture.admin.token,
+    async create(initial) {
+      const bot = await created(`${account()}/agent_bots`, fixture.admin.token, { name: 'Bot', description: initial });
+      return { id: bot.id, path: `${account()}/agent_bots/${bot.id}` };
+    },
+  },
+  'agent bot of a platform app': {
+    subject: 'agent_bot',
+    attribute: 'description',
+    method: 'PATCH',
+    token: () => fixture.platformToken,
+    async create(initial) {
+      const bot = await created(`${platformPath}/agent_bots`, fixture.platformToken, {
+        name: 'Bot',
+        description: initial,
+      });
+      return { id: bot.id, path: `${platformPath}/agent_bots/${bot.id}` };
+    },
+  },
+  'platform account': {
+    subject: 'account',
+    attribute: 'name',
+    method: 'PATCH',
+    token: () => fixture.platformToken,
+    async create(initial) {
+      const platformAccount = await created(`${platformPath}/accounts`, fixture.platformToken, { name: initial });
+      return { id: platformAccount.id, path: `${platformPath}/accounts/${platformAccount.id}` };
+    },
+  },
+  'platform user': {
+    subject: 'user',
+    attribute: 'name',
+    method: 'PATCH',
+    token: () => fixture.platformToken,
+    async create(initial) {
+      const user = await created(`${platformPath}/users`, fixture.platformToken, {
+        name: initial,
+        email: `${unique('user')}@example.com`,
+      });
+      return { id: user.id, path: `${platformPath}/users/${user.id}` };
+    },
+  },
+};
+
+describe.each(Object.entries(updateCases))('updating one %s concurrently', (_, updateCase) => {
+  test('records events whose previous value is the value the update before set', async () => {
+    const { id, path } = await updateCase.create('initial');
+    await eventsAbout(updateCase.subject, id);
+
+    const responses = await concurrently(requestCount, (index) =>
+      server.request(updateCase.method, path, {
+        token: updateCase.token(),
+        body: { [updateCase.attribute]: `value ${index}` },
+      }),
+    );
+
+    expect(responses.map((response) => response.status)).toEqual(Array(requestCount).fill(200));
+    let value: unknown = 'initial';
+    const changes = (await eventsAbout(updateCase.subject, id)).flatMap(
+      (event) =>
+        event.data.changed_attributes as Array<Record<string, { previous_value: unknown; current_value: unknown }>>,
+    );
+    const ofAttribute = changes.flatMap((change) =>
+      change[updateCase.attribute] ? [change[updateCase.attribute]!] : [],
+    );
+    expect(ofAttribute).toHaveLength(requestCount);
+    for (const change of ofAttribute) {
+      expect(change.previous_value).toBe(value);
+      value = change.current_value;
+    }
   });
 });
 
