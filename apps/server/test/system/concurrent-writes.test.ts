@@ -448,6 +448,33 @@ describe.each(Object.entries(updateCases))('updating one %s concurrently', (_, u
   });
 });
 
+describe("changing a user's role in an account concurrently", () => {
+  test('records events whose previous role is the role the change before set', async () => {
+    const userId = agentIds[0]!;
+    const accountUsers = `${platformPath}/accounts/${fixture.accountId}/account_users`;
+    await eventsAbout('user', userId);
+    const roleOf = (index: number) => (index % 2 === 0 ? 'administrator' : 'agent');
+
+    const responses = await concurrently(requestCount, (index) =>
+      server.request('POST', accountUsers, {
+        token: fixture.platformToken,
+        body: { user_id: userId, role: roleOf(index) },
+      }),
+    );
+
+    expect(responses.map((response) => response.status)).toEqual(Array(requestCount).fill(200));
+    let role: unknown = 'agent';
+    for (const event of await eventsAbout('user', userId)) {
+      for (const change of event.data.changed_attributes as Array<{ role?: Record<string, unknown> }>) {
+        expect(change.role?.previous_value).toBe(role);
+        role = change.role?.current_value;
+      }
+    }
+    const stored = await server.db('account_users').where({ account_id: fixture.accountId, user_id: userId }).first();
+    expect(stored.role).toBe(role);
+  });
+});
+
 describe('creating a platform user by email', () => {
   test('every one of many concurrent requests with the same email answers the same user', async () => {
     const email = `concurrent-${process.pid}@example.com`;
