@@ -471,7 +471,35 @@ describe("changing a user's role in an account concurrently", () => {
       }
     }
     const stored = await server.db('account_users').where({ account_id: fixture.accountId, user_id: userId }).first();
-    expect(stored.role).toBe(role);
+    expect(stored?.role).toBe(role);
+  });
+});
+
+describe('opening a session of a contact in an inbox', () => {
+  test('concurrent requests with one source id all answer the session, opened once', async () => {
+    const inbox = await server.request('POST', `${account()}/inboxes`, {
+      token: fixture.admin.token,
+      body: { name: 'Concurrent sessions', channel: { type: 'api' } },
+    });
+    const contact = await server.request('POST', `${account()}/contacts`, {
+      token: fixture.admin.token,
+      body: { name: 'Concurrent session' },
+    });
+    const contactId = contact.body.payload.contact.id;
+    await eventsAbout('contact', contactId);
+
+    const responses = await concurrently(requestCount, () =>
+      server.request('POST', `${account()}/contacts/${contactId}/contact_inboxes`, {
+        token: fixture.admin.token,
+        body: { inbox_id: inbox.body.id, source_id: 'crm-concurrent' },
+      }),
+    );
+
+    expect(responses.map((response) => [response.status, response.body.source_id])).toEqual(
+      Array(requestCount).fill([200, 'crm-concurrent']),
+    );
+    const opened = (await eventsAbout('contact', contactId)).filter((event) => event.name === 'contact_inbox_created');
+    expect(opened).toHaveLength(1);
   });
 });
 
