@@ -31,7 +31,11 @@ const concurrently = <T>(count: number, send: (index: number) => Promise<T>): Pr
 /** The events recorded since the last call, about the subject, in the order they were recorded. */
 async function eventsAbout(type: string, id: number): Promise<DomainEvent[]> {
   delivered.length = 0;
-  for (let pass = 0; pass < 10; pass++) await server.container.dispatcher.runOnce();
+  let seen: number;
+  do {
+    seen = delivered.length;
+    await server.container.dispatcher.runOnce();
+  } while (delivered.length > seen);
   return delivered.filter((event) => event.subject.type === type && event.subject.id === id);
 }
 
