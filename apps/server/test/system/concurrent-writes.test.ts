@@ -39,7 +39,7 @@ async function eventsAbout(type: string, id: number): Promise<DomainEvent[]> {
   return delivered.filter((event) => event.subject.type === type && event.subject.id === id);
 }
 
-/** A set of agents for each request: each differs from every other, and some are empty. */
+/** A set of agents for each request: the sets overlap in many ways, and some are empty. */
 const memberSetOf = (index: number): number[] =>
   index % 5 === 0 ? [] : agentIds.filter((_, position) => ((index >> position) & 1) === 1 || position === index % 5);
 
