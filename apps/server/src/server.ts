@@ -64,7 +64,10 @@ export async function startServer(
   logger: Logger,
   options: { clock?: Clock; consumers?: EventConsumer[] } = {},
 ): Promise<RunningServer> {
-  const db = connectDatabase(config.databaseUrl);
+  const dispatches = config.role !== 'api';
+  const db = connectDatabase(config.databaseUrl, {
+    dispatchedConsumers: dispatches ? (options.consumers?.length ?? 0) : 0,
+  });
   await migrateLatest(db);
   const container = createContainer({
     db,
@@ -81,7 +84,7 @@ export async function startServer(
   const redis = servesApi ? await connectRedis(config, logger) : undefined;
   const server = servesApi ? await listen(container, config, redis) : undefined;
   const closeServer = server && gracefulCloser(server, { timeoutMs: config.shutdownTimeoutMs });
-  if (config.role !== 'api') container.dispatcher.start();
+  if (dispatches) container.dispatcher.start();
   return {
     server,
     db,

@@ -17,10 +17,21 @@ export function engineOf(databaseUrl: string): DatabaseEngine {
   throw new Error(`DATABASE_URL must start with "sqlite:" or "postgres://", got "${databaseUrl}"`);
 }
 
-/** Opens a connection pool for `sqlite:<path>` (embedded, WAL) or `postgres://...`. */
-export function connectDatabase(databaseUrl: string): Database {
+/** The PostgreSQL connections kept for requests, whatever the event dispatcher holds. */
+const requestConnections = 10;
+
+/**
+ * Opens a connection pool for `sqlite:<path>` (embedded, WAL) or `postgres://...`. On PostgreSQL the dispatcher holds
+ * a connection for each consumer's batch while the consumer handles it, however long that takes: the pool has one
+ * for each of the `dispatchedConsumers` on top of those for requests, so that busy consumers never starve requests.
+ */
+export function connectDatabase(databaseUrl: string, { dispatchedConsumers = 0 } = {}): Database {
   if (engineOf(databaseUrl) === 'postgres') {
-    return knex({ client: 'pg', connection: databaseUrl, pool: { min: 0, max: 10 } });
+    return knex({
+      client: 'pg',
+      connection: databaseUrl,
+      pool: { min: 0, max: requestConnections + dispatchedConsumers },
+    });
   }
   const filename = databaseUrl.slice('sqlite:'.length);
   if (filename !== ':memory:') mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });

@@ -1,6 +1,7 @@
 import type { AccountStatus, Role } from '../../db/column-values';
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
+import { lockingRowsOf } from '../../db/row-lock';
 import type { QualifiedColumn, SelectedRow } from '../../db/selected-columns';
 
 export type { Role };
@@ -44,11 +45,13 @@ export function accountUserRepository(db: Database) {
         .orderBy('id');
     },
 
-    async find(accountId: number, userId: number): Promise<AccountUserRecord | undefined> {
-      return db('account_users')
+    /** With `lock`, inside a transaction, the row stays locked until it ends: see `lockingRowsOf`. */
+    async find(accountId: number, userId: number, { lock = false } = {}): Promise<AccountUserRecord | undefined> {
+      const query = db('account_users')
         .select(...columns)
         .where({ account_id: accountId, user_id: userId })
         .first();
+      return lock ? lockingRowsOf(db, 'account_users', query) : query;
     },
 
     async insert(accountId: number, userId: number, role: Role, now: number): Promise<AccountUserRecord> {

@@ -21,7 +21,8 @@ export function accountUserService({ db, clock, events, repositories }: ServiceD
     const now = clock.nowSeconds();
     return db.transaction(async (trx) => {
       const trxAccountUsers = accountUserRepository(trx);
-      const existing = await trxAccountUsers.find(accountId, userId);
+      // Locked, so that concurrent role changes take turns and each event's previous role is the one stored.
+      const existing = await trxAccountUsers.find(accountId, userId, { lock: true });
       if (existing) {
         await trxAccountUsers.updateRole(existing.id, role, now);
         const updated = { ...existing, role, updated_at: now };

@@ -2,6 +2,7 @@ import type { AccountStatus, Role } from '../../db/column-values';
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
+import { lockingRowsOf } from '../../db/row-lock';
 import type { LeftJoined, QualifiedColumn, SelectedRow } from '../../db/selected-columns';
 import type { TableRow, TableUpdate } from '../../db/tables';
 
@@ -60,8 +61,10 @@ export function accountRepository(db: Database) {
       return { id: idOf(row), ...fields, created_at: now, updated_at: now };
     },
 
-    async findById(id: number): Promise<AccountRecord | undefined> {
-      const row = await db('accounts').where({ id }).first();
+    /** With `lock`, inside a transaction, the row stays locked until it ends: see `lockingRowsOf`. */
+    async findById(id: number, { lock = false } = {}): Promise<AccountRecord | undefined> {
+      const query = db('accounts').where({ id }).first();
+      const row = await (lock ? lockingRowsOf(db, 'accounts', query) : query);
       return row && toRecord(row);
     },
 

@@ -66,15 +66,19 @@ export function accountService(
         ...(input.limits !== undefined && { limits: input.limits }),
       };
       const now = clock.nowSeconds();
-      const updated = { ...account, ...changes, updated_at: now };
-      await db.transaction(async (trx) => {
-        await accountRepository(trx).update(account.id, changes, now);
+      return db.transaction(async (trx) => {
+        // Read again under a lock: concurrent updates take turns, and each event compares with what the update before
+        // it committed (see `lockingRowsOf`).
+        const current = await accountRepository(trx).findById(account.id, { lock: true });
+        if (!current) throw appError('RESOURCE_NOT_FOUND');
+        await accountRepository(trx).update(current.id, changes, now);
+        const updated = { ...current, ...changes, updated_at: now };
         await events.record(
           trx,
-          accountEvent('account_updated', actor, updated, { changed_attributes: changedAttributes(account, changes) }),
+          accountEvent('account_updated', actor, updated, { changed_attributes: changedAttributes(current, changes) }),
         );
+        return updated;
       });
-      return updated;
     },
 
     /** Deletes the account with its memberships and the agent bots it owns, tokens included. */

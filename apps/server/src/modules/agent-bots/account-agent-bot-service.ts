@@ -8,6 +8,7 @@ import type { ServiceDependencies } from '../service-dependencies';
 import { agentBotEvent } from './agent-bot-events';
 import { type AgentBotRecord, agentBotRepository } from './agent-bot-repository';
 import { deleteAgentBot } from './delete-agent-bot';
+import { lockedBot } from './locked-bot';
 
 /** A bot as one member sees it: its token only when that member may see it. */
 export interface AccountAgentBotView {
@@ -89,11 +90,13 @@ export function accountAgentBotService(
         ...(input.bot_config !== undefined && { bot_config: input.bot_config }),
       };
       const now = clock.nowSeconds();
-      const updated = { ...bot, ...changes, updated_at: now };
-      await db.transaction(async (trx) => {
-        await agentBotRepository(trx).update(bot.id, changes, now);
-        const changed = changedAttributes(bot, changes);
+      const updated = await db.transaction(async (trx) => {
+        const current = await lockedBot(trx, bot.id);
+        await agentBotRepository(trx).update(current.id, changes, now);
+        const updated = { ...current, ...changes, updated_at: now };
+        const changed = changedAttributes(current, changes);
         await events.record(trx, agentBotEvent('agent_bot_updated', member, updated, { changed_attributes: changed }));
+        return updated;
       });
       return view(member, updated);
     },

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
+import { lockingRowsOf } from '../../db/row-lock';
 import type { TableRow } from '../../db/tables';
 
 export interface AgentBotRecord {
@@ -35,8 +36,10 @@ export function agentBotRepository(db: Database) {
       return { id: idOf(row), ...record };
     },
 
-    async findById(id: number): Promise<AgentBotRecord | undefined> {
-      const row = await db('agent_bots').where({ id }).first();
+    /** With `lock`, inside a transaction, the row stays locked until it ends: see `lockingRowsOf`. */
+    async findById(id: number, { lock = false } = {}): Promise<AgentBotRecord | undefined> {
+      const query = db('agent_bots').where({ id }).first();
+      const row = await (lock ? lockingRowsOf(db, 'agent_bots', query) : query);
       return row && toRecord(row);
     },
 

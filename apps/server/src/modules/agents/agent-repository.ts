@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Availability } from '../../db/column-values';
 import type { Database } from '../../db/connection';
 import { readJson } from '../../db/json-column';
+import { lockingRowsOf } from '../../db/row-lock';
 import type { QualifiedColumn, SelectedRow } from '../../db/selected-columns';
 import type { Role } from '../account-users/account-user-repository';
 
@@ -105,7 +106,7 @@ export async function updateMembership(
  * changes of the account's roles take turns and cannot together remove every administrator.
  */
 export async function countAdministrators(db: Database, accountId: number): Promise<number> {
-  await db('accounts').select('id').where({ id: accountId }).forUpdate().first();
+  await lockingRowsOf(db, 'accounts', db('accounts').select('id').where({ id: accountId }).first());
   const row = await db('account_users')
     .where({ account_id: accountId, role: 'administrator' })
     .count({ count: '*' })

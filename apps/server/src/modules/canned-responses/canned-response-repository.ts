@@ -1,6 +1,7 @@
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { escapeLike, likeIgnoringCase } from '../../db/like-pattern';
+import { lockingRowsOf } from '../../db/row-lock';
 
 export interface CannedResponseRecord {
   id: number;
@@ -43,8 +44,14 @@ export function cannedResponseRepository(db: Database) {
         .orderBy('id');
     },
 
-    async findInAccount(accountId: number, id: number): Promise<CannedResponseRecord | undefined> {
-      return db('canned_responses').where({ account_id: accountId, id }).first();
+    /** With `lock`, inside a transaction, the row stays locked until it ends: see `lockingRowsOf`. */
+    async findInAccount(
+      accountId: number,
+      id: number,
+      { lock = false } = {},
+    ): Promise<CannedResponseRecord | undefined> {
+      const query = db('canned_responses').where({ account_id: accountId, id }).first();
+      return lock ? lockingRowsOf(db, 'canned_responses', query) : query;
     },
 
     async insert(accountId: number, fields: CannedResponseFields, now: number): Promise<CannedResponseRecord> {

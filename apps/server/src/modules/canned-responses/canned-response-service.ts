@@ -1,4 +1,5 @@
 import type { MemberActor } from '../../auth/actor';
+import type { Database } from '../../db/connection';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { appError, validationError } from '../../errors/app-error';
 import { changedAttributes, changeEvent } from '../../events/change-event';
@@ -34,8 +35,14 @@ export function cannedResponseService({ db, clock, events }: ServiceDependencies
       },
     );
 
-  async function findInAccount(member: MemberActor, id: number): Promise<CannedResponseRecord> {
-    const response = await responses.findInAccount(member.account.id, id);
+  /** The account's canned response; with `lock`, see `lockingRowsOf`. */
+  async function findInAccount(
+    member: MemberActor,
+    id: number,
+    database: Database = db,
+    options: { lock?: boolean } = {},
+  ): Promise<CannedResponseRecord> {
+    const response = await cannedResponseRepository(database).findInAccount(member.account.id, id, options);
     if (!response) throw appError('RESOURCE_NOT_FOUND');
     return response;
   }
@@ -79,13 +86,17 @@ export function cannedResponseService({ db, clock, events }: ServiceDependencies
         ...(input.content !== undefined && { content: input.content }),
       };
       const now = clock.nowSeconds();
-      const updated = { ...response, ...changes, updated_at: now };
-      await guardingShortCode(() =>
+      const { updated } = await guardingShortCode(() =>
         changing(
-          (trx) => cannedResponseRepository(trx).update(response.id, changes, now),
-          () =>
+          async (trx) => {
+            // Read again under a lock, so that each event compares with what the update before it committed.
+            const current = await findInAccount(member, response.id, trx, { lock: true });
+            await cannedResponseRepository(trx).update(current.id, changes, now);
+            return { current, updated: { ...current, ...changes, updated_at: now } };
+          },
+          ({ current, updated }) =>
             cannedResponseEvent('canned_response_updated', member, updated, {
-              changed_attributes: changedAttributes(response, changes),
+              changed_attributes: changedAttributes(current, changes),
             }),
         ),
       );

@@ -20,10 +20,13 @@ export function contactLabelService({ db, clock, events }: ServiceDependencies) 
       return labels.list(contact.id);
     },
 
-    /** Makes `given` the contact's whole set of labels. */
+    /**
+     * Makes `given` the contact's whole set of labels. Concurrent replacements take turns on the contact's row, so the
+     * set left is one request's whole set and each event compares with what the replacement before it left.
+     */
     async replace(member: MemberActor, contactId: number, given: string[]): Promise<string[]> {
-      const contact = await findAccountContact(db, member, contactId);
       return db.transaction(async (trx) => {
+        const contact = await findAccountContact(trx, member, contactId, { lock: true });
         const stored = contactLabelRepository(trx);
         const previous = await stored.list(contact.id);
         await stored.replace(member.account.id, contact.id, normalisedLabels(given), clock.nowSeconds());

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
+import { lockingRowsOf } from '../../db/row-lock';
 import type { TableRow, TableUpdate } from '../../db/tables';
 import { isStorableId } from '../inboxes/inbox-repository';
 import { type ContactOrder, isIndexedOrder, orderContacts } from './contact-order';
@@ -103,9 +104,11 @@ export function contactRepository(db: Database) {
       return { id: idOf(row), account_id: accountId, ...fields, created_at: now, updated_at: now };
     },
 
-    async findInAccount(accountId: number, id: number): Promise<ContactRecord | undefined> {
+    /** With `lock`, inside a transaction, the row stays locked until it ends: see `lockingRowsOf`. */
+    async findInAccount(accountId: number, id: number, { lock = false } = {}): Promise<ContactRecord | undefined> {
       if (!isStorableId(id)) return undefined;
-      const row = await db('contacts').where({ account_id: accountId, id }).first();
+      const query = db('contacts').where({ account_id: accountId, id }).first();
+      const row = await (lock ? lockingRowsOf(db, 'contacts', query) : query);
       return row && toRecord(row);
     },
 

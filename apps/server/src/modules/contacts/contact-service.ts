@@ -180,12 +180,17 @@ export function contactService({ db, clock, events }: ServiceDependencies) {
       const changes = contactChanges(input, contact);
       await requireUnique(member.account.id, changes, contact.id);
       const now = clock.nowSeconds();
-      const updated = { ...contact, ...changes, updated_at: now };
-      await guardingUniqueFields(() =>
+      const updated = await guardingUniqueFields(() =>
         db.transaction(async (trx) => {
-          await contactRepository(trx).update(contact.id, changes, now);
-          const changed = changedAttributes(contact, changes);
+          // Attributes merge into what is stored: the row is read again under a lock, so that concurrent updates take
+          // turns and each merges into what the one before it committed (see `lockingRowsOf`).
+          const current = await findAccountContact(trx, member, contact.id, { lock: true });
+          const merged = contactChanges(input, current);
+          await contactRepository(trx).update(current.id, merged, now);
+          const updated = { ...current, ...merged, updated_at: now };
+          const changed = changedAttributes(current, merged);
           await events.record(trx, contactEvent('contact_updated', member, updated, { changed_attributes: changed }));
+          return updated;
         }),
       );
       const [view] = await withSessions(member.account.id, [updated], true);

@@ -16,9 +16,12 @@ export function contactSessionService({ db, clock, events, repositories }: Servi
       inboxId: number,
       sourceId: string | undefined,
     ): Promise<ContactSession> {
-      const contact = await findAccountContact(db, member, contactId);
+      await findAccountContact(db, member, contactId);
       const inbox = await findVisibleInbox(db, member, inboxId);
       return db.transaction(async (trx) => {
+        // The contact's sessions are opened one at a time, so that a request opening the session a concurrent one has
+        // just opened finds it (see `lockingRowsOf`).
+        const contact = await findAccountContact(trx, member, contactId, { lock: true });
         // Opening a session the contact already has in the inbox changes nothing, and records nothing.
         const existing =
           sourceId === undefined ? undefined : await contactInboxRepository(trx).findBySource(inbox.id, sourceId);

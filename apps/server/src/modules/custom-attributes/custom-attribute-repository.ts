@@ -1,6 +1,7 @@
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
+import { lockingRowsOf } from '../../db/row-lock';
 import type { TableRow, TableUpdate } from '../../db/tables';
 import type { AttributeModel, DisplayType } from './custom-attribute-vocabulary';
 
@@ -58,8 +59,14 @@ export function customAttributeDefinitionRepository(db: Database) {
       return { id: idOf(row), account_id: accountId, ...fields, created_at: now, updated_at: now };
     },
 
-    async findById(accountId: number, id: number): Promise<CustomAttributeDefinitionRecord | undefined> {
-      const row = await table().where({ account_id: accountId, id }).first();
+    /** With `lock`, inside a transaction, the row stays locked until it ends: see `lockingRowsOf`. */
+    async findById(
+      accountId: number,
+      id: number,
+      { lock = false } = {},
+    ): Promise<CustomAttributeDefinitionRecord | undefined> {
+      const query = table().where({ account_id: accountId, id }).first();
+      const row = await (lock ? lockingRowsOf(db, 'custom_attribute_definitions', query) : query);
       return row && toRecord(row);
     },
 

@@ -1,4 +1,5 @@
 import type { MemberActor } from '../../auth/actor';
+import type { Database } from '../../db/connection';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { appError, type FieldProblem, validationError } from '../../errors/app-error';
 import { changedAttributes, changeEvent } from '../../events/change-event';
@@ -65,8 +66,14 @@ export function customAttributeService({ db, clock, events }: ServiceDependencie
   const definitions = customAttributeDefinitionRepository(db);
   const changing = recordWithChange({ db, events });
 
-  async function find(member: MemberActor, id: number): Promise<CustomAttributeDefinitionRecord> {
-    const definition = await definitions.findById(member.account.id, id);
+  /** The account's definition; with `lock`, see `lockingRowsOf`. */
+  async function find(
+    member: MemberActor,
+    id: number,
+    database: Database = db,
+    options: { lock?: boolean } = {},
+  ): Promise<CustomAttributeDefinitionRecord> {
+    const definition = await customAttributeDefinitionRepository(database).findById(member.account.id, id, options);
     if (!definition) throw appError('RESOURCE_NOT_FOUND');
     return definition;
   }
@@ -150,12 +157,16 @@ export function customAttributeService({ db, clock, events }: ServiceDependencie
       problems.push(...problemsOf(updated));
       if (problems.length > 0) throw validationError(problems);
       const now = clock.nowSeconds();
-      const committed = { ...updated, updated_at: now };
-      await changing(
-        (trx) => customAttributeDefinitionRepository(trx).update(definition.id, changes, now),
-        () =>
+      const { committed } = await changing(
+        async (trx) => {
+          // Read again under a lock, so that each event compares with what the update before it committed.
+          const current = await find(member, definition.id, trx, { lock: true });
+          await customAttributeDefinitionRepository(trx).update(current.id, changes, now);
+          return { current, committed: { ...current, ...changes, updated_at: now } };
+        },
+        ({ current, committed }) =>
           definitionEvent('custom_attribute_definition_updated', member, committed, {
-            changed_attributes: changedAttributes(definition, changes),
+            changed_attributes: changedAttributes(current, changes),
           }),
       );
       return committed;

@@ -2,6 +2,7 @@ import type { CustomFilterType } from '../../db/column-values';
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
+import { lockingRowsOf } from '../../db/row-lock';
 import type { TableRow, TableUpdate } from '../../db/tables';
 
 export type { CustomFilterType };
@@ -60,8 +61,10 @@ export function customFilterRepository(db: Database) {
       };
     },
 
-    async findOwned(owner: FilterOwner, id: number): Promise<CustomFilterRecord | undefined> {
-      const row = await owned(owner).andWhere({ id }).first();
+    /** With `lock`, inside a transaction, the row stays locked until it ends: see `lockingRowsOf`. */
+    async findOwned(owner: FilterOwner, id: number, { lock = false } = {}): Promise<CustomFilterRecord | undefined> {
+      const query = owned(owner).andWhere({ id }).first();
+      const row = await (lock ? lockingRowsOf(db, 'custom_filters', query) : query);
       return row && toRecord(row);
     },
 

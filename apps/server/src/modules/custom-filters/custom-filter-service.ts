@@ -1,4 +1,5 @@
 import type { MemberActor } from '../../auth/actor';
+import type { Database } from '../../db/connection';
 import { AppError, appError, validationError } from '../../errors/app-error';
 import { changedAttributes, changeEvent } from '../../events/change-event';
 import { recordWithChange } from '../../events/record-with-change';
@@ -56,8 +57,14 @@ export function customFilterService({ db, clock, events }: ServiceDependencies) 
   const filters = customFilterRepository(db);
   const changing = recordWithChange({ db, events });
 
-  async function findOwn(member: MemberActor, id: number): Promise<CustomFilterRecord> {
-    const filter = await filters.findOwned(ownerOf(member), id);
+  /** The member's own filter; with `lock`, see `lockingRowsOf`. */
+  async function findOwn(
+    member: MemberActor,
+    id: number,
+    database: Database = db,
+    options: { lock?: boolean } = {},
+  ): Promise<CustomFilterRecord> {
+    const filter = await customFilterRepository(database).findOwned(ownerOf(member), id, options);
     if (!filter) throw appError('RESOURCE_NOT_FOUND');
     return filter;
   }
@@ -101,12 +108,16 @@ export function customFilterService({ db, clock, events }: ServiceDependencies) 
         ...(input.query !== undefined && { query: input.query }),
       };
       const now = clock.nowSeconds();
-      const updated = { ...filter, ...changes, updated_at: now };
-      await changing(
-        (trx) => customFilterRepository(trx).update(filter.id, changes, now),
-        () =>
+      const { updated } = await changing(
+        async (trx) => {
+          // Read again under a lock, so that each event compares with what the update before it committed.
+          const current = await findOwn(member, filter.id, trx, { lock: true });
+          await customFilterRepository(trx).update(current.id, changes, now);
+          return { current, updated: { ...current, ...changes, updated_at: now } };
+        },
+        ({ current, updated }) =>
           filterEvent('custom_filter_updated', member, updated, {
-            changed_attributes: changedAttributes(filter, changes),
+            changed_attributes: changedAttributes(current, changes),
           }),
       );
       return updated;

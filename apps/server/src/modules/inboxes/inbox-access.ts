@@ -4,9 +4,14 @@ import { appError } from '../../errors/app-error';
 import { inboxMemberRepository } from './inbox-member-repository';
 import { type InboxRecord, inboxRepository } from './inbox-repository';
 
-/** An inbox of the member's account; 404 for any other id. */
-export async function findAccountInbox(db: Database, member: MemberActor, inboxId: number): Promise<InboxRecord> {
-  const inbox = await inboxRepository(db).findInAccount(member.account.id, inboxId);
+/** An inbox of the member's account; 404 for any other id. With `lock`, see `lockingRowsOf`. */
+export async function findAccountInbox(
+  db: Database,
+  member: MemberActor,
+  inboxId: number,
+  options: { lock?: boolean } = {},
+): Promise<InboxRecord> {
+  const inbox = await inboxRepository(db).findInAccount(member.account.id, inboxId, options);
   if (!inbox) throw appError('RESOURCE_NOT_FOUND');
   return inbox;
 }

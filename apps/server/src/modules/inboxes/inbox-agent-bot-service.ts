@@ -28,13 +28,19 @@ export function inboxAgentBotService(
       const inbox = await findAccountInbox(db, member, inboxId);
       const attachedBotId = botId === null ? null : (await accountAgentBots.get(member, botId)).bot.id;
       await db.transaction(async (trx) => {
+        // Settings of one inbox's bot take turns on the inbox's row, so that each event's previous bot is the one the
+        // setting before it left (see `lockingRowsOf`).
+        const current = await findAccountInbox(trx, member, inbox.id, { lock: true });
         const repository = inboxAgentBotRepository(trx);
-        const previousBotId = (await repository.botIdOf(inbox.id)) ?? null;
-        if (attachedBotId === null) await repository.detach(inbox.id);
-        else await repository.attach(inbox, attachedBotId, clock.nowSeconds());
+        const previousBotId = (await repository.botIdOf(current.id)) ?? null;
+        if (attachedBotId === null) await repository.detach(current.id);
+        else await repository.attach(current, attachedBotId, clock.nowSeconds());
         if (previousBotId === attachedBotId) return;
         const changed = [{ agent_bot_id: { previous_value: previousBotId, current_value: attachedBotId } }];
-        await events.record(trx, inboxEvent('inbox_agent_bot_changed', member, inbox, { changed_attributes: changed }));
+        await events.record(
+          trx,
+          inboxEvent('inbox_agent_bot_changed', member, current, { changed_attributes: changed }),
+        );
       });
     },
   };

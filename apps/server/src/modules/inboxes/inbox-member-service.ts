@@ -1,4 +1,5 @@
 import type { MemberActor } from '../../auth/actor';
+import type { Database } from '../../db/connection';
 import { appError } from '../../errors/app-error';
 import type { Schemas } from '../../http/schemas';
 import type { AgentRecord } from '../agents/agent-repository';
@@ -19,9 +20,12 @@ const membersChanged = (member: MemberActor, inbox: InboxRecord, added: number[]
 export function inboxMemberService({ db, clock, events }: ServiceDependencies) {
   const members = inboxMemberRepository(db);
 
-  /** The inbox a change names. */
-  async function inboxOf(member: MemberActor, change: MembersChange): Promise<InboxRecord> {
-    return findAccountInbox(db, member, change.inbox_id);
+  /**
+   * The inbox a change names, its row locked until the transaction ends: changes to one inbox's members take turns,
+   * each reading the members the one before it left (see `lockingRowsOf`).
+   */
+  async function lockInboxOf(member: MemberActor, change: MembersChange, trx: Database): Promise<InboxRecord> {
+    return findAccountInbox(trx, member, change.inbox_id, { lock: true });
   }
 
   return {
@@ -32,23 +36,23 @@ export function inboxMemberService({ db, clock, events }: ServiceDependencies) {
 
     /** Adds the users; those who are members already stay as they are. */
     async add(member: MemberActor, change: MembersChange): Promise<AgentRecord[]> {
-      const inbox = await inboxOf(member, change);
-      const userIds = await requireAccountMembers(db, member.account.id, change.user_ids);
-      await db.transaction(async (trx) => {
+      return db.transaction(async (trx) => {
+        const inbox = await lockInboxOf(member, change, trx);
+        const userIds = await requireAccountMembers(trx, member.account.id, change.user_ids);
         const repository = inboxMemberRepository(trx);
         const current = new Set(await repository.userIds(inbox.id));
         const added = userIds.filter((userId) => !current.has(userId));
         await repository.add(inbox.id, added, clock.nowSeconds());
         if (added.length > 0) await events.record(trx, membersChanged(member, inbox, added, []));
+        return repository.agents(member.account.id, inbox.id);
       });
-      return members.agents(member.account.id, inbox.id);
     },
 
     /** Makes the users the inbox's only members. */
     async replace(member: MemberActor, change: MembersChange): Promise<AgentRecord[]> {
-      const inbox = await inboxOf(member, change);
-      const userIds = await requireAccountMembers(db, member.account.id, change.user_ids);
-      await db.transaction(async (trx) => {
+      return db.transaction(async (trx) => {
+        const inbox = await lockInboxOf(member, change, trx);
+        const userIds = await requireAccountMembers(trx, member.account.id, change.user_ids);
         const repository = inboxMemberRepository(trx);
         const wanted = new Set(userIds);
         const current = await repository.userIds(inbox.id);
@@ -57,15 +61,15 @@ export function inboxMemberService({ db, clock, events }: ServiceDependencies) {
         await repository.remove(inbox.id, removed);
         await repository.add(inbox.id, added, clock.nowSeconds());
         if (added.length + removed.length > 0) await events.record(trx, membersChanged(member, inbox, added, removed));
+        return repository.agents(member.account.id, inbox.id);
       });
-      return members.agents(member.account.id, inbox.id);
     },
 
     /** Removes the users, who must all be members of the inbox: otherwise 404 and nobody is removed. */
     async remove(member: MemberActor, change: MembersChange): Promise<void> {
-      const inbox = await inboxOf(member, change);
       const userIds = [...new Set(change.user_ids)];
       await db.transaction(async (trx) => {
+        const inbox = await lockInboxOf(member, change, trx);
         const repository = inboxMemberRepository(trx);
         const current = new Set(await repository.userIds(inbox.id));
         if (userIds.some((userId) => !current.has(userId))) throw appError('RESOURCE_NOT_FOUND');

@@ -2,6 +2,7 @@ import type { ChannelType, SenderNameType } from '../../db/column-values';
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
+import { lockingRowsOf } from '../../db/row-lock';
 import type { TableRow, TableUpdate } from '../../db/tables';
 import type { WorkingHour } from './working-hours';
 
@@ -86,12 +87,11 @@ export function inboxRepository(db: Database) {
       return { id: idOf(row), ...fields, created_at: now, updated_at: now };
     },
 
-    /** With `lock`, inside a transaction, the row stays locked until it ends (PostgreSQL; SQLite writes one at a time). */
+    /** With `lock`, inside a transaction, the row stays locked until it ends: see `lockingRowsOf`. */
     async findInAccount(accountId: number, id: number, { lock = false } = {}): Promise<InboxRecord | undefined> {
       if (!isStorableId(id)) return undefined;
       const query = db('inboxes').where({ account_id: accountId, id }).first();
-      if (lock && db.client.config.client === 'pg') query.forUpdate();
-      const row = await query;
+      const row = await (lock ? lockingRowsOf(db, 'inboxes', query) : query);
       return row && toRecord(row);
     },
 

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
+import { lockingRowsOf } from '../../db/row-lock';
 import type { LeftJoined, QualifiedColumn, SelectedRow } from '../../db/selected-columns';
 import type { TableUpdate } from '../../db/tables';
 import { type AgentRecord, listAgents } from '../agents/agent-repository';
@@ -63,8 +64,15 @@ export function teamRepository(db: Database) {
       return rows.map(toRecord);
     },
 
-    async find(accountId: number, teamId: number, userId: number): Promise<TeamRecord | undefined> {
-      const row = await teamsSeenBy(accountId, userId).andWhere('teams.id', teamId).first();
+    /** With `lock`, inside a transaction, the team's row stays locked until it ends: see `lockingRowsOf`. */
+    async find(
+      accountId: number,
+      teamId: number,
+      userId: number,
+      { lock = false } = {},
+    ): Promise<TeamRecord | undefined> {
+      const query = teamsSeenBy(accountId, userId).andWhere('teams.id', teamId).first();
+      const row = await (lock ? lockingRowsOf(db, 'teams', query) : query);
       return row && toRecord(row);
     },
 

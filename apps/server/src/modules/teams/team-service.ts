@@ -30,6 +30,16 @@ export function teamService({ db, clock, events }: ServiceDependencies) {
     return team;
   }
 
+  /**
+   * The team, its row locked until the transaction ends: changes to one team's name or members take turns, each
+   * reading what the one before it committed (see `lockingRowsOf`).
+   */
+  async function lockTeam(member: MemberActor, teamId: number, trx: Database): Promise<TeamRecord> {
+    const team = await teamRepository(trx).find(member.account.id, teamId, member.user.id, { lock: true });
+    if (!team) throw appError('RESOURCE_NOT_FOUND');
+    return team;
+  }
+
   /** Runs a write that may set a name, turning a clash with another team's name into a 422. */
   async function guardingName<T>(write: () => Promise<T>): Promise<T> {
     try {
@@ -77,9 +87,10 @@ export function teamService({ db, clock, events }: ServiceDependencies) {
       };
       return guardingName(() =>
         db.transaction(async (trx) => {
-          await teamRepository(trx).update(team.id, changes, clock.nowSeconds());
-          const updated = await find(member, team.id, trx);
-          const changed = changedAttributes(team, changes);
+          const current = await lockTeam(member, team.id, trx);
+          await teamRepository(trx).update(current.id, changes, clock.nowSeconds());
+          const updated = await find(member, current.id, trx);
+          const changed = changedAttributes(current, changes);
           await events.record(trx, teamEvent('team_updated', member, updated, { changed_attributes: changed }));
           return updated;
         }),
@@ -88,7 +99,7 @@ export function teamService({ db, clock, events }: ServiceDependencies) {
 
     async delete(member: MemberActor, teamId: number): Promise<void> {
       await db.transaction(async (trx) => {
-        const team = await find(member, teamId, trx);
+        const team = await lockTeam(member, teamId, trx);
         await teamRepository(trx).delete(team.id);
         await events.record(trx, teamEvent('team_deleted', member, team));
       });
@@ -103,7 +114,7 @@ export function teamService({ db, clock, events }: ServiceDependencies) {
     async addMembers(member: MemberActor, teamId: number, userIds: number[]): Promise<AgentRecord[]> {
       return db.transaction(async (trx) => {
         const trxTeams = teamRepository(trx);
-        const team = await find(member, teamId, trx);
+        const team = await lockTeam(member, teamId, trx);
         const wanted = await requireAccountMembers(trx, member.account.id, userIds);
         const current = await trxTeams.memberIds(team.id);
         const added = wanted.filter((userId) => !current.has(userId));
@@ -117,7 +128,7 @@ export function teamService({ db, clock, events }: ServiceDependencies) {
     async replaceMembers(member: MemberActor, teamId: number, userIds: number[]): Promise<AgentRecord[]> {
       return db.transaction(async (trx) => {
         const trxTeams = teamRepository(trx);
-        const team = await find(member, teamId, trx);
+        const team = await lockTeam(member, teamId, trx);
         const wanted = await requireAccountMembers(trx, member.account.id, userIds);
         const current = await trxTeams.memberIds(team.id);
         const removed = [...current].filter((userId) => !wanted.includes(userId));
@@ -131,7 +142,7 @@ export function teamService({ db, clock, events }: ServiceDependencies) {
 
     async removeMembers(member: MemberActor, teamId: number, userIds: number[]): Promise<void> {
       await db.transaction(async (trx) => {
-        const team = await find(member, teamId, trx);
+        const team = await lockTeam(member, teamId, trx);
         const leaving = await requireAccountMembers(trx, member.account.id, userIds);
         const current = await teamRepository(trx).memberIds(team.id);
         const removed = leaving.filter((userId) => current.has(userId));

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
+import { lockingRowsOf } from '../../db/row-lock';
 import type { LeftJoined, QualifiedColumn, SelectedRow } from '../../db/selected-columns';
 import type { TableRow, TableUpdate } from '../../db/tables';
 import type { TokenOwnerType } from '../access-tokens/access-token-repository';
@@ -60,8 +61,10 @@ export function userRepository(db: Database) {
       return { id: idOf(row), ...fields, created_at: now, updated_at: now };
     },
 
-    async findById(id: number): Promise<UserRecord | undefined> {
-      const row = await db('users').where({ id }).first();
+    /** With `lock`, inside a transaction, the row stays locked until it ends: see `lockingRowsOf`. */
+    async findById(id: number, { lock = false } = {}): Promise<UserRecord | undefined> {
+      const query = db('users').where({ id }).first();
+      const row = await (lock ? lockingRowsOf(db, 'users', query) : query);
       return row && toRecord(row);
     },
 

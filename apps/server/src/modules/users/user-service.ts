@@ -68,22 +68,26 @@ export function userService(
       if (owner && owner.id !== user.id) throw emailTaken();
     }
     const now = clock.nowSeconds();
-    const updated = { ...user, ...changes, updated_at: now };
     try {
-      await db.transaction(async (trx) => {
-        await userRepository(trx).update(user.id, changes, now);
+      return await db.transaction(async (trx) => {
+        // Read again under a lock: concurrent changes of the user take turns, and each event compares with what the
+        // change before it committed (see `lockingRowsOf`).
+        const current = await userRepository(trx).findById(user.id, { lock: true });
+        if (!current) throw appError('RESOURCE_NOT_FOUND');
+        await userRepository(trx).update(current.id, changes, now);
+        const updated = { ...current, ...changes, updated_at: now };
         await events.record(
           trx,
           userEvent('user_updated', actor, updated, {
-            changed_attributes: changedAttributes(publicFieldsOf(user), publicFieldsOf(changes)),
+            changed_attributes: changedAttributes(publicFieldsOf(current), publicFieldsOf(changes)),
           }),
         );
+        return updated;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw emailTaken();
       throw error;
     }
-    return updated;
   }
 
   /** Inserts a user with a fresh pubsub token and issues their access token, inside the caller's transaction. */
@@ -110,14 +114,15 @@ export function userService(
     return user;
   }
 
+  /** A new confirmed user, granted to the app that creates them in the same transaction. */
   async function insertConfirmed(
-    actor: Actor,
+    actor: PlatformAppActor,
     changes: Partial<UserFields>,
     input: Schemas['PlatformUserCreate'],
   ): Promise<UserRecord> {
     const now = clock.nowSeconds();
-    return db.transaction((trx) =>
-      insertWithToken(
+    return db.transaction(async (trx) => {
+      const user = await insertWithToken(
         actor,
         trx,
         {
@@ -129,8 +134,21 @@ export function userService(
           custom_attributes: input.custom_attributes,
         },
         now,
-      ),
-    );
+      );
+      await platformApps.grant(actor.platformApp, 'User', user.id, trx);
+      return user;
+    });
+  }
+
+  /** Takes an existing user for the app: one it created, or one no app has claimed; any other is refused (401). */
+  async function claim(actor: PlatformAppActor, existing: UserRecord, changes: Partial<UserFields>) {
+    const { platformApp } = actor;
+    if (await platformApps.isClaimedByAnyApp('User', existing.id)) {
+      await platformApps.assertPermitted(platformApp, 'User', existing.id);
+    }
+    const user = await applyChanges(actor, existing, changes);
+    await platformApps.grant(platformApp, 'User', user.id);
+    return user;
   }
 
   return {
@@ -166,24 +184,19 @@ export function userService(
      * claimed. A user another app created stays out of reach (401).
      */
     async createOrClaim(actor: PlatformAppActor, input: Schemas['PlatformUserCreate']): Promise<UserView> {
-      const { platformApp } = actor;
       const changes = await changesFrom(input);
       const existing = await users.findByEmail(input.email);
-      let user: UserRecord;
-      if (existing) {
-        const claimed = await platformApps.isClaimedByAnyApp('User', existing.id);
-        if (claimed) await platformApps.assertPermitted(platformApp, 'User', existing.id);
-        user = await applyChanges(actor, existing, changes);
-      } else {
-        try {
-          user = await insertConfirmed(actor, changes, input);
-        } catch (error) {
-          if (isUniqueViolation(error)) throw emailTaken();
-          throw error;
-        }
+      if (existing) return viewOf(await claim(actor, existing, changes));
+      try {
+        return viewOf(await insertConfirmed(actor, changes, input));
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
       }
-      await platformApps.grant(platformApp, 'User', user.id);
-      return viewOf(user);
+      // A concurrent request created the user with this email: this one, once that has committed, answers as if it
+      // had come second.
+      const created = await users.findByEmail(input.email);
+      if (!created) throw emailTaken();
+      return viewOf(await claim(actor, created, changes));
     },
 
     async get({ platformApp }: PlatformAppActor, userId: number): Promise<UserView> {
