@@ -7,7 +7,7 @@ import { appError } from './errors/app-error';
 import { errorMiddleware } from './errors/error-middleware';
 import { handlers as registeredHandlers } from './http/handler-registry';
 import type { HandlerMap } from './http/operation-types';
-import { refuseUnsafeInput } from './http/refuse-unsafe-input';
+import { refuseInfiniteNumbers, refuseUnsafeInput } from './http/refuse-unsafe-input';
 import { normalizeArrayQuery, stripTrailingSlash } from './http/request-normalizers';
 import { operationRoutes } from './http/routes';
 import { loadSpecDocument } from './http/spec-document';
@@ -58,6 +58,7 @@ export function createApp(options: AppOptions): Express {
       ignoreUndocumented: false,
     }),
   );
+  app.use(refuseInfiniteNumbers);
   app.use(operationRoutes(document, options.handlers ?? registeredHandlers, services, options.publicUrl));
   app.use((_req, _res, next) => next(appError('ROUTE_NOT_FOUND')));
   app.use(errorMiddleware);

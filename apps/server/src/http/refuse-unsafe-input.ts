@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { type FieldProblem, validationError } from '../errors/app-error';
 
 /** How deep a JSON body may nest; free-form objects such as `custom_attributes` need a few levels, not thousands. */
@@ -56,3 +56,21 @@ function safeDecode(path: string): string {
     return path;
   }
 }
+
+/** The path parameters and query as the request validator coerced them to their spec types. */
+function coercedParameters(req: Request): Array<[string, unknown]> {
+  const pathParams = (req as { openapi?: { pathParams?: Record<string, unknown> } }).openapi?.pathParams ?? {};
+  return [...Object.entries(pathParams), ...Object.entries(req.query as Record<string, unknown>)];
+}
+
+/**
+ * Refuses, after request validation, a path or query number that is not finite: the validator turns `Infinity` or
+ * `1e309` into an infinite number and then skips its bounds (Ajv checks `minimum` and `maximum` of finite numbers
+ * only), which PostgreSQL would refuse as an integer. A 422 naming the parameter, as an out-of-range id gets.
+ */
+export const refuseInfiniteNumbers: RequestHandler = (req, _res, next) => {
+  const problems: FieldProblem[] = coercedParameters(req)
+    .filter(([, value]) => [value].flat().some((item) => typeof item === 'number' && !Number.isFinite(item)))
+    .map(([name]) => ({ attribute: name, message: 'must be a finite number' }));
+  next(problems.length > 0 ? validationError(problems) : undefined);
+};

@@ -75,3 +75,15 @@ test(`a body nested deeper than ${maxJsonDepth} levels is a 422 naming the field
   expect(deepEnough.status).toBe(200);
   expect(deepEnough.body.payload.contact.custom_attributes).toEqual(nested(maxJsonDepth - 1));
 });
+
+test('an infinite number in the path or the query is a 422 naming the parameter', async () => {
+  const inPath = await server.request('GET', accountPath('/teams/1e309'), { token: fixture.admin.token });
+  expect(inPath.status).toBe(422);
+  expect(inPath.body).toMatchObject({ code: 'VALIDATION_FAILED', attributes: ['team_id'] });
+  const account = await server.request('GET', '/api/v1/accounts/-Infinity/teams', { token: fixture.admin.token });
+  expect(account.status).toBe(422);
+  expect(account.body.attributes).toEqual(['account_id']);
+  const inQuery = await server.request('GET', accountPath('/contacts?page=Infinity'), { token: fixture.admin.token });
+  expect(inQuery.status).toBe(422);
+  expect(inQuery.body.attributes).toEqual(['page']);
+});
