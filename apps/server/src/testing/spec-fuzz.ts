@@ -190,6 +190,43 @@ const nonJsonBodies = [
   'a=1&b=2',
 ];
 
+/** The paths to every value inside a JSON value, the value itself first. */
+function valuePaths(value: unknown, path: Array<string | number> = []): Array<Array<string | number>> {
+  const children =
+    value !== null && typeof value === 'object'
+      ? Object.entries(value).flatMap(([key, child]) =>
+          valuePaths(child, [...path, Array.isArray(value) ? Number(key) : key]),
+        )
+      : [];
+  return [path, ...children];
+}
+
+/** A copy of the value with the value at the path replaced. */
+function replaceAt(value: unknown, path: Array<string | number>, replacement: unknown): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined) return replacement;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
+  copy[head] = replaceAt(copy[head], rest, replacement);
+  return copy;
+}
+
+/**
+ * The example with one of its values, at any depth, replaced by junk: a body that passes the checks of its
+ * neighbours (a filter's known attribute and operator) so that the junk reaches the rules deepest in the service.
+ */
+const withJunkLeaf = (example: unknown): Arbitrary<unknown> =>
+  fc
+    .tuple(
+      fc.constantFrom(...valuePaths(example)),
+      fc.oneof(
+        junkString(),
+        junkNumber(),
+        fc.constantFrom(null, true, [], {}, [null], ['']),
+        fc.integer({ min: 1, max: 40 }).map(nested),
+      ),
+    )
+    .map(([path, junk]) => replaceAt(example, path, junk));
+
 /** Builds requests for operations of one document, in one setting. */
 export class RequestArbitraries {
   private readonly schemas: SchemaArbitraries;
@@ -382,8 +419,12 @@ export class RequestArbitraries {
 
   private invalidBody(operation: SpecOperation): Arbitrary<{ headers: Record<string, string>; text?: string }> {
     const json = { 'content-type': 'application/json' };
+    const example = operation.body?.example;
     const invalidValue = operation.body
-      ? this.schemas.invalid(operation.body.schema)
+      ? fc.oneof(
+          weighted(2, this.schemas.invalid(operation.body.schema)),
+          ...(example === undefined ? [] : [weighted(1, withJunkLeaf(example))]),
+        )
       : fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.integer({ min: 1, max: 40 }).map(nested));
     return fc.oneof(
       weighted(
