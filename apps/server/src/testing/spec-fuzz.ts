@@ -531,13 +531,13 @@ export function idsNamed(setting: FuzzSetting, name: string): number[] {
 const isCreator = (operation: SpecOperation) => operation.method === 'POST' && operation.body !== undefined;
 
 /**
- * The creating operations whose records the operation's path or body may refer to, each after those its own needs
+ * The creating operations whose records the targets' paths or bodies may refer to, each after those its own needs
  * refer to: the records a call needs so that it reaches its handler, not only its 404.
  */
-function creatorsFor(operation: SpecOperation, operations: SpecOperation[], schemas: SchemaArbitraries) {
+function creatorsFor(targets: SpecOperation[], operations: SpecOperation[], schemas: SchemaArbitraries) {
   const creators = new Map(operations.filter(isCreator).map((creator) => [creator.path, creator]));
   const ordered: SpecOperation[] = [];
-  const visited = new Set<SpecOperation>([operation]);
+  const visited = new Set<SpecOperation>(targets);
   const visit = (current: SpecOperation) => {
     const pathNames = current.parameters.filter((parameter) => parameter.in === 'path').map(({ name }) => name);
     const names = [...pathNames, ...(current.body ? schemas.fieldNames(current.body.schema) : [])].filter(
@@ -555,35 +555,37 @@ function creatorsFor(operation: SpecOperation, operations: SpecOperation[], sche
       ordered.push(creator);
     }
   };
-  visit(operation);
+  for (const target of targets) visit(target);
   return ordered;
 }
 
 /**
- * A fresh account with its administrator and agent, and the records the operation may refer to: each is made by
- * calling the operation that creates it with its example, or with generated bodies until one is accepted. The ids
- * are kept by the collection that made them, so that paths and id fields can name records that exist.
+ * A fresh account with its administrator and agent, and the records the target operations may refer to: each is
+ * made by calling the operation that creates it with its example, or with generated bodies until one is accepted.
+ * The ids are kept by the collection that made them, so that paths and id fields can name records that exist.
  */
 export async function prepareFuzzSetting(
   server: TestServer,
   document: SpecDocument,
   operations: SpecOperation[],
-  operation: SpecOperation,
+  targets: SpecOperation[],
 ): Promise<FuzzSetting> {
   const fixture = await createAccountFixture(server);
   const credentials: Record<string, string> = {
     platformAppApiKey: fixture.platformToken,
     userApiKey: fixture.admin.token,
   };
-  if (operation.schemes.includes('agentBotApiKey')) {
+  if (targets.some((target) => target.schemes.includes('agentBotApiKey'))) {
     const bot = await server.request('POST', `/api/v1/accounts/${fixture.accountId}/agent_bots`, {
       token: fixture.admin.token,
       body: { name: 'Fuzz bot' },
     });
     credentials.agentBotApiKey = bot.body.access_token;
   }
-  const missing = operation.schemes.find((scheme) => credentials[scheme] === undefined);
-  if (missing) throw new Error(`${operation.operationId} needs a token of ${missing}, which the fuzz run lacks`);
+  for (const target of targets) {
+    const missing = target.schemes.find((scheme) => credentials[scheme] === undefined);
+    if (missing) throw new Error(`${target.operationId} needs a token of ${missing}, which the fuzz run lacks`);
+  }
   const setting: FuzzSetting = {
     credentials,
     strangerTokens: [fixture.platformToken, fixture.agent.token, fixture.outsider.token, 'not-a-token'],
@@ -603,7 +605,7 @@ export async function prepareFuzzSetting(
         [...(setting.idsByCollection.get(collectionOf(creator.path, name)) ?? []), ...idsNamed(setting, name)][0] ?? 0,
       ),
     );
-  for (const creator of creatorsFor(operation, operations, schemas)) {
+  for (const creator of creatorsFor(targets, operations, schemas)) {
     if (!creator.body) continue;
     const generated = fc.sample(schemas.valid(creator.body.schema), { numRuns: 3, seed: 1 });
     const bodies = creator.body.example === undefined ? generated : [creator.body.example, ...generated];
