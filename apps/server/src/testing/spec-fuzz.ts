@@ -49,7 +49,7 @@ export interface FuzzSetting {
 }
 
 /** Follows a local `$ref` of the document. */
-export function resolver(document: SpecDocument): (ref: string) => JsonSchema {
+function resolver(document: SpecDocument): (ref: string) => JsonSchema {
   return (ref) => {
     let target: unknown = document;
     for (const segment of ref.replace(/^#\//, '').split('/')) {
@@ -100,11 +100,11 @@ export function specOperations(document: SpecDocument): SpecOperation[] {
 }
 
 /** The collection a path parameter's records belong to: the template up to the parameter. */
-export const collectionOf = (template: string, parameter: string): string =>
+const collectionOf = (template: string, parameter: string): string =>
   template.slice(0, template.indexOf(`/{${parameter}}`));
 
 /** Every numeric `id` in a response body, at any depth. */
-export function idsIn(value: unknown, found: number[] = []): number[] {
+function idsIn(value: unknown, found: number[] = []): number[] {
   if (Array.isArray(value)) for (const item of value) idsIn(item, found);
   else if (value !== null && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) {
@@ -119,7 +119,7 @@ export function idsIn(value: unknown, found: number[] = []): number[] {
  * Percent-encodes every byte of the text's UTF-8 but the unreserved ones; unlike `encodeURIComponent` it takes lone
  * surrogates (as U+FFFD) and encodes dots, which would otherwise make `.` and `..` path segments.
  */
-export const percentEncode = (text: string): string =>
+const percentEncode = (text: string): string =>
   [...Buffer.from(text, 'utf8')]
     .map((byte) =>
       /[A-Za-z0-9_~-]/.test(String.fromCharCode(byte))
@@ -478,7 +478,7 @@ export async function sendFuzzRequest(
 const shorten = (text: string) => (text.length > 1000 ? `${text.slice(0, 1000)}… (${text.length} characters)` : text);
 
 /** The request as a failure report shows it: method, path, headers and body, long texts cut. */
-export function describeRequest(request: FuzzRequest): string {
+function describeRequest(request: FuzzRequest): string {
   return [
     `${request.method} ${shorten(request.path)}`,
     `request headers: ${shorten(JSON.stringify(request.headers))}`,
@@ -513,14 +513,14 @@ const lastSegment = (path: string) =>
  * The collections, among `paths`, whose records a field or parameter of this name refers to: `inbox_id` to
  * `…/inboxes`, `user_ids` to `…/users`, `agent_bot` to `…/agent_bots`.
  */
-export function collectionsNamed(paths: Iterable<string>, name: string): string[] {
+function collectionsNamed(paths: Iterable<string>, name: string): string[] {
   const stem = name.replace(/_ids?$/, '');
   const names = new Set([stem, `${stem}s`, `${stem}es`]);
   return [...paths].filter((path) => names.has(lastSegment(path)));
 }
 
 /** Ids of existing records that a field or path parameter of this name may refer to. */
-export function idsNamed(setting: FuzzSetting, name: string): number[] {
+function idsNamed(setting: FuzzSetting, name: string): number[] {
   if (name === 'account_id') return [setting.accountId];
   return collectionsNamed(setting.idsByCollection.keys(), name).flatMap(
     (collection) => setting.idsByCollection.get(collection) ?? [],
