@@ -254,13 +254,14 @@ export class SchemaArbitraries {
         .map((date) => date.toISOString());
     else {
       const lengths = { minLength, maxLength: Math.min(maxLength, minLength + 40) };
-      text = fc
-        .oneof(
-          fc.string({ ...lengths, unit: 'grapheme-ascii' }),
-          fc.string({ ...lengths, unit: 'grapheme' }),
-          fc.string({ ...lengths, unit: 'binary' }),
-        )
-        .filter((value) => !value.includes('\u0000'));
+      const options = [
+        fc.string({ ...lengths, unit: 'grapheme-ascii' }),
+        fc.string({ ...lengths, unit: 'grapheme' }),
+        fc.string({ ...lengths, unit: 'binary' }),
+      ];
+      // At the longest the spec allows, in characters of four UTF-8 bytes: what a column sized in bytes cannot hold.
+      if (Number.isFinite(schema.maxLength)) options.push(fc.constant('😀'.repeat(maxLength)));
+      text = fc.oneof(...options).filter((value) => !value.includes('\u0000'));
     }
     return text.filter(fits);
   }
