@@ -8,6 +8,7 @@ import { type Container, createContainer } from './container';
 import { connectDatabase, type Database } from './db/connection';
 import { migrateLatest } from './db/migrate';
 import type { EventConsumer } from './events/domain-event';
+import { answerMalformedRequestsInJson } from './http/malformed-requests';
 
 export interface RunningServer {
   /** The HTTP server; absent in a worker process. */
@@ -29,6 +30,7 @@ async function listen(container: Container, config: ServerConfig): Promise<Serve
     const listening = app.listen(config.port, '0.0.0.0', (error?: Error) =>
       error ? reject(error) : resolve(listening),
     );
+    answerMalformedRequestsInJson(listening);
   });
 }
 

@@ -131,9 +131,6 @@ const percentEncode = (text: string): string =>
 /** The longest junk text put in a path, a query value or a header. */
 const urlJunkLength = 256;
 
-/** Node's HTTP parser refuses a request line and headers past 16 KB with a bare 431, before the application. */
-const maxQueryLength = 12_000;
-
 const weighted = <T>(weight: number, arbitrary: Arbitrary<T>) => ({ weight, arbitrary });
 
 /** Values of a path parameter that are not a valid id: texts, negative, fractional and overflowing numbers. */
@@ -382,8 +379,7 @@ export class RequestArbitraries {
           .map(([valid, extra]) => {
             const added = this.serializeQuery(extra);
             return valid === '' ? added : `${valid}&${added.slice(1)}`;
-          })
-          .filter((query) => query.length <= maxQueryLength),
+          }),
       ),
       weighted(1, raw),
     );

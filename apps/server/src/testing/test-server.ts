@@ -5,6 +5,7 @@ import { type Clock, systemClock } from '../config/clock';
 import { type Container, createContainer } from '../container';
 import type { Database } from '../db/connection';
 import type { EventConsumer } from '../events/domain-event';
+import { answerMalformedRequestsInJson } from '../http/malformed-requests';
 import { createLogger } from '../logger';
 import type { Services } from '../services';
 import { createTestDatabase } from './test-database';
@@ -63,6 +64,7 @@ export async function startTestServer(
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
+  answerMalformedRequestsInJson(server);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const agent = new Agent({ keepAlive: true });
   const { services } = container;
