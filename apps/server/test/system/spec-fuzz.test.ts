@@ -21,7 +21,7 @@ import {
  * `FUZZ_RUNS` sets the requests per operation (deeper runs locally); a failure prints fast-check's seed and path,
  * which `FUZZ_SEED` and `FUZZ_PATH` replay.
  */
-const runsPerOperation = Number(process.env.FUZZ_RUNS ?? 20);
+const runsPerOperation = Number(process.env.FUZZ_RUNS ?? 40);
 const replay = process.env.FUZZ_SEED
   ? { seed: Number(process.env.FUZZ_SEED), ...(process.env.FUZZ_PATH && { path: process.env.FUZZ_PATH }) }
   : {};
