@@ -89,3 +89,29 @@ test('an infinite number in the path or the query is a 422 naming the parameter'
   expect(inQuery.status).toBe(422);
   expect(inQuery.body.attributes).toEqual(['page']);
 });
+
+test('an unpaired surrogate in a body text or key is a 422 naming the field; a paired one is stored', async () => {
+  const filter = await server.request('POST', accountPath('/custom_filters'), {
+    token: fixture.admin.token,
+    body: { name: 'Open', filter_type: 'contact', query: { payload: [] } },
+  });
+  expect(filter.status).toBe(200);
+  const inText = await server.request('PATCH', accountPath(`/custom_filters/${filter.body.id}`), {
+    token: fixture.admin.token,
+    body: { name: 'Open \ud800' },
+  });
+  expect(inText.status).toBe(422);
+  expect(inText.body).toMatchObject({ code: 'VALIDATION_FAILED', attributes: ['name'] });
+  const inKey = await server.request('POST', accountPath('/contacts'), {
+    token: fixture.admin.token,
+    body: { name: 'Ana', custom_attributes: { 'plan\udfff': 'gold' } },
+  });
+  expect(inKey.status).toBe(422);
+  expect(inKey.body.attributes).toEqual(['custom_attributes']);
+  const paired = await server.request('PATCH', accountPath(`/custom_filters/${filter.body.id}`), {
+    token: fixture.admin.token,
+    body: { name: 'Open 😀' },
+  });
+  expect(paired.status).toBe(200);
+  expect(paired.body.name).toBe('Open 😀');
+});
