@@ -9,7 +9,7 @@ import { crossOriginAccess } from './http/cross-origin';
 import { handlers as registeredHandlers } from './http/handler-registry';
 import type { OperationAccessRule } from './http/operation-access-rule';
 import type { HandlerMap } from './http/operation-types';
-import { refuseUnsafeInput } from './http/refuse-unsafe-input';
+import { refuseInfiniteNumbers, refuseUnsafeInput } from './http/refuse-unsafe-input';
 import { requestBodyForms } from './http/request-body-forms';
 import { requestLogging } from './http/request-logging';
 import { normalizeArrayQuery, stripTrailingSlash } from './http/request-normalizers';
@@ -76,6 +76,7 @@ export function createApp(options: AppOptions): Express {
       requestBodyForms(document),
     ),
   );
+  app.use(refuseInfiniteNumbers);
   app.use(
     operationRoutes({
       document,

@@ -11,6 +11,7 @@ import { migrateLatest } from './db/migrate';
 import type { EventConsumer } from './events/domain-event';
 import type { AuthFailureLimit } from './http/auth-failure-limit';
 import { gracefulCloser } from './http/graceful-close';
+import { answerMalformedRequestsInJson } from './http/malformed-requests';
 
 export interface RunningServer {
   /** The HTTP server; absent in a worker process. */
@@ -52,6 +53,7 @@ async function listen(container: Container, config: ServerConfig, redis: Redis |
     const listening = app.listen(config.port, '0.0.0.0', (error?: Error) =>
       error ? reject(error) : resolve(listening),
     );
+    answerMalformedRequestsInJson(listening);
   });
 }
 

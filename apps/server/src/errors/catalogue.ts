@@ -3,6 +3,7 @@
  * and not-found errors are worded as the reference server words them, because integrations match on them.
  */
 export const errorCatalogue = {
+  MALFORMED_REQUEST: { status: 400, message: 'The request is not valid HTTP' },
   MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON' },
   INVALID_PLATFORM_TOKEN: { status: 401, message: 'Invalid access_token' },
   INVALID_ACCESS_TOKEN: { status: 401, message: 'Invalid Access Token' },
@@ -15,6 +16,7 @@ export const errorCatalogue = {
   RESOURCE_NOT_FOUND: { status: 404, message: 'Resource could not be found' },
   ROUTE_NOT_FOUND: { status: 404, message: 'No route matches this path' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'This path does not accept this method' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The request body must be application/json' },
   VALIDATION_FAILED: { status: 422, message: 'The request is invalid' },
@@ -23,6 +25,7 @@ export const errorCatalogue = {
     status: 429,
     message: 'Too many failed authentication attempts from this address; retry after the time in Retry-After',
   },
+  HEADERS_TOO_LARGE: { status: 431, message: 'The request line and headers are too large' },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on our side' },
   NOT_IMPLEMENTED: { status: 501, message: 'This operation is not implemented yet' },
 } as const satisfies Record<string, { status: number; message: string }>;

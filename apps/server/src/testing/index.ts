@@ -1,4 +1,10 @@
 export { type AccountFixture, createAccountFixture, type TestUser } from './account-fixture';
 export { type ManualClock, manualClock } from './manual-clock';
 export { createTestDatabase, type TestDatabase } from './test-database';
-export { type RequestOptions, startTestServer, type TestResponse, type TestServer } from './test-server';
+export {
+  type RawTestResponse,
+  type RequestOptions,
+  startTestServer,
+  type TestResponse,
+  type TestServer,
+} from './test-server';

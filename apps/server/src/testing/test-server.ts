@@ -6,6 +6,7 @@ import { type Clock, systemClock } from '../config/clock';
 import { type Container, createContainer } from '../container';
 import type { Database } from '../db/connection';
 import type { EventConsumer } from '../events/domain-event';
+import { answerMalformedRequestsInJson } from '../http/malformed-requests';
 import { createLogger } from '../logger';
 import type { Services } from '../services';
 import { createTestDatabase } from './test-database';
@@ -14,6 +15,13 @@ export interface TestResponse<Body = any> {
   status: number;
   headers: Headers;
   body: Body;
+}
+
+/** A response as it came, its body not parsed. */
+export interface RawTestResponse {
+  status: number;
+  headers: Headers;
+  text: string;
 }
 
 export interface RequestOptions {
@@ -33,6 +41,8 @@ export interface TestServer {
   /** The composition root the app runs on: its dispatcher hands recorded events to the consumers given. */
   container: Container;
   request<Body = any>(method: string, path: string, options?: RequestOptions): Promise<TestResponse<Body>>;
+  /** The same request, answered with the body's text: for callers that check the body is JSON at all. */
+  requestRaw(method: string, path: string, options?: RequestOptions): Promise<RawTestResponse>;
   /** A new platform app; returns its token. */
   createPlatformApp(name?: string): Promise<string>;
   close(): Promise<void>;
@@ -64,9 +74,27 @@ export async function startTestServer(
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
+  answerMalformedRequestsInJson(server);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const agent = new Agent({ keepAlive: true });
   const { services } = container;
+
+  const requestRaw = (
+    method: string,
+    path: string,
+    { token, body, rawBody, headers = {} }: RequestOptions = {},
+  ): Promise<RawTestResponse> => {
+    const payload = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
+    return send(agent, new URL(url + path), {
+      method,
+      headers: {
+        ...(token !== undefined && { api_access_token: token }),
+        ...(payload !== undefined && { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      payload,
+    });
+  };
 
   return {
     url,
@@ -74,17 +102,9 @@ export async function startTestServer(
     databaseUrl: database.url,
     services,
     container,
-    async request(method, path, { token, body, rawBody, headers = {} } = {}) {
-      const payload = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
-      const response = await send(agent, new URL(url + path), {
-        method,
-        headers: {
-          ...(token !== undefined && { api_access_token: token }),
-          ...(payload !== undefined && { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        payload,
-      });
+    requestRaw,
+    async request(method, path, options) {
+      const response = await requestRaw(method, path, options);
       return {
         status: response.status,
         headers: response.headers,
@@ -112,7 +132,7 @@ function send(
   agent: Agent,
   target: URL,
   options: { method: string; headers: Record<string, string>; payload: string | undefined },
-): Promise<{ status: number; headers: Headers; text: string }> {
+): Promise<RawTestResponse> {
   return new Promise((resolve, reject) => {
     // Node frames a body by its length only when told it, for methods such as DELETE.
     const length =

@@ -75,3 +75,43 @@ test(`a body nested deeper than ${maxJsonDepth} levels is a 422 naming the field
   expect(deepEnough.status).toBe(200);
   expect(deepEnough.body.payload.contact.custom_attributes).toEqual(nested(maxJsonDepth - 1));
 });
+
+test('an infinite number in the path or the query is a 422 naming the parameter', async () => {
+  const inPath = await server.request('GET', accountPath('/teams/1e309'), { token: fixture.admin.token });
+  expect(inPath.status).toBe(422);
+  expect(inPath.body).toMatchObject({ code: 'VALIDATION_FAILED', attributes: ['team_id'] });
+  // Listing agents refuses nothing else in its input: its spec must still list the 422, or the test server's
+  // response validation turns the answer into a 500.
+  const account = await server.request('GET', '/api/v1/accounts/-Infinity/agents', { token: fixture.admin.token });
+  expect(account.status).toBe(422);
+  expect(account.body.attributes).toEqual(['account_id']);
+  const inQuery = await server.request('GET', accountPath('/contacts?page=Infinity'), { token: fixture.admin.token });
+  expect(inQuery.status).toBe(422);
+  expect(inQuery.body.attributes).toEqual(['page']);
+});
+
+test('an unpaired surrogate in a body text or key is a 422 naming the field; a paired one is stored', async () => {
+  const filter = await server.request('POST', accountPath('/custom_filters'), {
+    token: fixture.admin.token,
+    body: { name: 'Open', filter_type: 'contact', query: { payload: [] } },
+  });
+  expect(filter.status).toBe(200);
+  const inText = await server.request('PATCH', accountPath(`/custom_filters/${filter.body.id}`), {
+    token: fixture.admin.token,
+    body: { name: 'Open \ud800' },
+  });
+  expect(inText.status).toBe(422);
+  expect(inText.body).toMatchObject({ code: 'VALIDATION_FAILED', attributes: ['name'] });
+  const inKey = await server.request('POST', accountPath('/contacts'), {
+    token: fixture.admin.token,
+    body: { name: 'Ana', custom_attributes: { 'plan\udfff': 'gold' } },
+  });
+  expect(inKey.status).toBe(422);
+  expect(inKey.body.attributes).toEqual(['custom_attributes']);
+  const paired = await server.request('PATCH', accountPath(`/custom_filters/${filter.body.id}`), {
+    token: fixture.admin.token,
+    body: { name: 'Open 😀' },
+  });
+  expect(paired.status).toBe(200);
+  expect(paired.body.name).toBe('Open 😀');
+});
