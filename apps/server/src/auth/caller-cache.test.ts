@@ -74,3 +74,37 @@ test('does not keep unknown tokens, so that guessing cannot fill the memory', as
   await (await cache.lookup()).findCaller('unknown');
   expect(reads.callers).toBe(2);
 });
+
+/** A stamp source whose reads the test finishes by hand, in the order they began. */
+function manualStamp() {
+  const pending: Array<(stamp: number) => void> = [];
+  return {
+    reads: () => pending.length,
+    /** Finishes the oldest read under way with the stamp it found. */
+    finishRead: async (stamp: number) => {
+      pending.shift()?.(stamp);
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+    source: { current: () => new Promise<number>((resolve) => pending.push(resolve)) },
+  };
+}
+
+test('lookups arriving while a stamp read is under way share the next read, which sees changes made before them', async () => {
+  const stamp = manualStamp();
+  const { sources, reads } = countingSources();
+  const cache = createCallerCache({ ...sources, stamp: stamp.source });
+
+  const first = cache.lookup();
+  // A change commits after the first read began, which may not see it: lookups made now must not be served by it.
+  const later = [cache.lookup(), cache.lookup(), cache.lookup()];
+  expect(stamp.reads()).toBe(1);
+
+  await stamp.finishRead(1);
+  await (await first).findCaller('known');
+  expect(stamp.reads()).toBe(1);
+  await stamp.finishRead(2);
+  for (const lookup of later) await (await lookup).findCaller('known');
+  // One read for the first lookup, one shared by the three later ones; the stamp moved between them.
+  expect(stamp.reads()).toBe(0);
+  expect(reads.callers).toBe(2);
+});

@@ -32,25 +32,57 @@ function frozen<Value>(value: Value): Value {
 }
 
 /**
+ * Makes concurrent calls share reads, each call still getting a read that begins after it was made: a read already
+ * under way may have begun before a change a caller must see, so callers arriving meanwhile wait for the next read,
+ * which all of them share. Under load, a burst of requests costs two reads, not one each.
+ */
+function sharedReadsStartingAfterCall<Value>(read: () => Promise<Value>): () => Promise<Value> {
+  let running: Promise<unknown> | undefined;
+  let next: Promise<Value> | undefined;
+  const start = (): Promise<Value> => {
+    const started = read();
+    running = started;
+    const settled = () => {
+      if (running === started) running = undefined;
+    };
+    started.then(settled, settled);
+    return started;
+  };
+  return () => {
+    // Not yet begun, the next read begins after this call: it may be shared.
+    if (next) return next;
+    if (!running) return start();
+    const ignore = () => undefined;
+    next = running.then(ignore, ignore).then(() => {
+      next = undefined;
+      return start();
+    });
+    return next;
+  };
+}
+
+/**
  * Callers (token → platform app, user or agent bot) and memberships (user and account → role), kept in memory so that
  * a request reads one row instead of three to four.
  *
  * Entries are tied to a version stamp, not to a time to live: database triggers move the stamp in the same transaction
  * as any change to tokens, users, agent bots, platform apps, memberships or accounts, whichever process or code makes
- * it, and every request reads the stamp before it uses an entry. A rotated token, a deleted user or a removed
- * membership is therefore refused on the very next request, in every process, where a time to live would leave
- * each process a window of that length. The price is one primary-key read per request, and changes to those tables
- * empty every process's cache: they are rare next to the requests that read them.
+ * it, and every request reads the stamp, in a read begun after the request arrived, before it uses an entry. A
+ * rotated token, a deleted user or a removed membership is therefore refused on the very next request, in every
+ * process, where a time to live would leave each process a window of that length. The price is a primary-key read,
+ * shared by the requests that arrive while one is under way, and changes to those tables empty every process's cache:
+ * they are rare next to the requests that read them.
  */
 export function createCallerCache(sources: CallerSources, capacity = 10_000): CallerCache {
   /** The stamp the entries were read under. */
   let entriesStamp: number | undefined;
   const callers = new LruMap<string, Caller>(capacity);
   const members = new LruMap<string, MemberActor>(capacity);
+  const readStamp = sharedReadsStartingAfterCall(() => sources.stamp.current());
 
   return {
     async lookup() {
-      const stamp = await sources.stamp.current();
+      const stamp = await readStamp();
       if (stamp !== entriesStamp) {
         callers.clear();
         members.clear();
