@@ -87,7 +87,7 @@ export function createApp(options: AppOptions): Express {
     }),
   );
   app.use((_req, _res, next) => next(appError('ROUTE_NOT_FOUND')));
-  app.use(announceAllowedMethods(document));
+  app.use(announceAllowedMethods);
   app.use(authFailures.countFailure);
   app.use(errorMiddleware);
   return app;

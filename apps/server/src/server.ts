@@ -93,10 +93,14 @@ export async function startServer(
     url: server && `http://localhost:${(server.address() as AddressInfo).port}`,
     container,
     close: async () => {
-      await closeServer?.();
-      await container.dispatcher.stop();
-      await redis?.quit();
-      await db.destroy();
+      try {
+        await closeServer?.();
+        await container.dispatcher.stop();
+      } finally {
+        // Closing the Redis connection fails while Redis is away; the database is closed all the same.
+        await redis?.quit().catch(() => redis.disconnect());
+        await db.destroy();
+      }
     },
   };
 }

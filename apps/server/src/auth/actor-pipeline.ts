@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { type AppError, appError } from '../errors/app-error';
+import { type AppError, appError, unmatchedCredentialError } from '../errors/app-error';
 import type { OperationAccessRule, SecuritySchemeName } from '../http/operation-access-rule';
 import { type Actor, isAdministrator } from './actor';
 import type { Caller } from './caller';
@@ -22,11 +22,19 @@ const schemeOfKind: Record<Caller['kind'], SecuritySchemeName> = {
   agentBot: 'agentBotApiKey',
 };
 
-/** The refusal for a token that is missing, unknown or of a kind the operation does not take. */
-function refusal(accepted: readonly SecuritySchemeName[], caller: Caller | undefined): AppError {
-  if (accepted.includes('platformAppApiKey')) return appError('INVALID_PLATFORM_TOKEN');
-  if (caller?.kind === 'agentBot') return appError('BOT_ENDPOINT_NOT_ALLOWED');
-  return appError('INVALID_ACCESS_TOKEN');
+/**
+ * The refusal for a token that is missing, unknown or of a kind the operation does not take. Only an unknown token is
+ * an unmatched credential, a possible guess.
+ */
+function refusal(
+  accepted: readonly SecuritySchemeName[],
+  token: string | undefined,
+  caller: Caller | undefined,
+): AppError {
+  if (caller?.kind === 'agentBot' && !accepted.includes('platformAppApiKey'))
+    return appError('BOT_ENDPOINT_NOT_ALLOWED');
+  const code = accepted.includes('platformAppApiKey') ? 'INVALID_PLATFORM_TOKEN' : 'INVALID_ACCESS_TOKEN';
+  return token !== undefined && caller === undefined ? unmatchedCredentialError(code) : appError(code);
 }
 
 /**
@@ -39,7 +47,7 @@ export function actorPipeline(rule: OperationAccessRule, services: { callers: Ca
   async function callerOf(headers: IncomingHttpHeaders, callers: CallerLookup): Promise<Caller> {
     const token = readToken(headers);
     const caller = token ? await callers.findCaller(token) : undefined;
-    if (!caller || !rule.schemes.includes(schemeOfKind[caller.kind])) throw refusal(rule.schemes, caller);
+    if (!caller || !rule.schemes.includes(schemeOfKind[caller.kind])) throw refusal(rule.schemes, token, caller);
     return caller;
   }
 

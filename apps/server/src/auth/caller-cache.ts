@@ -90,8 +90,10 @@ export function createCallerCache(sources: CallerSources, capacity = 10_000): Ca
       }
       // A value read now may already be newer than `stamp`, never older; it is kept only while no later lookup has
       // seen the stamp move on, as a newer lookup may have emptied the cache after this one began.
-      const keep = <Value>(cache: LruMap<string, Value>, key: string, value: Value) => {
+      // Frozen whether kept or not, so that a request changing its caller fails every time, not only when cached.
+      const keep = <Value>(cache: LruMap<string, Value>, key: string, value: Value): Value => {
         if (entriesStamp === stamp) cache.set(key, frozen(value));
+        return frozen(value);
       };
 
       return {
@@ -99,16 +101,13 @@ export function createCallerCache(sources: CallerSources, capacity = 10_000): Ca
           const cached = callers.get(token);
           if (cached) return cached;
           const caller = await sources.accessTokens.findCaller(token);
-          if (caller) keep(callers, token, caller);
-          return caller;
+          return caller && keep(callers, token, caller);
         },
         async resolveMember(user, accountId) {
           const key = `${user.id}:${accountId}`;
           const cached = members.get(key);
           if (cached && cached.user === user) return cached;
-          const member = await sources.accountMembers.resolve(user, accountId);
-          keep(members, key, member);
-          return member;
+          return keep(members, key, await sources.accountMembers.resolve(user, accountId));
         },
       };
     },

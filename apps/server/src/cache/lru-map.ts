@@ -4,10 +4,6 @@ export class LruMap<Key, Value> {
 
   constructor(readonly capacity: number) {}
 
-  get size(): number {
-    return this.#entries.size;
-  }
-
   get(key: Key): Value | undefined {
     const value = this.#entries.get(key);
     if (value !== undefined) {

@@ -1,37 +1,22 @@
 import type { ErrorRequestHandler } from 'express';
-import type { SpecDocument } from './spec-document';
 
-const methodOrder = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const methodOrder = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
-/** `/accounts/{account_id}/teams` → a pattern matching `/accounts/7/teams`. */
-function patternOf(template: string): RegExp {
-  const segments = template
-    .split(/\{[^}]+\}/)
-    .map((literal) => literal.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
-    .join('[^/]+');
-  return new RegExp(`^${segments}$`);
+/** The validator's refusal of a method the path's route does not define, with the methods it does define. */
+interface MethodNotAllowed {
+  status?: unknown;
+  headers?: { Allow?: string };
 }
 
 /**
- * The methods the spec defines at a request path, for the `Allow` header of a 405: the union over every path template
- * the request path matches, since each of those methods would be routed.
+ * Sends `Allow` with a 405, as HTTP asks: the methods the spec defines on the route the request's path resolved to,
+ * which the validator's refusal names, upper-cased and in a fixed order.
  */
-export function allowedMethodsOf(document: SpecDocument): (path: string) => string[] {
-  const templates = Object.entries(document.paths).map(([template, item]) => ({
-    pattern: patternOf(template),
-    methods: methodOrder.filter((method) => item[method]?.operationId),
-  }));
-  return (path) => {
-    const allowed = new Set(templates.filter(({ pattern }) => pattern.test(path)).flatMap(({ methods }) => methods));
-    return methodOrder.filter((method) => allowed.has(method)).map((method) => method.toUpperCase());
-  };
-}
-
-/** Sends `Allow` with a 405, as HTTP asks, naming the methods the spec defines for the path. */
-export function announceAllowedMethods(document: SpecDocument): ErrorRequestHandler {
-  const allowedAt = allowedMethodsOf(document);
-  return (error: { status?: unknown }, req, res, next) => {
-    if (error?.status === 405 && !res.headersSent) res.setHeader('Allow', allowedAt(req.path).join(', '));
-    next(error);
-  };
-}
+export const announceAllowedMethods: ErrorRequestHandler = (error: MethodNotAllowed, _req, res, next) => {
+  const allow = error?.status === 405 ? error.headers?.Allow : undefined;
+  if (allow !== undefined && !res.headersSent) {
+    const methods = new Set(allow.split(',').map((method) => method.trim().toUpperCase()));
+    res.setHeader('Allow', methodOrder.filter((method) => methods.has(method)).join(', '));
+  }
+  next(error);
+};

@@ -2,7 +2,6 @@ import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { AppError, appError } from '../errors/app-error';
-import type { ErrorCode } from '../errors/catalogue';
 
 export interface AuthFailureLimit {
   /** Failed authentications one address may make within a window; its requests are then refused until it ends. */
@@ -14,14 +13,7 @@ export interface AuthFailureLimit {
   keyPrefix?: string;
 }
 
-/** A credential that matches nothing: a token no one holds, or a sign-in link that was never issued or is spent. */
-const credentialFailures: ReadonlySet<ErrorCode> = new Set([
-  'INVALID_ACCESS_TOKEN',
-  'INVALID_PLATFORM_TOKEN',
-  'INVALID_SSO_LINK',
-]);
-
-export const defaultAuthFailureKeyPrefix = 'inquirly:auth-failures';
+const defaultAuthFailureKeyPrefix = 'inquirly:auth-failures';
 
 function limiterOf(options: AuthFailureLimit): RateLimiterAbstract {
   const window = { points: options.limit, duration: options.windowSeconds };
@@ -39,9 +31,10 @@ function limiterOf(options: AuthFailureLimit): RateLimiterAbstract {
 const addressOf = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 /**
- * Slows down the guessing of tokens and sign-in links: each request that fails for a credential matching nothing
- * counts against its address, and an address past the limit is refused with a 429 before its token is looked up,
- * until the window ends. Requests that succeed or fail otherwise do not count.
+ * Slows down the guessing of tokens and sign-in links: each request refused for a credential it presented that
+ * matches nothing (a token no one holds, a sign-in link never issued or spent) counts against its address, and an
+ * address past the limit is refused with a 429 before its token is looked up, until the window ends. Requests that
+ * succeed, that carry no token, or that use a valid token where it does not apply do not count.
  */
 export function authFailureLimiter(options: AuthFailureLimit | undefined): {
   refuseBlocked: RequestHandler;
@@ -66,7 +59,7 @@ export function authFailureLimiter(options: AuthFailureLimit | undefined): {
       );
     },
     countFailure: (error, req, _res, next) => {
-      if (!(error instanceof AppError && credentialFailures.has(error.code))) return next(error);
+      if (!(error instanceof AppError && error.unmatchedCredential)) return next(error);
       limiter.penalty(addressOf(req)).then(
         () => next(error),
         (countError: unknown) => {

@@ -1,13 +1,14 @@
 import type { Server } from 'node:http';
 
 export interface GracefulCloseOptions {
-  /** The listening socket closes after a wait this long, in milliseconds, during which no connection arrived. */
-  quietMs?: number;
-  /** Past this, it closes even while connections keep arriving, in milliseconds. */
-  longestAcceptMs?: number;
-  /** Past this, requests still in flight have their connections closed, in milliseconds. */
+  /** Past this, counted from the call, requests still in flight have their connections closed, in milliseconds. */
   timeoutMs: number;
 }
+
+/** The listening socket closes after a wait this long, in milliseconds, during which no connection arrived. */
+const quietMs = 100;
+/** Past this, it closes even while connections keep arriving, in milliseconds. */
+const longestAcceptMs = 1000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /** Resolves in the check phase, just after the event loop has polled, and so accepted what waited in the backlog. */
@@ -22,8 +23,6 @@ const afterPoll = () => new Promise<void>((resolve) => setImmediate(resolve));
  * resolves when the last connection has ended, closing the remaining ones once `timeoutMs` has passed.
  */
 export function gracefulCloser(server: Server, options: GracefulCloseOptions): () => Promise<void> {
-  const quietMs = options.quietMs ?? 100;
-  const longestAcceptMs = options.longestAcceptMs ?? 1000;
   let closing = false;
   let connectionsSeen = 0;
   server.on('connection', () => {
@@ -37,7 +36,7 @@ export function gracefulCloser(server: Server, options: GracefulCloseOptions): (
   return async () => {
     closing = true;
     const startedAt = Date.now();
-    const hardStop = setTimeout(() => server.closeAllConnections(), options.timeoutMs);
+    let hardStop: NodeJS.Timeout | undefined;
     try {
       let seen = connectionsSeen;
       do {
@@ -47,6 +46,11 @@ export function gracefulCloser(server: Server, options: GracefulCloseOptions): (
         seen = connectionsSeen;
       } while (Date.now() - startedAt < longestAcceptMs);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Armed once no connection can arrive any more, so that none accepted late escapes the deadline.
+      hardStop = setTimeout(
+        () => server.closeAllConnections(),
+        Math.max(0, options.timeoutMs - (Date.now() - startedAt)),
+      );
       // A keep-alive connection becomes idle once its last response is sent; it is closed then.
       const idleSweep = setInterval(() => server.closeIdleConnections(), 20);
       server.closeIdleConnections();

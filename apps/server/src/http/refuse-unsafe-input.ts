@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { type FieldProblem, validationError } from '../errors/app-error';
+import { resolvedOperationOf } from './resolved-operation';
 
 /** How deep a JSON body may nest; free-form objects such as `custom_attributes` need a few levels, not thousands. */
 export const maxJsonDepth = 32;
@@ -68,7 +69,7 @@ function safeDecode(path: string): string {
 
 /** The path parameters and query as the request validator coerced them to their spec types. */
 function coercedParameters(req: Request): Array<[string, unknown]> {
-  const pathParams = (req as { openapi?: { pathParams?: Record<string, unknown> } }).openapi?.pathParams ?? {};
+  const pathParams = resolvedOperationOf(req)?.pathParams ?? {};
   return [...Object.entries(pathParams), ...Object.entries(req.query as Record<string, unknown>)];
 }
 

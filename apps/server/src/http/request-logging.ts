@@ -8,7 +8,7 @@ const secretParameter = /token|secret|password|api_?key/i;
 const redacted = '[Redacted]';
 
 /** The URL with the value of every secret query parameter replaced, the rest as sent. */
-export function redactUrl(url: string): string {
+function redactUrl(url: string): string {
   const start = url.indexOf('?');
   if (start === -1) return url;
   const query = url

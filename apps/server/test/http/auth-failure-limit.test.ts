@@ -50,7 +50,7 @@ describe('counted in memory', () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       await server.request('GET', '/api/v1/profile', from(address, { headers: { authorization: 'Bearer guess' } }));
     }
-    const lookup = jest.spyOn(server.services.accessTokens, 'findCaller');
+    const lookup = jest.spyOn(server.services.callers, 'lookup');
     try {
       const blocked = await server.request('GET', '/api/v1/profile', from(address, { token: platformToken }));
       expect(blocked.status).toBe(429);
@@ -69,7 +69,7 @@ describe('counted in memory', () => {
     expect((await server.request('GET', link, from(address))).status).toBe(429);
   });
 
-  test('requests that succeed, or fail for another reason than the credential, do not count', async () => {
+  test('requests that succeed, carry no token, use a valid token on the wrong API or fail otherwise do not count', async () => {
     const address = nextAddress();
     for (let attempt = 0; attempt < 5; attempt++) {
       const found = await server.request('GET', '/platform/api/v1/agent_bots', from(address, { token: platformToken }));
@@ -85,6 +85,12 @@ describe('counted in memory', () => {
         body: { name: 7 },
       });
       expect(invalid.status).toBe(422);
+    }
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const withoutToken = await server.request('GET', '/api/v1/profile', from(address));
+      expect(withoutToken.status).toBe(401);
+      const tokenOfAnotherApi = await server.request('GET', '/api/v1/profile', from(address, { token: platformToken }));
+      expect(tokenOfAnotherApi.status).toBe(401);
     }
     for (let attempt = 0; attempt < 2; attempt++) {
       expect((await server.request('GET', '/api/v1/profile', from(address, { token: 'guess' }))).status).toBe(401);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PlatformAppActor } from '../../auth/actor';
-import { appError } from '../../errors/app-error';
+import { unmatchedCredentialError } from '../../errors/app-error';
 import { changeEvent } from '../../events/change-event';
 import type { ServiceDependencies } from '../service-dependencies';
 import type { UserView } from '../users/user-mapper';
@@ -32,10 +32,10 @@ export function ssoService({ db, clock, events, repositories }: ServiceDependenc
 
     async signIn(email: string, token: string): Promise<UserView> {
       const user = await repositories.users(db).findByEmail(email);
-      if (!user) throw appError('INVALID_SSO_LINK');
+      if (!user) throw unmatchedCredentialError('INVALID_SSO_LINK');
       await db.transaction(async (trx) => {
         if (!(await ssoTokenRepository(trx).consume(user.id, digestOf(token), clock.nowSeconds()))) {
-          throw appError('INVALID_SSO_LINK');
+          throw unmatchedCredentialError('INVALID_SSO_LINK');
         }
         const actor = { kind: 'user', user } as const;
         await events.record(trx, changeEvent('user_signed_in', actor, null, { type: 'user', id: user.id }, {}));
