@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { createApp } from './app';
+import { type AppOptions, createApp } from './app';
 import type { Clock } from './config/clock';
 import type { ServerConfig } from './config/config';
 import { type Container, createContainer } from './container';
@@ -37,18 +37,23 @@ async function connectRedis(config: ServerConfig, logger: Logger): Promise<Redis
   return redis;
 }
 
-async function listen(container: Container, config: ServerConfig, redis: Redis | undefined): Promise<Server> {
+/** The application options the configuration gives; `redis`, when given, shares the authentication-failure counts. */
+export function appOptionsFrom(container: Container, config: ServerConfig, redis?: Redis): AppOptions {
   const authFailureLimit: AuthFailureLimit | undefined =
     config.authFailureLimit === 0
       ? undefined
       : { limit: config.authFailureLimit, windowSeconds: config.authFailureWindowSeconds, ...(redis && { redis }) };
-  const app = createApp({
+  return {
     container,
     validateResponses: config.validateResponses,
     ...(config.publicUrl && { publicUrl: config.publicUrl }),
     corsOrigins: config.corsOrigins,
     ...(authFailureLimit && { authFailureLimit }),
-  });
+  };
+}
+
+async function listen(container: Container, config: ServerConfig, redis: Redis | undefined): Promise<Server> {
+  const app = createApp(appOptionsFrom(container, config, redis));
   return new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, '0.0.0.0', (error?: Error) =>
       error ? reject(error) : resolve(listening),

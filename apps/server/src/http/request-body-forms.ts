@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { resolvedOperationOf } from './resolved-operation';
-import type { SpecDocument } from './spec-document';
+import { operationsOf, resolveRef, type SpecDocument } from './spec-document';
 
 /**
  * The vendor extension of an operation naming the key under which it also accepts its body, as the reference's
@@ -34,25 +34,15 @@ interface BodyForm {
   schema: Schema;
 }
 
-const methods = ['post', 'put', 'patch', 'delete'] as const;
-
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A whole integer as text, such as `"5"`; Rails casts these where an integer is expected. */
 const integerText = /^-?\d+$/;
 
-/** The object a local `$ref` (`#/components/schemas/Team`) points at in the document. */
+/** The node, or what its `$ref` points at, followed to the end. */
 function resolve<T extends { $ref?: string }>(document: SpecDocument, node: T): T {
-  if (!node.$ref) return node;
-  const target = node.$ref
-    .replace(/^#\//, '')
-    .split('/')
-    .reduce<unknown>(
-      (parent, key) => (parent as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')],
-      document,
-    );
-  return resolve(document, target as T);
+  return node.$ref ? resolve(document, resolveRef(document, node.$ref) as T) : node;
 }
 
 /** A schema and every schema it combines with `allOf`, `oneOf` or `anyOf`, resolved: all that may apply to a value. */
@@ -148,13 +138,13 @@ function bodyFormOf(document: SpecDocument, operation: Operation, where: string)
  */
 export function requestBodyForms(document: SpecDocument): RequestHandler {
   const forms = new Map<string, BodyForm>();
-  for (const [path, item] of Object.entries(document.paths)) {
-    for (const method of methods) {
-      const operation = item[method] as Operation | undefined;
-      if (!operation) continue;
-      const form = bodyFormOf(document, operation, operation.operationId ?? `${method.toUpperCase()} ${path}`);
-      if (form && operation.operationId) forms.set(operation.operationId, form);
-    }
+  for (const { path, method, operation } of operationsOf(document)) {
+    const form = bodyFormOf(
+      document,
+      operation as Operation,
+      operation.operationId ?? `${method.toUpperCase()} ${path}`,
+    );
+    if (form && operation.operationId) forms.set(operation.operationId, form);
   }
   return (req, _res, next) => {
     const operationId = resolvedOperationOf(req)?.schema?.operationId;

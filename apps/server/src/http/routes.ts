@@ -5,9 +5,7 @@ import { operationAccess } from './operation-access';
 import type { OperationAccessRule } from './operation-access-rule';
 import type { HandlerContext, HandlerMap, OperationId } from './operation-types';
 import { resolvedOperationOf } from './resolved-operation';
-import type { SpecDocument } from './spec-document';
-
-const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
+import { operationsOf, type SpecDocument } from './spec-document';
 
 /** Where the request came from, for links handed back to the same client. */
 function originOf(req: Request, publicUrl: string | undefined): string {
@@ -39,37 +37,35 @@ export function operationRoutes({
   access = operationAccess,
 }: OperationRouting): RequestHandler {
   const routes = new Map<string, RequestHandler>();
-  for (const item of Object.values(document.paths)) {
-    for (const method of methods) {
-      const operationId = item[method]?.operationId as OperationId | undefined;
-      if (!operationId) continue;
-      const handler = (handlers as Record<string, AnyHandler>)[operationId];
-      const rule = access[operationId];
-      if (!handler || !rule) throw new Error(`Operation ${operationId} has no handler or no access rule`);
-      const actorOf = actorPipeline(rule, services);
-      routes.set(operationId, async (req, res, next) => {
-        try {
-          const pathParams = resolvedOperationOf(req)?.pathParams ?? {};
-          const actor = await actorOf({
-            headers: req.headers,
-            accountId: typeof pathParams.account_id === 'number' ? pathParams.account_id : undefined,
-          });
-          const result = await handler({
-            path: pathParams as never,
-            query: req.query as never,
-            body: req.body as never,
-            actor: actor as never,
-            services,
-            origin: originOf(req, publicUrl),
-          });
-          res.status(Number(result.status));
-          if (result.body === undefined) res.end();
-          else res.json(result.body);
-        } catch (error) {
-          next(error);
-        }
-      });
-    }
+  for (const { operation } of operationsOf(document)) {
+    const operationId = operation.operationId as OperationId | undefined;
+    if (!operationId) continue;
+    const handler = (handlers as Record<string, AnyHandler>)[operationId];
+    const rule = access[operationId];
+    if (!handler || !rule) throw new Error(`Operation ${operationId} has no handler or no access rule`);
+    const actorOf = actorPipeline(rule, services);
+    routes.set(operationId, async (req, res, next) => {
+      try {
+        const pathParams = resolvedOperationOf(req)?.pathParams ?? {};
+        const actor = await actorOf({
+          headers: req.headers,
+          accountId: typeof pathParams.account_id === 'number' ? pathParams.account_id : undefined,
+        });
+        const result = await handler({
+          path: pathParams as never,
+          query: req.query as never,
+          body: req.body as never,
+          actor: actor as never,
+          services,
+          origin: originOf(req, publicUrl),
+        });
+        res.status(Number(result.status));
+        if (result.body === undefined) res.end();
+        else res.json(result.body);
+      } catch (error) {
+        next(error);
+      }
+    });
   }
   return (req, res, next) => {
     const operationId = resolvedOperationOf(req)?.schema?.operationId;

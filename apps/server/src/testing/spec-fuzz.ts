@@ -1,10 +1,8 @@
 import fc, { type Arbitrary } from 'fast-check';
-import type { SpecDocument } from '../http/spec-document';
+import { operationsOf, resolveRef, type SpecDocument } from '../http/spec-document';
 import { createAccountFixture } from './account-fixture';
 import { type JsonSchema, junkNumber, junkString, nested, SchemaArbitraries } from './schema-arbitraries';
 import type { RawTestResponse, TestServer } from './test-server';
-
-const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 export interface SpecParameter {
   name: string;
@@ -48,53 +46,36 @@ export interface FuzzSetting {
   existingIds: number[];
 }
 
-/** Follows a local `$ref` of the document. */
-function resolver(document: SpecDocument): (ref: string) => JsonSchema {
-  return (ref) => {
-    let target: unknown = document;
-    for (const segment of ref.replace(/^#\//, '').split('/')) {
-      target = (target as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
-    }
-    if (target === undefined) throw new Error(`the spec has no ${ref}`);
-    return target as JsonSchema;
-  };
-}
-
 /** Every operation of the document, in its order. */
 export function specOperations(document: SpecDocument): SpecOperation[] {
-  const resolve = resolver(document);
   const deref = (value: JsonSchema): JsonSchema =>
-    typeof value.$ref === 'string' ? deref(resolve(value.$ref)) : value;
+    typeof value.$ref === 'string' ? deref(resolveRef(document, value.$ref) as JsonSchema) : value;
   const operations: SpecOperation[] = [];
-  for (const [path, item] of Object.entries(document.paths)) {
-    const shared = ((item as JsonSchema).parameters as JsonSchema[] | undefined) ?? [];
-    for (const method of methods) {
-      const operation = item[method] as JsonSchema | undefined;
-      if (!operation) continue;
-      const own = (operation.parameters as JsonSchema[] | undefined) ?? [];
-      const byKey = new Map<string, SpecParameter>();
-      for (const parameter of [...shared, ...own].map(deref)) {
-        byKey.set(`${parameter.in}:${parameter.name}`, {
-          name: parameter.name as string,
-          in: parameter.in as SpecParameter['in'],
-          required: parameter.required === true,
-          schema: (parameter.schema as JsonSchema | undefined) ?? {},
-        });
-      }
-      const requestBody = operation.requestBody ? deref(operation.requestBody as JsonSchema) : undefined;
-      const media = (requestBody?.content as Record<string, JsonSchema> | undefined)?.['application/json'];
-      const schema = (media?.schema as JsonSchema | undefined) ?? {};
-      const example = media?.example ?? deref(schema).example;
-      const security = (operation.security ?? document.security ?? []) as Array<Record<string, string[]>>;
-      operations.push({
-        operationId: operation.operationId as string,
-        method: method.toUpperCase(),
-        path,
-        parameters: [...byKey.values()],
-        ...(media && { body: { schema, example } }),
-        schemes: security.flatMap((requirement) => Object.keys(requirement)),
+  for (const { path, method, operation } of operationsOf(document)) {
+    const shared = ((document.paths[path] as JsonSchema).parameters as JsonSchema[] | undefined) ?? [];
+    const own = (operation.parameters as JsonSchema[] | undefined) ?? [];
+    const byKey = new Map<string, SpecParameter>();
+    for (const parameter of [...shared, ...own].map(deref)) {
+      byKey.set(`${parameter.in}:${parameter.name}`, {
+        name: parameter.name as string,
+        in: parameter.in as SpecParameter['in'],
+        required: parameter.required === true,
+        schema: (parameter.schema as JsonSchema | undefined) ?? {},
       });
     }
+    const requestBody = operation.requestBody ? deref(operation.requestBody as JsonSchema) : undefined;
+    const media = (requestBody?.content as Record<string, JsonSchema> | undefined)?.['application/json'];
+    const schema = (media?.schema as JsonSchema | undefined) ?? {};
+    const example = media?.example ?? deref(schema).example;
+    const security = (operation.security ?? document.security ?? []) as Array<Record<string, string[]>>;
+    operations.push({
+      operationId: operation.operationId as string,
+      method: method.toUpperCase(),
+      path,
+      parameters: [...byKey.values()],
+      ...(media && { body: { schema, example } }),
+      schemes: security.flatMap((requirement) => Object.keys(requirement)),
+    });
   }
   return operations;
 }
@@ -233,7 +214,7 @@ export class RequestArbitraries {
     private readonly setting: FuzzSetting,
   ) {
     this.schemas = new SchemaArbitraries({
-      resolve: resolver(document),
+      resolve: (ref: string) => resolveRef(document, ref) as JsonSchema,
       idsNamed: (name) => idsNamed(setting, name),
       existingIds: setting.existingIds,
     });
@@ -591,7 +572,7 @@ export async function prepareFuzzSetting(
     existingIds: [fixture.accountId, fixture.admin.id, fixture.agent.id],
   };
   const schemas = new SchemaArbitraries({
-    resolve: resolver(document),
+    resolve: (ref: string) => resolveRef(document, ref) as JsonSchema,
     idsNamed: (name) => idsNamed(setting, name),
     existingIds: setting.existingIds,
   });
