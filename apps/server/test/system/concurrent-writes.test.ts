@@ -524,3 +524,32 @@ describe('creating a platform user by email', () => {
     expect(users).toHaveLength(1);
   });
 });
+
+describe('claiming an existing user from two platform apps at once', () => {
+  test('gives the user to exactly one app, and refuses the other as if it had come second', async () => {
+    const otherToken = await server.createPlatformApp('Concurrent claimant');
+    const invited = await Promise.all(Array.from({ length: 5 }, () => addAgent(server, fixture)));
+
+    const responses = await concurrently(invited.length * 2, (index) =>
+      server.request('POST', '/platform/api/v1/users', {
+        token: index % 2 === 0 ? fixture.platformToken : otherToken,
+        body: { name: 'Claimed', email: invited[index >> 1]!.email },
+      }),
+    );
+
+    invited.forEach((user, position) => {
+      const pair = responses.slice(position * 2, position * 2 + 2);
+      expect(pair.map((response) => response.status).sort()).toEqual([200, 401]);
+      expect(pair.find((response) => response.status === 401)?.body.error).toBe('Non permissible resource');
+      expect(pair.find((response) => response.status === 200)?.body.id).toBe(user.id);
+    });
+    const grants = await server
+      .db('platform_app_permissibles')
+      .where({ permissible_type: 'User' })
+      .whereIn(
+        'permissible_id',
+        invited.map((user) => user.id),
+      );
+    expect(grants).toHaveLength(invited.length);
+  });
+});
