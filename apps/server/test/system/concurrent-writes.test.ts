@@ -553,3 +553,42 @@ describe('claiming an existing user from two platform apps at once', () => {
     expect(grants).toHaveLength(invited.length);
   });
 });
+
+describe('updating a custom attribute definition from two requests at once', () => {
+  test('never stores a list attribute without values, and refuses the update that would', async () => {
+    const definitionIds: number[] = [];
+    for (let index = 0; index < 5; index++) {
+      const definition = await created(`${account()}/custom_attribute_definitions`, fixture.admin.token, {
+        attribute_display_name: 'Tier',
+        attribute_key: unique('tier').replaceAll('-', '_'),
+        attribute_model: 'contact_attribute',
+        attribute_display_type: 'text',
+        attribute_values: ['free', 'pro'],
+      });
+      definitionIds.push(definition.id);
+    }
+    const patchOf = (index: number) =>
+      index % 2 === 0 ? { attribute_display_type: 'list' } : { attribute_values: [] as string[] };
+
+    const responses = await concurrently(definitionIds.length * 2, (index) =>
+      server.request('PATCH', `${account()}/custom_attribute_definitions/${definitionIds[index >> 1]}`, {
+        token: fixture.admin.token,
+        body: patchOf(index),
+      }),
+    );
+
+    for (const [position, id] of definitionIds.entries()) {
+      const pair = responses.slice(position * 2, position * 2 + 2);
+      // Whichever comes second would make a list without values.
+      expect(pair.map((response) => response.status).sort()).toEqual([200, 422]);
+      expect(pair.find((response) => response.status === 422)?.body.attributes).toEqual(['attribute_values']);
+      const stored = await server.request('GET', `${account()}/custom_attribute_definitions/${id}`, {
+        token: fixture.admin.token,
+      });
+      expect([
+        ['list', ['free', 'pro']],
+        ['text', []],
+      ]).toContainEqual([stored.body.attribute_display_type, stored.body.attribute_values]);
+    }
+  });
+});
