@@ -592,3 +592,33 @@ describe('updating a custom attribute definition from two requests at once', () 
     }
   });
 });
+
+describe('deleting a team while its members change', () => {
+  test('every request answers 200 or 404, and the delete locks the team as a delete does', async () => {
+    const team = await created(`${account()}/teams`, fixture.admin.token, { name: unique('doomed') });
+    const teamPath = `${account()}/teams/${team.id}`;
+    const locks: string[] = [];
+    const recordLock = ({ sql }: { sql: string }) => {
+      const lock = /for (no key update|update) of "teams"/.exec(sql)?.[0];
+      if (lock) locks.push(lock);
+    };
+    server.db.on('query', recordLock);
+
+    const responses = await concurrently(requestCount, (index) =>
+      index === requestCount >> 1
+        ? server.request('DELETE', teamPath, { token: fixture.admin.token })
+        : server.request('POST', `${teamPath}/team_members`, {
+            token: fixture.admin.token,
+            body: { user_ids: [agentIds[index % 5]!] },
+          }),
+    );
+    server.db.off('query', recordLock);
+
+    expect(responses[requestCount >> 1]!.status).toBe(200);
+    for (const response of responses) expect([200, 404]).toContain(response.status);
+    // On PostgreSQL the delete takes the lock of a delete from the start; the additions, that of an update.
+    const onPostgres = server.db.client.config.client === 'pg';
+    expect(locks.filter((lock) => lock === 'for update of "teams"')).toHaveLength(onPostgres ? 1 : 0);
+    expect(await server.db('teams').where({ id: team.id })).toEqual([]);
+  });
+});
