@@ -622,3 +622,30 @@ describe('deleting a team while its members change', () => {
     expect(await server.db('teams').where({ id: team.id })).toEqual([]);
   });
 });
+
+describe('attaching an agent bot to inboxes while it is deleted', () => {
+  test('each attachment answers 200 or, once the bot is gone, 404, and no inbox keeps the bot', async () => {
+    const inboxIds: number[] = [];
+    for (let index = 0; index < 5; index++) {
+      const inbox = await created(`${account()}/inboxes`, fixture.admin.token, {
+        name: unique('bot-inbox'),
+        channel: { type: 'api' },
+      });
+      inboxIds.push(inbox.id);
+    }
+    const bot = await created(`${account()}/agent_bots`, fixture.admin.token, { name: 'Short-lived bot' });
+
+    const responses = await concurrently(requestCount, (index) =>
+      index === requestCount >> 1
+        ? server.request('DELETE', `${account()}/agent_bots/${bot.id}`, { token: fixture.admin.token })
+        : server.request('POST', `${account()}/inboxes/${inboxIds[index % 5]}/set_agent_bot`, {
+            token: fixture.admin.token,
+            body: { agent_bot: bot.id },
+          }),
+    );
+
+    expect(responses[requestCount >> 1]!.status).toBe(200);
+    for (const response of responses) expect([200, 404]).toContain(response.status);
+    expect(await server.db('agent_bot_inboxes').where({ agent_bot_id: bot.id })).toEqual([]);
+  });
+});
