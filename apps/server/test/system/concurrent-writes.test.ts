@@ -524,3 +524,128 @@ describe('creating a platform user by email', () => {
     expect(users).toHaveLength(1);
   });
 });
+
+describe('claiming an existing user from two platform apps at once', () => {
+  test('gives the user to exactly one app, and refuses the other as if it had come second', async () => {
+    const otherToken = await server.createPlatformApp('Concurrent claimant');
+    const invited = await Promise.all(Array.from({ length: 5 }, () => addAgent(server, fixture)));
+
+    const responses = await concurrently(invited.length * 2, (index) =>
+      server.request('POST', '/platform/api/v1/users', {
+        token: index % 2 === 0 ? fixture.platformToken : otherToken,
+        body: { name: 'Claimed', email: invited[index >> 1]!.email },
+      }),
+    );
+
+    invited.forEach((user, position) => {
+      const pair = responses.slice(position * 2, position * 2 + 2);
+      expect(pair.map((response) => response.status).sort()).toEqual([200, 401]);
+      expect(pair.find((response) => response.status === 401)?.body.error).toBe('Non permissible resource');
+      expect(pair.find((response) => response.status === 200)?.body.id).toBe(user.id);
+    });
+    const grants = await server
+      .db('platform_app_permissibles')
+      .where({ permissible_type: 'User' })
+      .whereIn(
+        'permissible_id',
+        invited.map((user) => user.id),
+      );
+    expect(grants).toHaveLength(invited.length);
+  });
+});
+
+describe('updating a custom attribute definition from two requests at once', () => {
+  test('never stores a list attribute without values, and refuses the update that would', async () => {
+    const definitionIds: number[] = [];
+    for (let index = 0; index < 5; index++) {
+      const definition = await created(`${account()}/custom_attribute_definitions`, fixture.admin.token, {
+        attribute_display_name: 'Tier',
+        attribute_key: unique('tier').replaceAll('-', '_'),
+        attribute_model: 'contact_attribute',
+        attribute_display_type: 'text',
+        attribute_values: ['free', 'pro'],
+      });
+      definitionIds.push(definition.id);
+    }
+    const patchOf = (index: number) =>
+      index % 2 === 0 ? { attribute_display_type: 'list' } : { attribute_values: [] as string[] };
+
+    const responses = await concurrently(definitionIds.length * 2, (index) =>
+      server.request('PATCH', `${account()}/custom_attribute_definitions/${definitionIds[index >> 1]}`, {
+        token: fixture.admin.token,
+        body: patchOf(index),
+      }),
+    );
+
+    for (const [position, id] of definitionIds.entries()) {
+      const pair = responses.slice(position * 2, position * 2 + 2);
+      // Whichever comes second would make a list without values.
+      expect(pair.map((response) => response.status).sort()).toEqual([200, 422]);
+      expect(pair.find((response) => response.status === 422)?.body.attributes).toEqual(['attribute_values']);
+      const stored = await server.request('GET', `${account()}/custom_attribute_definitions/${id}`, {
+        token: fixture.admin.token,
+      });
+      expect([
+        ['list', ['free', 'pro']],
+        ['text', []],
+      ]).toContainEqual([stored.body.attribute_display_type, stored.body.attribute_values]);
+    }
+  });
+});
+
+describe('deleting a team while its members change', () => {
+  test('every request answers 200 or 404, and the delete locks the team as a delete does', async () => {
+    const team = await created(`${account()}/teams`, fixture.admin.token, { name: unique('doomed') });
+    const teamPath = `${account()}/teams/${team.id}`;
+    const locks: string[] = [];
+    const recordLock = ({ sql }: { sql: string }) => {
+      const lock = /for (no key update|update) of "teams"/.exec(sql)?.[0];
+      if (lock) locks.push(lock);
+    };
+    server.db.on('query', recordLock);
+
+    const responses = await concurrently(requestCount, (index) =>
+      index === requestCount >> 1
+        ? server.request('DELETE', teamPath, { token: fixture.admin.token })
+        : server.request('POST', `${teamPath}/team_members`, {
+            token: fixture.admin.token,
+            body: { user_ids: [agentIds[index % 5]!] },
+          }),
+    );
+    server.db.off('query', recordLock);
+
+    expect(responses[requestCount >> 1]!.status).toBe(200);
+    for (const response of responses) expect([200, 404]).toContain(response.status);
+    // On PostgreSQL the delete takes the lock of a delete from the start; the additions, that of an update.
+    const onPostgres = server.db.client.config.client === 'pg';
+    expect(locks.filter((lock) => lock === 'for update of "teams"')).toHaveLength(onPostgres ? 1 : 0);
+    expect(await server.db('teams').where({ id: team.id })).toEqual([]);
+  });
+});
+
+describe('attaching an agent bot to inboxes while it is deleted', () => {
+  test('each attachment answers 200 or, once the bot is gone, 404, and no inbox keeps the bot', async () => {
+    const inboxIds: number[] = [];
+    for (let index = 0; index < 5; index++) {
+      const inbox = await created(`${account()}/inboxes`, fixture.admin.token, {
+        name: unique('bot-inbox'),
+        channel: { type: 'api' },
+      });
+      inboxIds.push(inbox.id);
+    }
+    const bot = await created(`${account()}/agent_bots`, fixture.admin.token, { name: 'Short-lived bot' });
+
+    const responses = await concurrently(requestCount, (index) =>
+      index === requestCount >> 1
+        ? server.request('DELETE', `${account()}/agent_bots/${bot.id}`, { token: fixture.admin.token })
+        : server.request('POST', `${account()}/inboxes/${inboxIds[index % 5]}/set_agent_bot`, {
+            token: fixture.admin.token,
+            body: { agent_bot: bot.id },
+          }),
+    );
+
+    expect(responses[requestCount >> 1]!.status).toBe(200);
+    for (const response of responses) expect([200, 404]).toContain(response.status);
+    expect(await server.db('agent_bot_inboxes').where({ agent_bot_id: bot.id })).toEqual([]);
+  });
+});

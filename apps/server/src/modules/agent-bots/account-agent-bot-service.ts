@@ -1,4 +1,5 @@
 import { isAdministrator, type MemberActor } from '../../auth/actor';
+import type { Database } from '../../db/connection';
 import { appError } from '../../errors/app-error';
 import { changedAttributes } from '../../events/change-event';
 import type { Schemas } from '../../http/schemas';
@@ -57,6 +58,16 @@ export function accountAgentBotService(
       const bot = await bots.findById(botId);
       if (!bot || !isUsableBy(bot, member)) throw appError('RESOURCE_NOT_FOUND');
       return view(member, bot);
+    },
+
+    /**
+     * The bot, if the account may use it, its row locked until the transaction ends: a write that refers to the bot
+     * finds it still there when it writes, or answers 404 when it was deleted first (see `lockingRowsOf`).
+     */
+    async lockUsable(member: MemberActor, botId: number, trx: Database): Promise<AgentBotRecord> {
+      const bot = await agentBotRepository(trx).findById(botId, { lock: true });
+      if (!bot || !isUsableBy(bot, member)) throw appError('RESOURCE_NOT_FOUND');
+      return bot;
     },
 
     async create(member: MemberActor, input: Schemas['AccountAgentBotCreate']): Promise<AccountAgentBotView> {

@@ -1,4 +1,5 @@
 import type { MemberActor } from '../../auth/actor';
+import type { Database } from '../../db/connection';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { appError, validationError } from '../../errors/app-error';
 import { changedAttributes } from '../../events/change-event';
@@ -86,8 +87,13 @@ export function contactService({ db, clock, events }: ServiceDependencies) {
     }
   }
 
-  async function requireUnique(accountId: number, fields: Partial<ContactFields>, exceptId?: number): Promise<void> {
-    const clashes = await contacts.takenFields(accountId, fields, exceptId);
+  async function requireUnique(
+    accountId: number,
+    fields: Partial<ContactFields>,
+    exceptId?: number,
+    database: Database = db,
+  ): Promise<void> {
+    const clashes = await contactRepository(database).takenFields(accountId, fields, exceptId);
     if (clashes.length > 0) throw taken(clashes);
   }
 
@@ -176,19 +182,17 @@ export function contactService({ db, clock, events }: ServiceDependencies) {
     },
 
     async update(member: MemberActor, id: number, input: Schemas['ContactUpdate']): Promise<ContactView> {
-      const contact = await findAccountContact(db, member, id);
-      const changes = contactChanges(input, contact);
-      await requireUnique(member.account.id, changes, contact.id);
       const now = clock.nowSeconds();
       const updated = await guardingUniqueFields(() =>
         db.transaction(async (trx) => {
-          // Attributes merge into what is stored: the row is read again under a lock, so that concurrent updates take
-          // turns and each merges into what the one before it committed (see `lockingRowsOf`).
-          const current = await findAccountContact(trx, member, contact.id, { lock: true });
-          const merged = contactChanges(input, current);
-          await contactRepository(trx).update(current.id, merged, now);
-          const updated = { ...current, ...merged, updated_at: now };
-          const changed = changedAttributes(current, merged);
+          // Attributes merge into what is stored: the row is read under a lock, so that concurrent updates take turns
+          // and each merges into, and is checked against, what the one before it committed (see `lockingRowsOf`).
+          const current = await findAccountContact(trx, member, id, { lock: true });
+          const changes = contactChanges(input, current);
+          await requireUnique(member.account.id, changes, current.id, trx);
+          await contactRepository(trx).update(current.id, changes, now);
+          const updated = { ...current, ...changes, updated_at: now };
+          const changed = changedAttributes(current, changes);
           await events.record(trx, contactEvent('contact_updated', member, updated, { changed_attributes: changed }));
           return updated;
         }),

@@ -129,17 +129,6 @@ export function customAttributeService({ db, clock, events }: ServiceDependencie
       id: number,
       input: Schemas['CustomAttributeDefinitionUpdate'],
     ): Promise<CustomAttributeDefinitionRecord> {
-      const definition = await find(member, id);
-      const problems: FieldProblem[] = [];
-      if (input.attribute_key !== undefined && input.attribute_key !== definition.attribute_key) {
-        problems.push({ attribute: 'attribute_key', message: 'cannot be changed' });
-      }
-      if (
-        input.attribute_model !== undefined &&
-        attributeModelOf(input.attribute_model) !== definition.attribute_model
-      ) {
-        problems.push({ attribute: 'attribute_model', message: 'cannot be changed' });
-      }
       const changes: Partial<CustomAttributeDefinitionFields> = {
         ...(input.attribute_display_name !== undefined && {
           attribute_display_name: input.attribute_display_name.trim(),
@@ -153,14 +142,25 @@ export function customAttributeService({ db, clock, events }: ServiceDependencie
         ...(input.regex_pattern !== undefined && { regex_pattern: input.regex_pattern }),
         ...(input.regex_cue !== undefined && { regex_cue: input.regex_cue }),
       };
-      const updated = { ...definition, ...changes };
-      problems.push(...problemsOf(updated));
-      if (problems.length > 0) throw validationError(problems);
       const now = clock.nowSeconds();
       const { committed } = await changing(
         async (trx) => {
-          // Read again under a lock, so that each event compares with what the update before it committed.
-          const current = await find(member, definition.id, trx, { lock: true });
+          // Read under a lock and check the definition as it will be saved from that read: concurrent updates take
+          // turns, so none can store a pair of fields that only together break a rule (a list with no values), and
+          // each event compares with what the update before it committed.
+          const current = await find(member, id, trx, { lock: true });
+          const problems: FieldProblem[] = [];
+          if (input.attribute_key !== undefined && input.attribute_key !== current.attribute_key) {
+            problems.push({ attribute: 'attribute_key', message: 'cannot be changed' });
+          }
+          if (
+            input.attribute_model !== undefined &&
+            attributeModelOf(input.attribute_model) !== current.attribute_model
+          ) {
+            problems.push({ attribute: 'attribute_model', message: 'cannot be changed' });
+          }
+          problems.push(...problemsOf({ ...current, ...changes }));
+          if (problems.length > 0) throw validationError(problems);
           await customAttributeDefinitionRepository(trx).update(current.id, changes, now);
           return { current, committed: { ...current, ...changes, updated_at: now } };
         },

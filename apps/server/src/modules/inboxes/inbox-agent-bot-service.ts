@@ -25,12 +25,12 @@ export function inboxAgentBotService(
      * may use (its own or a system bot) can be attached; any other is not found.
      */
     async set(member: MemberActor, inboxId: number, botId: number | null): Promise<void> {
-      const inbox = await findAccountInbox(db, member, inboxId);
-      const attachedBotId = botId === null ? null : (await accountAgentBots.get(member, botId)).bot.id;
       await db.transaction(async (trx) => {
         // Settings of one inbox's bot take turns on the inbox's row, so that each event's previous bot is the one the
-        // setting before it left (see `lockingRowsOf`).
-        const current = await findAccountInbox(trx, member, inbox.id, { lock: true });
+        // setting before it left (see `lockingRowsOf`). The bot is locked too, so that one deleted meanwhile is not
+        // found rather than attached.
+        const current = await findAccountInbox(trx, member, inboxId, { lock: true });
+        const attachedBotId = botId === null ? null : (await accountAgentBots.lockUsable(member, botId, trx)).id;
         const repository = inboxAgentBotRepository(trx);
         const previousBotId = (await repository.botIdOf(current.id)) ?? null;
         if (attachedBotId === null) await repository.detach(current.id);

@@ -64,14 +64,22 @@ export function platformAppService(
     },
 
     /** Throws 401 "Non permissible resource" unless the app created the object. */
-    async assertPermitted(platformApp: PlatformAppRecord, type: PermissibleType, id: number): Promise<void> {
-      if (!(await permissibles.isGranted(platformApp.id, type, id))) throw appError('NON_PERMISSIBLE_RESOURCE');
+    async assertPermitted(
+      platformApp: PlatformAppRecord,
+      type: PermissibleType,
+      id: number,
+      database: Database = db,
+    ): Promise<void> {
+      if (!(await permissibleRepository(database).isGranted(platformApp.id, type, id))) {
+        throw appError('NON_PERMISSIBLE_RESOURCE');
+      }
     },
 
     idsPermitted: (platformApp: PlatformAppRecord, type: PermissibleType) =>
       permissibles.idsGranted(platformApp.id, type),
 
-    isClaimedByAnyApp: (type: PermissibleType, id: number) => permissibles.isGrantedToAnyApp(type, id),
+    isClaimedByAnyApp: (type: PermissibleType, id: number, database: Database = db) =>
+      permissibleRepository(database).isGrantedToAnyApp(type, id),
 
     revokeAll: (type: PermissibleType, ids: number[], database: Database = db) =>
       permissibleRepository(database).revokeAll(type, ids),

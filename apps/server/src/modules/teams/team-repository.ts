@@ -1,6 +1,6 @@
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
-import { lockingRowsOf } from '../../db/row-lock';
+import { lockingRowsOf, type RowLock } from '../../db/row-lock';
 import type { LeftJoined, QualifiedColumn, SelectedRow } from '../../db/selected-columns';
 import type { TableUpdate } from '../../db/tables';
 import { type AgentRecord, listAgents } from '../agents/agent-repository';
@@ -69,10 +69,10 @@ export function teamRepository(db: Database) {
       accountId: number,
       teamId: number,
       userId: number,
-      { lock = false } = {},
+      { lock }: { lock?: RowLock } = {},
     ): Promise<TeamRecord | undefined> {
       const query = teamsSeenBy(accountId, userId).andWhere('teams.id', teamId).first();
-      const row = await (lock ? lockingRowsOf(db, 'teams', query) : query);
+      const row = await (lock ? lockingRowsOf(db, 'teams', query, lock) : query);
       return row && toRecord(row);
     },
 

@@ -1,5 +1,6 @@
 import type { MemberActor } from '../../auth/actor';
 import type { Database } from '../../db/connection';
+import type { RowLock } from '../../db/row-lock';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { appError, validationError } from '../../errors/app-error';
 import { changedAttributes, changeEvent } from '../../events/change-event';
@@ -32,10 +33,15 @@ export function teamService({ db, clock, events }: ServiceDependencies) {
 
   /**
    * The team, its row locked until the transaction ends: changes to one team's name or members take turns, each
-   * reading what the one before it committed (see `lockingRowsOf`).
+   * reading what the one before it committed; `lock` says whether the team is changed or deleted (see `lockingRowsOf`).
    */
-  async function lockTeam(member: MemberActor, teamId: number, trx: Database): Promise<TeamRecord> {
-    const team = await teamRepository(trx).find(member.account.id, teamId, member.user.id, { lock: true });
+  async function lockTeam(
+    member: MemberActor,
+    teamId: number,
+    trx: Database,
+    lock: RowLock = 'change',
+  ): Promise<TeamRecord> {
+    const team = await teamRepository(trx).find(member.account.id, teamId, member.user.id, { lock });
     if (!team) throw appError('RESOURCE_NOT_FOUND');
     return team;
   }
@@ -99,7 +105,7 @@ export function teamService({ db, clock, events }: ServiceDependencies) {
 
     async delete(member: MemberActor, teamId: number): Promise<void> {
       await db.transaction(async (trx) => {
-        const team = await lockTeam(member, teamId, trx);
+        const team = await lockTeam(member, teamId, trx, 'delete');
         await teamRepository(trx).delete(team.id);
         await events.record(trx, teamEvent('team_deleted', member, team));
       });

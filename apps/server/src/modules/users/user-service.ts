@@ -62,7 +62,16 @@ export function userService(
     };
   }
 
-  async function applyChanges(actor: Actor, user: UserRecord, changes: Partial<UserFields>): Promise<UserRecord> {
+  /**
+   * Changes the user in one transaction: `beforeChange` sees the row read again under a lock, so concurrent changes of
+   * the user take turns, each checking and comparing with what the change before it committed (see `lockingRowsOf`).
+   */
+  async function applyChanges(
+    actor: Actor,
+    user: UserRecord,
+    changes: Partial<UserFields>,
+    beforeChange: (trx: Database, current: UserRecord) => Promise<void> = async () => {},
+  ): Promise<UserRecord> {
     if (changes.email !== undefined && changes.email !== user.email) {
       const owner = await users.findByEmail(changes.email);
       if (owner && owner.id !== user.id) throw emailTaken();
@@ -70,10 +79,9 @@ export function userService(
     const now = clock.nowSeconds();
     try {
       return await db.transaction(async (trx) => {
-        // Read again under a lock: concurrent changes of the user take turns, and each event compares with what the
-        // change before it committed (see `lockingRowsOf`).
         const current = await userRepository(trx).findById(user.id, { lock: true });
         if (!current) throw appError('RESOURCE_NOT_FOUND');
+        await beforeChange(trx, current);
         await userRepository(trx).update(current.id, changes, now);
         const updated = { ...current, ...changes, updated_at: now };
         await events.record(
@@ -140,15 +148,19 @@ export function userService(
     });
   }
 
-  /** Takes an existing user for the app: one it created, or one no app has claimed; any other is refused (401). */
+  /**
+   * Takes an existing user for the app: one it created, or one no app has claimed; any other is refused (401). The
+   * claims are checked and the grant made under the user's lock, so of two apps claiming an unclaimed user at once,
+   * the second finds the first's claim.
+   */
   async function claim(actor: PlatformAppActor, existing: UserRecord, changes: Partial<UserFields>) {
     const { platformApp } = actor;
-    if (await platformApps.isClaimedByAnyApp('User', existing.id)) {
-      await platformApps.assertPermitted(platformApp, 'User', existing.id);
-    }
-    const user = await applyChanges(actor, existing, changes);
-    await platformApps.grant(platformApp, 'User', user.id);
-    return user;
+    return applyChanges(actor, existing, changes, async (trx, current) => {
+      if (await platformApps.isClaimedByAnyApp('User', current.id, trx)) {
+        await platformApps.assertPermitted(platformApp, 'User', current.id, trx);
+      }
+      await platformApps.grant(platformApp, 'User', current.id, trx);
+    });
   }
 
   return {
