@@ -99,7 +99,7 @@ function withExtraOperations(document: SpecDocument, count: number) {
         security: [],
         parameters: [integerParameter('account_id'), integerParameter('id')],
         responses: { 200: { description: 'Nothing', content: { 'application/json': { schema: { type: 'object' } } } } },
-      } as SpecDocument['paths'][string][string],
+      },
     };
     extraHandlers[operationId] = async () => ({ status: 200, body: {} });
     access[operationId] = { schemes: [], inAccount: false };
