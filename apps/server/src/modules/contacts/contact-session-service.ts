@@ -16,12 +16,11 @@ export function contactSessionService({ db, clock, events, repositories }: Servi
       inboxId: number,
       sourceId: string | undefined,
     ): Promise<ContactSession> {
-      await findAccountContact(db, member, contactId);
-      const inbox = await findVisibleInbox(db, member, inboxId);
       return db.transaction(async (trx) => {
         // The contact's sessions are opened one at a time, so that a request opening the session a concurrent one has
-        // just opened finds it (see `lockingRowsOf`).
+        // just opened finds it (see `lockingRowsOf`). An unknown contact is told before an unknown inbox.
         const contact = await findAccountContact(trx, member, contactId, { lock: true });
+        const inbox = await findVisibleInbox(trx, member, inboxId);
         // Opening a session the contact already has in the inbox changes nothing, and records nothing.
         const existing =
           sourceId === undefined ? undefined : await contactInboxRepository(trx).findBySource(inbox.id, sourceId);
