@@ -47,6 +47,11 @@ type InsertedRow<Columns, Generated extends keyof Columns, Defaulted extends key
   [Column in Exclude<Defaulted | NullableColumn<Columns>, Generated>]?: Columns[Column];
 };
 
+/** A row as repositories hand it to services: JSON columns parsed, booleans as booleans. */
+export type DecodedRow<Columns> = {
+  [Column in keyof Columns]: Columns[Column] extends JsonText<infer Value> ? Value : Columns[Column];
+};
+
 /** A table's rows as read, inserted and updated; an update changes any columns an insert gives. */
 type Table<
   Columns extends { id: number },
@@ -80,7 +85,7 @@ interface AccountColumns {
   updated_at: number;
 }
 
-interface UserColumns {
+export interface UserColumns {
   id: number;
   name: string;
   display_name: string | null;
@@ -169,7 +174,7 @@ interface TeamMemberColumns {
   created_at: number;
 }
 
-interface InboxColumns {
+export interface InboxColumns {
   id: number;
   account_id: number;
   name: string;
@@ -221,7 +226,7 @@ interface CannedResponseColumns {
   updated_at: number;
 }
 
-interface CustomAttributeDefinitionColumns {
+export interface CustomAttributeDefinitionColumns {
   id: number;
   account_id: number;
   attribute_model: AttributeModel;
@@ -250,7 +255,7 @@ interface CustomFilterColumns {
 
 // 0003-contacts
 
-interface ContactColumns {
+export interface ContactColumns {
   id: number;
   account_id: number;
   name: string;
@@ -269,7 +274,7 @@ interface ContactColumns {
   country_code: string | null;
 }
 
-interface ContactInboxColumns {
+export interface ContactInboxColumns {
   id: number;
   contact_id: number;
   inbox_id: number;

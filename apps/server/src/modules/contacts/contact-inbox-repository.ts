@@ -1,16 +1,8 @@
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
-import type { TableRow } from '../../db/tables';
+import type { ContactInboxColumns, DecodedRow, TableRow } from '../../db/tables';
 
-export interface ContactInboxRecord {
-  id: number;
-  contact_id: number;
-  inbox_id: number;
-  source_id: string;
-  hmac_verified: boolean;
-  created_at: number;
-  updated_at: number;
-}
+export type ContactInboxRecord = DecodedRow<ContactInboxColumns>;
 
 const toRecord = (row: TableRow<'contact_inboxes'>): ContactInboxRecord => ({
   ...row,

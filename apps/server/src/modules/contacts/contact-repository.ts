@@ -3,25 +3,12 @@ import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
 import { lockingRowsOf } from '../../db/row-lock';
-import type { TableRow, TableUpdate } from '../../db/tables';
+import type { ContactColumns, DecodedRow, TableRow, TableUpdate } from '../../db/tables';
 import { isStorableId } from '../inboxes/inbox-repository';
 import { type ContactOrder, isIndexedOrder, orderContacts } from './contact-order';
 
-export interface ContactRecord {
-  id: number;
-  account_id: number;
-  name: string;
-  email: string | null;
-  phone_number: string | null;
-  identifier: string | null;
-  blocked: boolean;
-  avatar_url: string | null;
-  additional_attributes: Record<string, unknown>;
-  custom_attributes: Record<string, unknown>;
-  last_activity_at: number | null;
-  created_at: number;
-  updated_at: number;
-}
+/** A contact as services read it; `country_code` is the database's own index of `additional_attributes`. */
+export type ContactRecord = Omit<DecodedRow<ContactColumns>, 'country_code'>;
 
 /** The columns substring search reads, which the index of the default order also holds. */
 export const searchedColumns = ['name', 'email', 'phone_number', 'identifier'] as const;

@@ -2,25 +2,11 @@ import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
 import { lockingRowsOf } from '../../db/row-lock';
-import type { TableRow, TableUpdate } from '../../db/tables';
-import type { AttributeModel, DisplayType } from './custom-attribute-vocabulary';
+import type { CustomAttributeDefinitionColumns, DecodedRow, TableRow, TableUpdate } from '../../db/tables';
+import type { AttributeModel } from './custom-attribute-vocabulary';
 
 /** A custom attribute an account defines for one model. */
-export interface CustomAttributeDefinitionRecord {
-  id: number;
-  account_id: number;
-  attribute_model: AttributeModel;
-  attribute_key: string;
-  attribute_display_name: string;
-  attribute_display_type: DisplayType;
-  attribute_description: string | null;
-  attribute_values: string[];
-  default_value: string | null;
-  regex_pattern: string | null;
-  regex_cue: string | null;
-  created_at: number;
-  updated_at: number;
-}
+export type CustomAttributeDefinitionRecord = DecodedRow<CustomAttributeDefinitionColumns>;
 
 export type CustomAttributeDefinitionFields = Omit<
   CustomAttributeDefinitionRecord,

@@ -3,39 +3,12 @@ import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
 import { lockingRowsOf } from '../../db/row-lock';
-import type { TableRow, TableUpdate } from '../../db/tables';
-import type { WorkingHour } from './working-hours';
+import type { DecodedRow, InboxColumns, TableRow, TableUpdate } from '../../db/tables';
 
 export type { ChannelType, SenderNameType };
 
 /** An inbox row: its settings, the public identifiers of its channel, and the channel's other settings. */
-export interface InboxRecord {
-  id: number;
-  account_id: number;
-  name: string;
-  channel_type: ChannelType;
-  enable_auto_assignment: boolean;
-  auto_assignment_config: Record<string, unknown>;
-  greeting_enabled: boolean;
-  greeting_message: string | null;
-  enable_email_collect: boolean;
-  csat_survey_enabled: boolean;
-  working_hours_enabled: boolean;
-  out_of_office_message: string | null;
-  timezone: string;
-  allow_messages_after_resolved: boolean;
-  lock_to_single_conversation: boolean;
-  sender_name_type: SenderNameType;
-  business_name: string | null;
-  working_hours: WorkingHour[];
-  inbox_identifier: string | null;
-  website_token: string | null;
-  email_address: string | null;
-  hmac_token: string | null;
-  channel_settings: Record<string, unknown>;
-  created_at: number;
-  updated_at: number;
-}
+export type InboxRecord = DecodedRow<InboxColumns>;
 
 export type InboxFields = Omit<InboxRecord, 'id' | 'created_at' | 'updated_at'>;
 

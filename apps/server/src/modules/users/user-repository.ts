@@ -3,23 +3,10 @@ import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
 import { lockingRowsOf } from '../../db/row-lock';
 import type { LeftJoined, QualifiedColumn, SelectedRow } from '../../db/selected-columns';
-import type { TableRow, TableUpdate } from '../../db/tables';
+import type { DecodedRow, TableRow, TableUpdate, UserColumns } from '../../db/tables';
 import type { TokenOwnerType } from '../access-tokens/access-token-repository';
 
-export interface UserRecord {
-  id: number;
-  name: string;
-  display_name: string | null;
-  email: string;
-  encrypted_password: string | null;
-  confirmed_at: number | null;
-  pubsub_token: string;
-  ui_settings: Record<string, unknown>;
-  message_signature: string | null;
-  custom_attributes: Record<string, unknown>;
-  created_at: number;
-  updated_at: number;
-}
+export type UserRecord = DecodedRow<UserColumns>;
 
 export type UserFields = Omit<UserRecord, 'id' | 'created_at' | 'updated_at'>;
 
