@@ -11,3 +11,23 @@ export type PermissibleType = 'Account' | 'User' | 'AgentBot';
 export type CustomFilterType = 'conversation' | 'contact' | 'report';
 export type ChannelType = Schemas['Inbox']['channel_type'];
 export type SenderNameType = Schemas['Inbox']['sender_name_type'];
+export type ConversationStatus = 'open' | 'resolved' | 'pending' | 'snoozed';
+export type ConversationPriority = 'low' | 'medium' | 'high' | 'urgent';
+export type MessageType = 'incoming' | 'outgoing' | 'activity' | 'template';
+export type MessageContentType =
+  | 'text'
+  | 'input_text'
+  | 'input_textarea'
+  | 'input_email'
+  | 'input_select'
+  | 'cards'
+  | 'form'
+  | 'article'
+  | 'incoming_email'
+  | 'input_csat'
+  | 'integrations'
+  | 'sticker'
+  | 'voice_call';
+export type MessageStatus = 'sent' | 'delivered' | 'read' | 'failed';
+export type MessageSenderType = 'User' | 'Contact' | 'AgentBot';
+export type AttachmentFileType = 'image' | 'audio' | 'video' | 'file';

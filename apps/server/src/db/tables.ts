@@ -5,9 +5,16 @@ import type { AttributeModel, DisplayType } from '../modules/custom-attributes/c
 import type { WorkingHour } from '../modules/inboxes/working-hours';
 import type {
   AccountStatus,
+  AttachmentFileType,
   Availability,
   ChannelType,
+  ConversationPriority,
+  ConversationStatus,
   CustomFilterType,
+  MessageContentType,
+  MessageSenderType,
+  MessageStatus,
+  MessageType,
   PermissibleType,
   Role,
   SenderNameType,
@@ -54,9 +61,9 @@ export type DecodedRow<Columns> = {
 
 /** A table's rows as read, inserted and updated; an update changes any columns an insert gives. */
 type Table<
-  Columns extends { id: number },
+  Columns extends object,
   Defaulted extends keyof Columns = never,
-  Generated extends keyof Columns = 'id',
+  Generated extends keyof Columns = 'id' & keyof Columns,
 > = Knex.CompositeTableType<
   StoredRow<Columns>,
   InsertedRow<Columns, Generated, Defaulted>,
@@ -326,6 +333,87 @@ interface CallerStampColumns {
   version: number;
 }
 
+// 0006-conversations
+
+interface ConversationDisplayIdColumns {
+  account_id: number;
+  last_value: number;
+}
+
+export interface ConversationColumns {
+  id: number;
+  account_id: number;
+  inbox_id: number;
+  contact_id: number;
+  contact_inbox_id: number | null;
+  display_id: number;
+  uuid: string;
+  status: ConversationStatus;
+  priority: ConversationPriority | null;
+  assignee_id: number | null;
+  assignee_agent_bot_id: number | null;
+  team_id: number | null;
+  campaign_id: number | null;
+  snoozed_until: number | null;
+  waiting_since: number | null;
+  first_reply_created_at: number | null;
+  agent_last_seen_at: number | null;
+  assignee_last_seen_at: number | null;
+  contact_last_seen_at: number | null;
+  last_activity_at: number;
+  last_message_id: number | null;
+  last_non_activity_message_id: number | null;
+  additional_attributes: JsonText<Record<string, unknown>>;
+  custom_attributes: JsonText<Record<string, unknown>>;
+  created_at: number;
+  /** Milliseconds. */
+  updated_at: number;
+}
+
+interface ConversationLabelColumns {
+  id: number;
+  account_id: number;
+  conversation_id: number;
+  /** Lower-cased and trimmed. */
+  label: string;
+  created_at: number;
+}
+
+export interface MessageColumns {
+  id: number;
+  account_id: number;
+  inbox_id: number;
+  conversation_id: number;
+  message_type: MessageType;
+  content_type: MessageContentType;
+  content: string | null;
+  private: boolean;
+  status: MessageStatus;
+  source_id: string | null;
+  sender_type: MessageSenderType | null;
+  sender_id: number | null;
+  content_attributes: JsonText<Record<string, unknown>>;
+  additional_attributes: JsonText<Record<string, unknown>>;
+  external_source_ids: JsonText<Record<string, unknown>>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AttachmentColumns {
+  id: number;
+  account_id: number;
+  message_id: number;
+  file_type: AttachmentFileType;
+  storage_key: string;
+  file_name: string;
+  content_type: string;
+  extension: string | null;
+  file_size: number;
+  width: number | null;
+  height: number | null;
+  created_at: number;
+}
+
 declare module 'knex/types/tables' {
   interface Tables {
     platform_apps: Table<PlatformAppColumns>;
@@ -361,6 +449,11 @@ declare module 'knex/types/tables' {
     domain_events: Table<DomainEventColumns>;
     event_consumers: Table<EventConsumerColumns, 'position_event_id' | 'attempts'>;
     caller_stamp: Table<CallerStampColumns, never, never>;
+    conversation_display_ids: Table<ConversationDisplayIdColumns, never, never>;
+    conversations: Table<ConversationColumns, 'status'>;
+    conversation_labels: Table<ConversationLabelColumns>;
+    messages: Table<MessageColumns, 'content_type' | 'private' | 'status'>;
+    attachments: Table<AttachmentColumns>;
   }
 }
 
