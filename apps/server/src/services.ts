@@ -12,6 +12,9 @@ import { cannedResponseService } from './modules/canned-responses/canned-respons
 import { contactLabelService } from './modules/contacts/contact-label-service';
 import { contactService } from './modules/contacts/contact-service';
 import { contactSessionService } from './modules/contacts/contact-session-service';
+import { presentationFor } from './modules/conversations/attachment-presentation';
+import { conversationService } from './modules/conversations/conversation-service';
+import { messageService } from './modules/conversations/message-service';
 import { customAttributeService } from './modules/custom-attributes/custom-attribute-service';
 import { customFilterService } from './modules/custom-filters/custom-filter-service';
 import { inboxAgentBotService } from './modules/inboxes/inbox-agent-bot-service';
@@ -47,6 +50,9 @@ export function createServices(dependencies: ServiceDependencies) {
     contacts: contactService(dependencies),
     contactSessions: contactSessionService(dependencies),
     contactLabels: contactLabelService(dependencies),
+    conversations: conversationService(dependencies),
+    messages: messageService(dependencies),
+    presentation: presentationFor,
     teams: teamService(dependencies),
     inboxes: inboxService(dependencies),
     inboxMembers: inboxMemberService(dependencies),

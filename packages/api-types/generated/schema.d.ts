@@ -1095,6 +1095,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a conversation
+         * @description Starts a conversation with a contact in an inbox, found by the contact's session (`source_id`) or by `inbox_id`
+         *     and `contact_id` (the session is found or opened). It takes the next display id of the account. A blocked
+         *     contact's conversation starts resolved; in an inbox with an agent bot it starts pending, held by the bot unless an
+         *     assignee is given. With `message`, the caller's first message is added. Open to administrators, to agents who
+         *     are members of the inbox, and to agent bots.
+         *
+         *     Where the reference differs: an invalid `status` is a 422 here (the reference answers 500), and an agent who is not
+         *     a member of the inbox is refused with 404 like an unknown inbox.
+         */
+        post: operations["createConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Show a conversation
+         * @description Open to administrators, to agents who are members of the conversation's inbox or of its team, and to agent bots;
+         *     404 for any other caller.
+         */
+        get: operations["getConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the messages of a conversation
+         * @description A window of the conversation's messages of every kind, oldest first, by message id: without cursors the newest
+         *     20; with `before`, the 20 just before that id; with `after`, up to 100 after it; with both, up to 1,000 from
+         *     `after` (included) to `before` (excluded). The meta carries the conversation's labels and attributes, the contact
+         *     and the assignee. Open to the callers who may see the conversation.
+         */
+        get: operations["listConversationMessages"];
+        put?: never;
+        /**
+         * Send a message in a conversation
+         * @description An outgoing message or private note from the caller, or, in API inboxes only, an incoming message written as the
+         *     contact (elsewhere a 422). A message moves the conversation's last activity; an agent's first public reply sets its
+         *     first reply time and ends the contact's wait; an incoming message starts the wait, and reopens a snoozed
+         *     conversation, or a resolved one of an API inbox (with an activity message saying so). At most 200 messages per
+         *     conversation per minute. Open to the callers who may see the conversation, and to agent bots.
+         */
+        post: operations["createConversationMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/app/login": {
         parameters: {
             query?: never;
@@ -1163,6 +1255,11 @@ export interface components {
         ValidationError: {
             message: string;
             attributes: string[];
+            /**
+             * @description The same text as `message`, present where the reference answers the error as `{"error": ...}`, such as a
+             *     message refused by its conversation's rules.
+             */
+            error?: string;
             /** @description Stable, machine-readable error code. */
             code: string;
         };
@@ -2745,34 +2842,332 @@ export interface components {
         ContactFilter: {
             payload: components["schemas"]["FilterCondition"][];
         };
-        /** @description A conversation between a contact and the account, in one inbox. */
+        /** @description A conversation between a contact and the account, in one inbox, as agents see it. */
         Conversation: {
-            /** @description The conversation's number within the account (its display id). */
+            meta: components["schemas"]["ConversationMeta"];
+            /** @description The conversation's number within the account (its display id), which every path names it by. */
             id: number;
-            uuid?: string;
             account_id: number;
+            /** Format: uuid */
+            uuid: string;
             inbox_id: number;
-            /** @enum {string} */
-            status: "open" | "resolved" | "pending" | "snoozed";
+            /** @description The conversation's newest message of any kind (activity messages and private notes included), or none. */
+            messages: components["schemas"]["MessagePush"][];
+            /** @description Details the channel records, such as `browser_language`, `referer` or `mail_subject`. */
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Values of the account's conversation custom attributes, by attribute key. */
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Unix seconds when an agent last read the conversation; 0 if never. */
+            agent_last_seen_at: number;
+            /** @description Unix seconds when the assignee last read the conversation; 0 if never. */
+            assignee_last_seen_at: number;
+            /** @description Unix seconds when the contact last read the conversation; 0 if never. */
+            contact_last_seen_at: number;
+            /**
+             * @description Whether agents can reply now. API inboxes always allow it, unless their `agent_reply_time_window` (hours)
+             *     has passed since the contact's last message.
+             */
+            can_reply: boolean;
+            labels: string[];
+            /** @description Whether the contact is blocked. */
+            muted: boolean;
+            /**
+             * Format: date-time
+             * @description When a snoozed conversation reopens on its own; null when it waits for the contact's next message.
+             */
+            snoozed_until: string | null;
+            status: components["schemas"]["ConversationStatus"];
             /** @enum {string|null} */
-            priority?: "low" | "medium" | "high" | "urgent" | null;
-            labels?: string[];
+            priority: "low" | "medium" | "high" | "urgent" | null;
+            /** @description Unix seconds. */
+            created_at: number;
+            /** @description Unix seconds with a fraction, as the reference gives it. */
+            updated_at: number;
+            /** @description Unix seconds of the last activity. */
+            timestamp: number;
+            /** @description Unix seconds of the last message of any kind, or of the creation. */
+            last_activity_at: number;
+            /** @description Unix seconds of the first reply an agent sent; 0 before it. */
+            first_reply_created_at: number;
+            /** @description Unix seconds since which the contact has been waiting for a reply; 0 when nobody waits. */
+            waiting_since: number;
+            /** @description The contact's messages since an agent last read the conversation, counted up to 10. */
+            unread_count: number;
+            /** @description The newest message that is not an activity message (private notes included), or null. */
+            last_non_activity_message: components["schemas"]["MessagePush"] | null;
+            /** @description Always null; service-level policies are not offered. */
+            sla_policy_id: null;
+        };
+        ContactConversations: {
+            payload: components["schemas"]["Conversation"][];
+        };
+        /** @enum {string} */
+        ConversationStatus: "open" | "resolved" | "pending" | "snoozed";
+        /** @description Who the conversation is with and who holds it. */
+        ConversationMeta: {
+            sender: components["schemas"]["Contact"];
+            /** @description The inbox's channel type, such as `Channel::Api`. */
+            channel: string;
+            /** @description The agent or agent bot the conversation is assigned to; absent when nobody holds it. */
+            assignee?: components["schemas"]["Agent"] | components["schemas"]["ConversationBotAssignee"];
+            /**
+             * @description Which kind of assignee `assignee` is; absent with it.
+             * @enum {string}
+             */
+            assignee_type?: "User" | "AgentBot";
+            team?: components["schemas"]["Team"];
+            /** @description Whether the contact's identity was verified in this inbox. */
+            hmac_verified: boolean;
+        };
+        /** @description An agent bot holding a conversation. */
+        ConversationBotAssignee: {
+            id: number;
+            name: string;
+            description: string | null;
+            thumbnail: string;
+            outgoing_url?: string | null;
+            /** @enum {string} */
+            bot_type: "webhook";
+        };
+        /**
+         * @description Either `source_id` (the contact's session in an inbox of the account) or `inbox_id` with `contact_id`; a request
+         *     giving neither is refused with a 422 naming `source_id`.
+         */
+        ConversationCreate: {
+            /** @description With `inbox_id` and `contact_id`, the id the new session takes (one is generated otherwise). */
+            source_id?: string;
+            inbox_id?: number;
+            contact_id?: number;
             additional_attributes?: {
                 [key: string]: unknown;
             };
             custom_attributes?: {
                 [key: string]: unknown;
             };
-            unread_count?: number;
+            /** @description `open` unless given; a blocked contact's conversation starts resolved, an inbox with a bot starts it pending. */
+            status?: components["schemas"]["ConversationStatus"];
+            /** @description Unix seconds; kept only with the `snoozed` status. */
+            snoozed_until?: number;
+            /** @description An agent of the account; another id is ignored, as the reference ignores it. */
+            assignee_id?: number;
+            /** @description A team of the account; another id is ignored. */
+            team_id?: number;
+            /** @description The conversation's first message, sent by the caller as an outgoing message. */
+            message?: {
+                content: string;
+                template_params?: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description 0 incoming (from the contact), 1 outgoing, 2 activity (written by the server), 3 template.
+         * @enum {integer}
+         */
+        MessageTypeCode: 0 | 1 | 2 | 3;
+        /** @enum {string} */
+        MessageContentType: "text" | "input_text" | "input_textarea" | "input_email" | "input_select" | "cards" | "form" | "article" | "incoming_email" | "input_csat" | "integrations" | "sticker" | "voice_call";
+        /** @enum {string} */
+        MessageStatus: "sent" | "delivered" | "read" | "failed";
+        /** @description Who sent the message; absent on activity messages and the server's own. */
+        MessageSender: components["schemas"]["MessageSenderUser"] | components["schemas"]["MessageSenderContact"] | components["schemas"]["MessageSenderBot"];
+        /** @description An agent. */
+        MessageSenderUser: {
+            id: number;
+            name: string;
+            available_name: string;
+            avatar_url: string;
+            /** @constant */
+            type: "user";
+            /** @enum {string} */
+            availability_status: "online" | "busy" | "offline";
+            thumbnail: string;
+        };
+        /** @description The contact. */
+        MessageSenderContact: {
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            email: string | null;
+            id: number;
+            identifier: string | null;
+            name: string;
+            phone_number: string | null;
+            thumbnail: string;
+            blocked: boolean;
+            /** @constant */
+            type: "contact";
+        };
+        /** @description An agent bot. */
+        MessageSenderBot: {
+            id: number;
+            name: string;
+            avatar_url: string;
+            /** @constant */
+            type: "agent_bot";
+        };
+        /** @description A message of a conversation. */
+        Message: {
+            id: number;
+            content: string | null;
+            inbox_id: number;
+            /** @description The `echo_id` the creating request gave, echoed in its answer only; it is not stored. */
+            echo_id?: string;
+            /** @description The conversation's display id. */
+            conversation_id: number;
+            message_type: components["schemas"]["MessageTypeCode"];
+            content_type: components["schemas"]["MessageContentType"];
+            status: components["schemas"]["MessageStatus"];
+            /**
+             * @description Structured content: `items` of an `input_select` or `cards` message, `submitted_values`, `in_reply_to`;
+             *     `{"deleted": true}` once the message is deleted.
+             */
+            content_attributes: {
+                [key: string]: unknown;
+            };
             /** @description Unix seconds. */
             created_at: number;
-            /** @description Unix seconds. */
-            last_activity_at?: number;
-            /** @description Unix seconds of the last activity. */
-            timestamp?: number;
+            /** @description A private note, seen by agents only. */
+            private: boolean;
+            /** @description The message's id in an outside system. */
+            source_id: string | null;
+            sender?: components["schemas"]["MessageSender"];
+            /** @description Present only when the message has files. */
+            attachments?: components["schemas"]["Attachment"][];
         };
-        ContactConversations: {
-            payload: components["schemas"]["Conversation"][];
+        /** @description A message with every stored field, as conversations show their newest message. */
+        MessagePush: {
+            id: number;
+            content: string | null;
+            account_id: number;
+            inbox_id: number;
+            /** @description The conversation's display id. */
+            conversation_id: number;
+            message_type: components["schemas"]["MessageTypeCode"];
+            /** @description Unix seconds. */
+            created_at: number;
+            /** Format: date-time */
+            updated_at: string;
+            private: boolean;
+            status: components["schemas"]["MessageStatus"];
+            source_id: string | null;
+            content_type: components["schemas"]["MessageContentType"];
+            content_attributes: {
+                [key: string]: unknown;
+            };
+            /** @enum {string|null} */
+            sender_type: "User" | "Contact" | "AgentBot" | null;
+            sender_id: number | null;
+            external_source_ids: {
+                [key: string]: unknown;
+            };
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description The content as sent out, the same as `content`. */
+            processed_message_content: string | null;
+            /** @description Always empty; sentiment is not analysed. */
+            sentiment: {
+                [key: string]: unknown;
+            };
+            conversation: {
+                assignee_id: number | null;
+                unread_count: number;
+                last_activity_at: number;
+                contact_inbox: {
+                    source_id: string | null;
+                };
+            };
+            sender?: components["schemas"]["MessageSender"];
+            attachments?: components["schemas"]["Attachment"][];
+        };
+        MessageCreate: {
+            content?: string | null;
+            /**
+             * @description `incoming` (written as the contact) only in API inboxes.
+             * @default outgoing
+             * @enum {string}
+             */
+            message_type: "outgoing" | "incoming" | "template";
+            /**
+             * @description A private note, seen by agents only.
+             * @default false
+             */
+            private: boolean;
+            /**
+             * @default text
+             * @enum {string}
+             */
+            content_type: "text" | "input_text" | "input_textarea" | "input_email" | "input_select" | "cards" | "form" | "article";
+            /** @description An object, or its JSON text. `input_select` and `cards` need `items`; `form` needs `items`. */
+            content_attributes?: {
+                [key: string]: unknown;
+            } | string;
+            /** @description Echoed in the answer, so that a client can match it with the message it shows while sending. */
+            echo_id?: string;
+            source_id?: string;
+            campaign_id?: number;
+            template_params?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        MessagePage: {
+            meta: {
+                labels: string[];
+                /** @description The conversation's. */
+                additional_attributes: {
+                    [key: string]: unknown;
+                };
+                contact: components["schemas"]["MessageSenderContact"];
+                assignee?: components["schemas"]["MessageSenderUser"];
+                /** Format: date-time */
+                agent_last_seen_at: string | null;
+                /** Format: date-time */
+                assignee_last_seen_at: string | null;
+            };
+            /** @description Oldest first. */
+            payload: components["schemas"]["Message"][];
+        };
+        /** @description A file sent with a message. */
+        Attachment: {
+            id: number;
+            message_id: number;
+            /**
+             * @description From the file's MIME type: common image, video and `audio/*` types, anything else is a `file`.
+             * @enum {string}
+             */
+            file_type: "image" | "audio" | "video" | "file";
+            account_id: number;
+            /** @description The extension of the file's name, without the dot. */
+            extension: string | null;
+            content_type: string;
+            /**
+             * Format: uri
+             * @description Where to download the file. The link is signed and expires; read the message again for a fresh one.
+             */
+            data_url: string;
+            /** @description A link to a preview of an image; empty for other files. */
+            thumb_url: string;
+            /** @description Bytes. */
+            file_size: number;
+            /** @description Pixels, for images whose size could be read. */
+            width: number | null;
+            height: number | null;
+            /** @description Audio only; empty, as audio is not transcribed. */
+            transcribed_text?: string;
         };
     };
     responses: {
@@ -2865,6 +3260,8 @@ export interface components {
         AccountId: number;
         /** @description The numeric id of the resource. */
         ResourceId: number;
+        /** @description The conversation's display id, its number within the account. */
+        ConversationId: number;
         /** @description The numeric id of the team. */
         TeamId: number;
         /** @description The page to return, from 1. */
@@ -5065,6 +5462,135 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactLabels"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationCreate"];
+            };
+        };
+        responses: {
+            /** @description The new conversation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listConversationMessages: {
+        parameters: {
+            query?: {
+                /** @description A message id; the messages before it. */
+                before?: number;
+                /** @description A message id; the messages after it. */
+                after?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A window of messages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createConversationMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageCreate"];
+            };
+        };
+        responses: {
+            /** @description The new message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -8,6 +8,8 @@ import { createAgent } from '../modules/agents/handlers/create-agent';
 import { createCannedResponse } from '../modules/canned-responses/handlers/create-canned-response';
 import { createContact } from '../modules/contacts/handlers/create-contact';
 import { createContactInbox } from '../modules/contacts/handlers/create-contact-inbox';
+import { createConversation } from '../modules/conversations/handlers/create-conversation';
+import { createConversationMessage } from '../modules/conversations/handlers/create-conversation-message';
 import { createCustomAttributeDefinition } from '../modules/custom-attributes/handlers/create-custom-attribute-definition';
 import { createCustomFilter } from '../modules/custom-filters/handlers/create-custom-filter';
 import { createInbox } from '../modules/inboxes/handlers/create-inbox';
@@ -22,6 +24,7 @@ import { deleteTeam } from '../modules/teams/handlers/delete-team';
 import { filterContacts } from '../modules/contacts/handlers/filter-contacts';
 import { getAccountAgentBot } from '../modules/agent-bots/handlers/get-account-agent-bot';
 import { getContact } from '../modules/contacts/handlers/get-contact';
+import { getConversation } from '../modules/conversations/handlers/get-conversation';
 import { getCustomAttributeDefinition } from '../modules/custom-attributes/handlers/get-custom-attribute-definition';
 import { getCustomFilter } from '../modules/custom-filters/handlers/get-custom-filter';
 import { getHealth } from '../modules/system/handlers/get-health';
@@ -36,6 +39,7 @@ import { listContactableInboxes } from '../modules/contacts/handlers/list-contac
 import { listContactConversations } from '../modules/contacts/handlers/list-contact-conversations';
 import { listContactLabels } from '../modules/contacts/handlers/list-contact-labels';
 import { listContacts } from '../modules/contacts/handlers/list-contacts';
+import { listConversationMessages } from '../modules/conversations/handlers/list-conversation-messages';
 import { listCustomAttributeDefinitions } from '../modules/custom-attributes/handlers/list-custom-attribute-definitions';
 import { listCustomFilters } from '../modules/custom-filters/handlers/list-custom-filters';
 import { listInboxes } from '../modules/inboxes/handlers/list-inboxes';
@@ -85,6 +89,8 @@ export const handlers: HandlerMap = {
   createCannedResponse,
   createContact,
   createContactInbox,
+  createConversation,
+  createConversationMessage,
   createCustomAttributeDefinition,
   createCustomFilter,
   createInbox,
@@ -99,6 +105,7 @@ export const handlers: HandlerMap = {
   filterContacts,
   getAccountAgentBot,
   getContact,
+  getConversation,
   getCustomAttributeDefinition,
   getCustomFilter,
   getHealth,
@@ -113,6 +120,7 @@ export const handlers: HandlerMap = {
   listContactConversations,
   listContactLabels,
   listContacts,
+  listConversationMessages,
   listCustomAttributeDefinitions,
   listCustomFilters,
   listInboxes,

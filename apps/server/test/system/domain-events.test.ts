@@ -333,6 +333,36 @@ test('a write that fails records no event', async () => {
   expect(delivered.splice(0).map((event) => event.name)).toEqual(['canned_response_created']);
 });
 
+test('every write of conversations and messages records its events', async () => {
+  const A = `/api/v1/accounts/${fixture.accountId}`;
+  const token = fixture.admin.token;
+  const inbox = await server.request('POST', `${A}/inboxes`, {
+    token,
+    body: { name: 'Desk', channel: { type: 'api' } },
+  });
+  const contact = await server.request('POST', `${A}/contacts`, {
+    token,
+    body: { name: 'Dora', email: 'dora-events@example.com', inbox_id: inbox.body.id },
+  });
+  const sourceId = contact.body.payload.contact_inbox.source_id;
+  await server.container.dispatcher.runOnce();
+  delivered.length = 0;
+
+  const conversation = await write(
+    'createConversation',
+    ['POST', `${A}/conversations`],
+    { token, body: { source_id: sourceId, message: { content: 'Welcome' } } },
+    [member('conversation_created', 'conversation'), member('message_created', 'message')],
+  );
+  const C = `${A}/conversations/${conversation.id}`;
+  await write(
+    'createConversationMessage',
+    ['POST', `${C}/messages`],
+    { token, body: { content: 'Still there?', message_type: 'incoming' } },
+    [member('message_created', 'message'), member('contact_updated', 'contact')],
+  );
+});
+
 test('the tests above exercise every write operation of the spec', () => {
   expect([...exercised].sort()).toEqual([...writeOperations].sort());
 });

@@ -1,0 +1,140 @@
+import { appError, referenceValidationError, validationError } from '../../errors/app-error';
+import { isoTime } from '../../http/iso-time';
+import type { Schemas } from '../../http/schemas';
+import { listAgents } from '../agents/agent-repository';
+import { contactRepository } from '../contacts/contact-repository';
+import type { ServiceDependencies } from '../service-dependencies';
+import { accountIdOf, type DeskActor, findVisibleConversation } from './conversation-access';
+import { conversationLabelRepository } from './conversation-label-repository';
+import type { Presentation } from './conversation-service';
+import { toContactSender, toMessage, toUserSender } from './message-mapper';
+import { type MessageWindow, messageRepository } from './message-repository';
+import { messageSurroundings } from './message-surroundings';
+import { appendMessage } from './message-writer';
+
+type MessageCreate = Schemas['MessageCreate'];
+
+/** How many messages a conversation takes per minute before refusing more. */
+export const messagesPerMinuteLimit = 200;
+
+/** Content types whose `content_attributes.items` must list at least one item. */
+const itemContentTypes = new Set(['input_select', 'cards', 'form']);
+
+const largestId = 2_147_483_647;
+
+/** `content_attributes` as an object, from an object or its JSON text. */
+function contentAttributesOf(input: MessageCreate): Record<string, unknown> {
+  const given = input.content_attributes;
+  if (given === undefined) return {};
+  if (typeof given !== 'string') return given;
+  if (given.trim() === '') return {};
+  try {
+    const parsed: unknown = JSON.parse(given);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+      return parsed as Record<string, unknown>;
+    }
+  } catch {
+    // Falls through to the refusal below.
+  }
+  throw validationError([{ attribute: 'content_attributes', message: 'must be a JSON object' }]);
+}
+
+function checkItems(contentType: string, attributes: Record<string, unknown>): void {
+  if (!itemContentTypes.has(contentType)) return;
+  const items = attributes.items;
+  if (!Array.isArray(items) || items.length === 0) {
+    throw referenceValidationError(
+      'content_attributes.items',
+      'Validation failed: Content attributes At least one item is required.',
+    );
+  }
+  if (!items.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item))) {
+    throw validationError([{ attribute: 'content_attributes.items', message: 'must be a list of objects' }]);
+  }
+}
+
+/** The messages of conversations, as agents and bots read and write them. */
+export function messageService(dependencies: ServiceDependencies) {
+  const { db, clock } = dependencies;
+
+  return {
+    async create(actor: DeskActor, displayId: number, input: MessageCreate, presentation: Presentation) {
+      const contentAttributes = contentAttributesOf(input);
+      const contentType = input.content_type ?? 'text';
+      checkItems(contentType, contentAttributes);
+      const messageType = input.message_type ?? 'outgoing';
+      const message = await db.transaction(async (trx) => {
+        const conversation = await findVisibleConversation(trx, actor, displayId, { lock: true });
+        if (messageType === 'incoming') {
+          const inbox = await trx('inboxes').where({ id: conversation.inbox_id }).first('channel_type');
+          if (inbox?.channel_type !== 'Channel::Api') {
+            throw referenceValidationError('message_type', 'Incoming messages are only allowed in Api inboxes');
+          }
+        }
+        const recent = await messageRepository(trx).countSince(conversation.id, clock.nowSeconds() - 60);
+        if (recent >= messagesPerMinuteLimit) {
+          throw referenceValidationError('conversation_id', 'Validation failed: Too many messages');
+        }
+        const sender =
+          messageType === 'incoming'
+            ? { sender_type: 'Contact' as const, sender_id: conversation.contact_id }
+            : actor.kind === 'member'
+              ? { sender_type: 'User' as const, sender_id: actor.user.id }
+              : { sender_type: 'AgentBot' as const, sender_id: actor.agentBot.id };
+        const appended = await appendMessage(trx, dependencies, actor, conversation, {
+          message_type: messageType,
+          content: input.content ?? null,
+          content_type: contentType,
+          private: input.private ?? false,
+          source_id: input.source_id ?? null,
+          content_attributes: contentAttributes,
+          ...sender,
+        });
+        return appended.message;
+      });
+      const around = await messageSurroundings(db, accountIdOf(actor), [message], presentation.presentAttachment);
+      return toMessage(message, displayId, around, input.echo_id);
+    },
+
+    async list(
+      actor: DeskActor,
+      displayId: number,
+      cursors: MessageWindow,
+      presentation: Presentation,
+    ): Promise<Schemas['MessagePage']> {
+      const accountId = accountIdOf(actor);
+      const conversation = await findVisibleConversation(db, actor, displayId);
+      // Ids beyond the id columns' range: nothing lies after one, and one given as the end bounds nothing.
+      const outOfRange = cursors.after !== undefined && cursors.after > largestId;
+      const window: MessageWindow = {
+        ...(cursors.after !== undefined && { after: cursors.after }),
+        ...(cursors.before !== undefined && cursors.before <= largestId && { before: cursors.before }),
+      };
+      const [messages, labels, contact, assignees] = await Promise.all([
+        outOfRange ? [] : messageRepository(db).window(conversation.id, window),
+        conversationLabelRepository(db).list(conversation.id),
+        contactRepository(db).findInAccount(accountId, conversation.contact_id),
+        conversation.assignee_id === null
+          ? []
+          : listAgents(db, accountId, (query) => query.where('users.id', conversation.assignee_id)),
+      ]);
+      if (!contact) throw appError('RESOURCE_NOT_FOUND');
+      const around = await messageSurroundings(db, accountId, messages, presentation.presentAttachment);
+      const [assignee] = assignees;
+      const seenAt = (seconds: number | null) => (seconds === null ? null : isoTime(seconds));
+      return {
+        meta: {
+          labels,
+          additional_attributes: conversation.additional_attributes,
+          contact: toContactSender(contact),
+          ...(assignee && { assignee: toUserSender(assignee) }),
+          agent_last_seen_at: seenAt(conversation.agent_last_seen_at),
+          assignee_last_seen_at: seenAt(conversation.assignee_last_seen_at),
+        },
+        payload: messages.map((message) => toMessage(message, displayId, around)),
+      };
+    },
+  };
+}
+
+export type MessageService = ReturnType<typeof messageService>;
