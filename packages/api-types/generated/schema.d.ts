@@ -1187,6 +1187,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+                /** @description The message's id. */
+                message_id: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a message
+         * @description Deletes a message the way the reference does, keeping its place in the conversation: its text becomes
+         *     `This message was deleted`, its content type `text`, its content attributes exactly `{"deleted": true}`, and its
+         *     files are removed. Answers the message as it now stands. Open to the callers who may see the conversation.
+         */
+        delete: operations["deleteConversationMessage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/app/login": {
         parameters: {
             query?: never;
@@ -3262,6 +3291,8 @@ export interface components {
         ResourceId: number;
         /** @description The conversation's display id, its number within the account. */
         ConversationId: number;
+        /** @description The message's id. */
+        MessageId: number;
         /** @description The numeric id of the team. */
         TeamId: number;
         /** @description The page to return, from 1. */
@@ -5594,6 +5625,37 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteConversationMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+                /** @description The message's id. */
+                message_id: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];

@@ -18,6 +18,7 @@ import { deleteAccountAgentBot } from '../modules/agent-bots/handlers/delete-acc
 import { deleteAgent } from '../modules/agents/handlers/delete-agent';
 import { deleteCannedResponse } from '../modules/canned-responses/handlers/delete-canned-response';
 import { deleteContact } from '../modules/contacts/handlers/delete-contact';
+import { deleteConversationMessage } from '../modules/conversations/handlers/delete-conversation-message';
 import { deleteCustomAttributeDefinition } from '../modules/custom-attributes/handlers/delete-custom-attribute-definition';
 import { deleteCustomFilter } from '../modules/custom-filters/handlers/delete-custom-filter';
 import { deleteTeam } from '../modules/teams/handlers/delete-team';
@@ -99,6 +100,7 @@ export const handlers: HandlerMap = {
   deleteAgent,
   deleteCannedResponse,
   deleteContact,
+  deleteConversationMessage,
   deleteCustomAttributeDefinition,
   deleteCustomFilter,
   deleteTeam,

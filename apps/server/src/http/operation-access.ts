@@ -21,6 +21,7 @@ export const operationAccess = {
   deleteAgent: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
   deleteCannedResponse: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
   deleteContact: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
+  deleteConversationMessage: { schemes: ['userApiKey'], inAccount: true },
   deleteCustomAttributeDefinition: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
   deleteCustomFilter: { schemes: ['userApiKey'], inAccount: true },
   deleteTeam: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },

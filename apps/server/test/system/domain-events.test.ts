@@ -361,6 +361,12 @@ test('every write of conversations and messages records its events', async () =>
     { token, body: { content: 'Still there?', message_type: 'incoming' } },
     [member('message_created', 'message'), member('contact_updated', 'contact')],
   );
+  const note = await server.request('POST', `${C}/messages`, { token, body: { content: 'Note', private: true } });
+  await server.container.dispatcher.runOnce();
+  delivered.length = 0;
+  await write('deleteConversationMessage', ['DELETE', `${C}/messages/${note.body.id}`], { token }, [
+    member('message_updated', 'message'),
+  ]);
 });
 
 test('the tests above exercise every write operation of the spec', () => {

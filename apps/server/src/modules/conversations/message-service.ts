@@ -5,6 +5,7 @@ import { listAgents } from '../agents/agent-repository';
 import { contactRepository } from '../contacts/contact-repository';
 import type { ServiceDependencies } from '../service-dependencies';
 import { accountIdOf, type DeskActor, findVisibleConversation } from './conversation-access';
+import { messageEvent } from './conversation-events';
 import { conversationLabelRepository } from './conversation-label-repository';
 import type { Presentation } from './conversation-service';
 import { toContactSender, toMessage, toUserSender } from './message-mapper';
@@ -13,6 +14,9 @@ import { messageSurroundings } from './message-surroundings';
 import { appendMessage } from './message-writer';
 
 type MessageCreate = Schemas['MessageCreate'];
+
+/** What a deleted message says instead of its text. */
+export const deletedMessageText = 'This message was deleted';
 
 /** How many messages a conversation takes per minute before refusing more. */
 export const messagesPerMinuteLimit = 200;
@@ -94,6 +98,30 @@ export function messageService(dependencies: ServiceDependencies) {
       });
       const around = await messageSurroundings(db, accountIdOf(actor), [message], presentation.presentAttachment);
       return toMessage(message, displayId, around, input.echo_id);
+    },
+
+    /**
+     * Deletes a message as the reference does: its text and structure are replaced, its files removed, and the
+     * message keeps its place in the conversation.
+     */
+    async delete(actor: DeskActor, displayId: number, messageId: number, presentation: Presentation) {
+      const message = await db.transaction(async (trx) => {
+        const conversation = await findVisibleConversation(trx, actor, displayId, { lock: true });
+        const messages = messageRepository(trx);
+        const existing = await messages.findInConversation(conversation.id, messageId);
+        if (!existing) throw appError('RESOURCE_NOT_FOUND');
+        await trx('attachments').where({ message_id: existing.id }).delete();
+        const deleted = await messages.update(
+          existing.id,
+          { content: deletedMessageText, content_type: 'text', content_attributes: { deleted: true } },
+          clock.nowSeconds(),
+        );
+        if (!deleted) throw appError('RESOURCE_NOT_FOUND');
+        await dependencies.events.record(trx, messageEvent('message_updated', actor, deleted, conversation));
+        return deleted;
+      });
+      const around = await messageSurroundings(db, accountIdOf(actor), [message], presentation.presentAttachment);
+      return toMessage(message, displayId, around);
     },
 
     async list(
