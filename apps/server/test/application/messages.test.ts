@@ -201,10 +201,11 @@ describe('sending a message', () => {
       created_at: clock.nowSeconds(),
       updated_at: clock.nowSeconds(),
     }));
-    const { id } = await server
+    const stored = await server
       .db('conversations')
       .where({ account_id: fixture.accountId, display_id: conversation.id })
       .first('id');
+    const id = stored?.id;
     await server.db('messages').insert(rows.map((row) => ({ ...row, conversation_id: id })) as never);
     const refused = await send(conversation.id, { content: 'one too many' });
     expect(refused.status).toBe(422);
