@@ -70,12 +70,18 @@ export function messageRepository(db: Database) {
       return after === undefined ? rows.reverse() : rows;
     },
 
-    /** How many messages of the conversation were created since `since` (unix seconds), by anyone. */
-    async countSince(conversationId: number, since: number): Promise<number> {
-      const [row] = await db('messages')
+    /**
+     * How many of the conversation's newest `limit` messages were created since `since` (unix seconds): enough to know
+     * whether the conversation has taken `limit` messages since then, reading no more than that many index entries.
+     */
+    async countRecentSince(conversationId: number, since: number, limit: number): Promise<number> {
+      const newest = db('messages')
+        .select('created_at')
         .where({ conversation_id: conversationId })
-        .where('created_at', '>=', since)
-        .count({ count: '*' });
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .as('newest');
+      const [row] = await db.from(newest).where('created_at', '>=', since).count({ count: '*' });
       return Number(row?.count ?? 0);
     },
 

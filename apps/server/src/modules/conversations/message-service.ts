@@ -75,7 +75,11 @@ export function messageService(dependencies: ServiceDependencies) {
             throw referenceValidationError('message_type', 'Incoming messages are only allowed in Api inboxes');
           }
         }
-        const recent = await messageRepository(trx).countSince(conversation.id, clock.nowSeconds() - 60);
+        const recent = await messageRepository(trx).countRecentSince(
+          conversation.id,
+          clock.nowSeconds() - 60,
+          messagesPerMinuteLimit,
+        );
         if (recent >= messagesPerMinuteLimit) {
           throw referenceValidationError('conversation_id', 'Validation failed: Too many messages');
         }
