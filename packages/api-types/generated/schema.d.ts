@@ -1116,6 +1116,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/attachments/{signed_key}/{file_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment through its signed link
+         * @description The target of an attachment's `data_url` and `thumb_url`, which messages show as absolute URLs signed by the
+         *     server (HMAC-SHA256 over the file's key, the variant and the expiry). A link opens its file for
+         *     `ATTACHMENT_URL_TTL_SECONDS` (an hour by default) and at most a quarter of that longer: links made within one
+         *     quarter of the lifetime are the same, so that clients cache the file under one URL. Read the attachment again
+         *     for a fresh link. No token is needed: the link is the credential.
+         *
+         *     The file is served as uploaded, with the media type its uploader declared: images, video and audio `inline`,
+         *     anything else as a download (`attachment`), never run as a page of this origin (`X-Content-Type-Options:
+         *     nosniff`, a sandboxing `Content-Security-Policy`). A thumbnail link serves the image itself, not a smaller copy.
+         *
+         *     A link this server did not sign, or changed in any way, is answered 403 `ATTACHMENT_LINK_INVALID`; a link past
+         *     its expiry 403 `ATTACHMENT_LINK_EXPIRED`; a valid link to a file no longer kept (its message deleted) 404. The
+         *     reference answers a redirect to its storage service instead.
+         */
+        get: operations["downloadAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -5096,6 +5128,50 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    downloadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The file's key, the variant (`data` or `thumb`), the expiry and the signature, as the link has them. */
+                signed_key: string;
+                /**
+                 * @description The file's name, for clients that name a download after its URL. The server names the file after the name it
+                 *     stored, in `Content-Disposition`, whatever this segment says.
+                 */
+                file_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file's bytes. */
+            200: {
+                headers: {
+                    /** @description `inline` or `attachment`, with the file's name. */
+                    "Content-Disposition"?: string;
+                    /** @description `private`, with the seconds until the link expires as `max-age`. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The link is not one this server signed, or it has expired. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };

@@ -326,6 +326,15 @@ interface CallerStampColumns {
   version: number;
 }
 
+// 0007-server-secrets
+
+interface ServerSecretColumns {
+  id: number;
+  name: string;
+  value: string;
+  created_at: number;
+}
+
 declare module 'knex/types/tables' {
   interface Tables {
     platform_apps: Table<PlatformAppColumns>;
@@ -361,6 +370,7 @@ declare module 'knex/types/tables' {
     domain_events: Table<DomainEventColumns>;
     event_consumers: Table<EventConsumerColumns, 'position_event_id' | 'attempts'>;
     caller_stamp: Table<CallerStampColumns, never, never>;
+    server_secrets: Table<ServerSecretColumns>;
   }
 }
 
