@@ -2806,6 +2806,39 @@ export interface components {
         ContactConversations: {
             payload: components["schemas"]["Conversation"][];
         };
+        /**
+         * @description A file attached to a message. `data_url` and `thumb_url` are signed links that open the file until they expire
+         *     (see `GET /attachments/{signed_key}/{file_name}`); read the message again for fresh ones.
+         */
+        Attachment: {
+            id: number;
+            message_id: number;
+            /**
+             * @description From the media type: JPEG, PNG, GIF, BMP and WebP are `image`; Ogg, MP4, WebM and QuickTime video `video`; any
+             *     `audio/*` `audio`; anything else, SVG included, `file`.
+             * @enum {string}
+             */
+            file_type: "image" | "audio" | "video" | "file";
+            account_id: number;
+            /** @description The file name's extension, without its dot; null when the name has none. */
+            extension: string | null;
+            /** @description The media type the uploader declared, without parameters. */
+            content_type: string;
+            /**
+             * Format: uri
+             * @description A signed link to the file.
+             */
+            data_url: string;
+            /** @description A signed link to the image's thumbnail (the image itself); `""` for any other file. */
+            thumb_url: string;
+            /** @description In bytes. */
+            file_size: number;
+            /** @description In pixels, for an image whose header tells it (its EXIF orientation applied); null otherwise. */
+            width: number | null;
+            height: number | null;
+            /** @description Audio only. The text of the recording's transcription; `""` until there is one. */
+            transcribed_text?: string;
+        };
     };
     responses: {
         /** @description The request body is not well-formed JSON. */
