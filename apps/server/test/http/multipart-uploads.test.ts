@@ -91,12 +91,16 @@ function documentWith(operations: Record<string, unknown>): SpecDocument {
 
 const document = documentWith({ [notesPath]: notes });
 
+/** How many requests reached the handler with files. */
+let formsWithFiles = 0;
+
 /** The files the handler got, with their bytes as text. */
 let received: { body: unknown; files: Array<Omit<UploadedFile, 'open'> & { text: string }> } | undefined;
 
 const createNote = async ({ body, files }: { body: unknown; files: readonly UploadedFile[] }) => {
   const read = await Promise.all(files.map(async ({ open, ...file }) => ({ ...file, text: await text(open()) })));
   received = { body, files: read };
+  if (files.length > 0) formsWithFiles += 1;
   return { status: 200, body: { body, files: read.map(({ field, fileName }) => ({ field, fileName })) } };
 };
 
@@ -305,9 +309,11 @@ describe('who may upload', () => {
   });
 });
 
-test('the fuzz run answers an operation that takes a form with no 5xx, and every 4xx in JSON', async () => {
+test('the fuzz run sends an operation that takes files forms with files, and they get no 5xx and JSON 4xx', async () => {
   const [operation] = specOperations(document).filter(({ operationId }) => operationId === 'createNote');
   if (!operation) throw new Error('the notes operation is missing');
+  expect(operation.fileFields).toEqual(['attachments']);
+  formsWithFiles = 0;
   const setting = await prepareFuzzSetting(server, document, specOperations(document), [operation]);
   await fc.assert(
     fc.asyncProperty(new RequestArbitraries(document, setting).requests(operation), async (request) => {
@@ -316,6 +322,7 @@ test('the fuzz run answers an operation that takes a form with no 5xx, and every
     }),
     { numRuns: 60 },
   );
+  expect(formsWithFiles).toBeGreaterThan(0);
 });
 
 describe('the server refuses at start', () => {
