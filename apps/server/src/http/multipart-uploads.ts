@@ -3,8 +3,9 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
 import { AppError, appError, validationError } from '../errors/app-error';
 import { essenceOf } from '../modules/attachments/file-type';
@@ -110,6 +111,9 @@ function uploadError(error: unknown, fileFields: FileFields, maxFileBytes: numbe
   return appError('MALFORMED_MULTIPART');
 }
 
+/** multer's options, with the one its types do not list yet: what feeds the request to its parser. */
+type FormReaderOptions = multer.Options & { streamHandler(request: Request, parser: Writable): void };
+
 const uploads = new WeakMap<Request, UploadedFile[]>();
 
 /** The files the request uploaded, in the order they came; none for a request that is not a form. */
@@ -139,14 +143,15 @@ export function multipartUploads(document: SpecDocument, { limits, admit }: Mult
   const directory = limits.directory ?? path.join(os.tmpdir(), 'inquirly-uploads');
   const mostFiles = (fileFields: FileFields) => [...fileFields.values()].reduce((sum, count) => sum + count, 0);
 
-  async function readForm(req: Request, res: Parameters<RequestHandler>[1], fileFields: FileFields) {
+  async function readForm(req: Request, res: Response, fileFields: FileFields) {
     await mkdir(directory, { recursive: true });
+    const files = mostFiles(fileFields);
     const spooled: string[] = [];
     res.once('close', () => {
       for (const file of spooled) void rm(file, { force: true });
     });
     const counts = new Map<string, number>();
-    const form = multer({
+    const options: FormReaderOptions = {
       storage: {
         _handleFile(_req, file, callback) {
           const target = path.join(directory, `upload-${randomUUID()}`);
@@ -172,26 +177,27 @@ export function multipartUploads(document: SpecDocument, { limits, admit }: Mult
       },
       limits: {
         fileSize: limits.maxFileBytes,
-        files: mostFiles(fileFields) + 1,
+        // One more than the fields take, so that the field that takes one too many is named by the file filter.
+        files: files + 1,
         fieldSize: maxTextBytes,
         fields: 1000,
-        parts: 1000 + mostFiles(fileFields) + 1,
+        parts: 1000 + files + 1,
         fieldNestingDepth: 8,
         fieldArrayIndexLimit: 1000,
         headerPairs: 100,
       },
       defParamCharset: 'utf8',
       // Each field stays under its own limit; this one holds them all under one, as a JSON body is.
-      streamHandler(request: Request, parser: NodeJS.WritableStream & NodeJS.EventEmitter) {
+      streamHandler(request, parser) {
         let textBytes = 0;
         parser.on('field', (name: string, value: string) => {
           textBytes += Buffer.byteLength(name) + Buffer.byteLength(value);
-          if (textBytes > maxTextBytes)
-            (parser as unknown as { destroy(error: Error): void }).destroy(appError('PAYLOAD_TOO_LARGE'));
+          if (textBytes > maxTextBytes) parser.destroy(appError('PAYLOAD_TOO_LARGE'));
         });
         request.pipe(parser);
       },
-    } as multer.Options).any();
+    };
+    const form = multer(options).any();
     try {
       await new Promise<void>((resolve, reject) =>
         form(req, res, (error?: unknown) => (error ? reject(error) : resolve())),
@@ -202,7 +208,7 @@ export function multipartUploads(document: SpecDocument, { limits, admit }: Mult
     const textFields = { ...(req.body as Record<string, unknown>) };
     const misplaced = [...fileFields.keys()].find((field) => Object.hasOwn(textFields, field));
     if (misplaced) throw fileFieldProblem(misplaced, 'must be sent as files');
-    const files = (req.files as Express.Multer.File[]).map(
+    const uploaded = (req.files as Express.Multer.File[]).map(
       (file): UploadedFile => ({
         field: fieldNameOf(file.fieldname),
         fileName: fileNameOf(file.originalname),
@@ -211,7 +217,7 @@ export function multipartUploads(document: SpecDocument, { limits, admit }: Mult
         open: () => createReadStream(file.path),
       }),
     );
-    return { textFields, files };
+    return { textFields, files: uploaded };
   }
 
   return async (req, res, next) => {
