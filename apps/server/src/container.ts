@@ -1,10 +1,13 @@
 import type { Knex } from 'knex';
 import pino, { type Logger } from 'pino';
 import { type Clock, systemClock } from './config/clock';
+import { defaultAttachmentUrlTtlSeconds, defaultStorageFolder } from './config/config';
 import type { Database } from './db/connection';
 import { createDispatcher } from './events/dispatcher';
 import type { EventConsumer, EventRecorder } from './events/domain-event';
 import { createEventRecorder } from './events/event-recorder';
+import type { AttachmentStorage } from './modules/attachments/attachment-storage';
+import { localDiskStorage } from './modules/attachments/local-disk-storage';
 import { repositories } from './modules/repositories';
 import { createServices } from './services';
 
@@ -20,6 +23,12 @@ export interface ContainerOptions {
   eventRetentionSeconds?: number;
   /** How often the dispatcher looks for events other processes recorded, in milliseconds. */
   eventPollIntervalMs?: number;
+  /** Where attachments are kept: the local disk under `data/storage` unless given. */
+  storage?: AttachmentStorage;
+  /** How long a link to an attachment opens it, in seconds; an hour unless given. */
+  attachmentUrlTtlSeconds?: number;
+  /** `SECRET_KEY_BASE`; without it, a secret generated once is kept in the database. */
+  secretKeyBase?: string;
 }
 
 /**
@@ -55,7 +64,14 @@ export function createContainer(options: ContainerOptions) {
     clock,
     logger,
     fetch: options.fetch ?? globalThis.fetch,
-    services: createServices({ db, clock, events, repositories }),
+    services: createServices(
+      { db, clock, events, repositories },
+      {
+        storage: options.storage ?? localDiskStorage(defaultStorageFolder),
+        attachmentUrlTtlSeconds: options.attachmentUrlTtlSeconds ?? defaultAttachmentUrlTtlSeconds,
+        secretKeyBase: options.secretKeyBase,
+      },
+    ),
     dispatcher,
   };
 }

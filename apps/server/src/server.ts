@@ -12,6 +12,7 @@ import type { EventConsumer } from './events/domain-event';
 import type { AuthFailureLimit } from './http/auth-failure-limit';
 import { gracefulCloser } from './http/graceful-close';
 import { answerMalformedRequestsInJson } from './http/malformed-requests';
+import { localDiskStorage } from './modules/attachments/local-disk-storage';
 
 export interface RunningServer {
   /** The HTTP server; absent in a worker process. */
@@ -49,6 +50,7 @@ export function appOptionsFrom(container: Container, config: ServerConfig, redis
     ...(config.publicUrl && { publicUrl: config.publicUrl }),
     corsOrigins: config.corsOrigins,
     ...(authFailureLimit && { authFailureLimit }),
+    uploads: { maxFileBytes: config.maxFileUploadBytes },
   };
 }
 
@@ -82,6 +84,9 @@ export async function startServer(
     ...options,
     eventRetentionSeconds: config.eventRetentionSeconds,
     eventPollIntervalMs: config.eventPollIntervalMs,
+    storage: localDiskStorage(config.storagePath),
+    attachmentUrlTtlSeconds: config.attachmentUrlTtlSeconds,
+    ...(config.secretKeyBase && { secretKeyBase: config.secretKeyBase }),
   });
   const servesApi = config.role !== 'worker';
   if (servesApi && config.platformAppToken) {

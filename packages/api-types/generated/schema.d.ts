@@ -1182,7 +1182,8 @@ export interface paths {
          *     contact (elsewhere a 422). A message moves the conversation's last activity; an agent's first public reply sets its
          *     first reply time and ends the contact's wait; an incoming message starts the wait, and reopens a snoozed
          *     conversation, or a resolved one of an API inbox (with an activity message saying so). At most 200 messages per
-         *     conversation per minute. Open to the callers who may see the conversation, and to agent bots.
+         *     conversation per minute. Files come as `attachments[]` of a `multipart/form-data` body (at most 15). Open to the
+         *     callers who may see the conversation, and to agent bots.
          */
         post: operations["createConversationMessage"];
         delete?: never;
@@ -1233,6 +1234,38 @@ export interface paths {
          *     email answers with a session for the user and is spent; anything else is a 401.
          */
         get: operations["signInWithSsoLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attachments/{signed_key}/{file_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment through its signed link
+         * @description The target of an attachment's `data_url` and `thumb_url`, which messages show as absolute URLs signed by the
+         *     server (HMAC-SHA256 over the file's key, the variant and the expiry). A link opens its file for
+         *     `ATTACHMENT_URL_TTL_SECONDS` (an hour by default) and at most a quarter of that longer: links made within one
+         *     quarter of the lifetime are the same, so that clients cache the file under one URL. Read the attachment again
+         *     for a fresh link. No token is needed: the link is the credential.
+         *
+         *     The file is served as uploaded, with the media type its uploader declared: images, video and audio `inline`,
+         *     anything else as a download (`attachment`), never run as a page of this origin (`X-Content-Type-Options:
+         *     nosniff`, a sandboxing `Content-Security-Policy`). A thumbnail link serves the image itself, not a smaller copy.
+         *
+         *     A link this server did not sign, or changed in any way, is answered 403 `ATTACHMENT_LINK_INVALID`; a link past
+         *     its expiry 403 `ATTACHMENT_LINK_EXPIRED`; a valid link to a file no longer kept (its message deleted) 404. The
+         *     reference answers a redirect to its storage service instead.
+         */
+        get: operations["downloadAttachment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3175,32 +3208,37 @@ export interface components {
             /** @description Oldest first. */
             payload: components["schemas"]["Message"][];
         };
-        /** @description A file sent with a message. */
+        /**
+         * @description A file attached to a message. `data_url` and `thumb_url` are signed links that open the file until they expire
+         *     (see `GET /attachments/{signed_key}/{file_name}`); read the message again for fresh ones.
+         */
         Attachment: {
             id: number;
             message_id: number;
             /**
-             * @description From the file's MIME type: common image, video and `audio/*` types, anything else is a `file`.
+             * @description From the media type: JPEG, PNG, GIF, BMP and WebP are `image`; Ogg, MP4, WebM and QuickTime video `video`; any
+             *     `audio/*` `audio`; anything else, SVG included, `file`.
              * @enum {string}
              */
             file_type: "image" | "audio" | "video" | "file";
             account_id: number;
-            /** @description The extension of the file's name, without the dot. */
+            /** @description The file name's extension, without its dot; null when the name has none. */
             extension: string | null;
+            /** @description The media type the uploader declared, without parameters. */
             content_type: string;
             /**
              * Format: uri
-             * @description Where to download the file. The link is signed and expires; read the message again for a fresh one.
+             * @description A signed link to the file.
              */
             data_url: string;
-            /** @description A link to a preview of an image; empty for other files. */
+            /** @description A signed link to the image's thumbnail (the image itself); `""` for any other file. */
             thumb_url: string;
-            /** @description Bytes. */
+            /** @description In bytes. */
             file_size: number;
-            /** @description Pixels, for images whose size could be read. */
+            /** @description In pixels, for an image whose header tells it (its EXIF orientation applied); null otherwise. */
             width: number | null;
             height: number | null;
-            /** @description Audio only; empty, as audio is not transcribed. */
+            /** @description Audio only. The text of the recording's transcription; `""` until there is one. */
             transcribed_text?: string;
         };
     };
@@ -5617,6 +5655,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["MessageCreate"];
+                "multipart/form-data": components["schemas"]["MessageCreate"] & {
+                    /** @description Files to send with the message, at most 15, as `attachments[]`. */
+                    attachments?: string[];
+                };
             };
         };
         responses: {
@@ -5689,6 +5731,50 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    downloadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The file's key, the variant (`data` or `thumb`), the expiry and the signature, as the link has them. */
+                signed_key: string;
+                /**
+                 * @description The file's name, for clients that name a download after its URL. The server names the file after the name it
+                 *     stored, in `Content-Disposition`, whatever this segment says.
+                 */
+                file_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file's bytes. */
+            200: {
+                headers: {
+                    /** @description `inline` or `attachment`, with the file's name. */
+                    "Content-Disposition"?: string;
+                    /** @description `private`, with the seconds until the link expires as `max-age`. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The link is not one this server signed, or it has expired. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };

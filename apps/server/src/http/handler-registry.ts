@@ -22,6 +22,7 @@ import { deleteConversationMessage } from '../modules/conversations/handlers/del
 import { deleteCustomAttributeDefinition } from '../modules/custom-attributes/handlers/delete-custom-attribute-definition';
 import { deleteCustomFilter } from '../modules/custom-filters/handlers/delete-custom-filter';
 import { deleteTeam } from '../modules/teams/handlers/delete-team';
+import { downloadAttachment } from '../modules/attachments/handlers/download-attachment';
 import { filterContacts } from '../modules/contacts/handlers/filter-contacts';
 import { getAccountAgentBot } from '../modules/agent-bots/handlers/get-account-agent-bot';
 import { getContact } from '../modules/contacts/handlers/get-contact';
@@ -104,6 +105,7 @@ export const handlers: HandlerMap = {
   deleteCustomAttributeDefinition,
   deleteCustomFilter,
   deleteTeam,
+  downloadAttachment,
   filterContacts,
   getAccountAgentBot,
   getContact,

@@ -25,6 +25,7 @@ export const operationAccess = {
   deleteCustomAttributeDefinition: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
   deleteCustomFilter: { schemes: ['userApiKey'], inAccount: true },
   deleteTeam: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
+  downloadAttachment: { schemes: [], inAccount: false },
   filterContacts: { schemes: ['userApiKey'], inAccount: true },
   getAccountAgentBot: { schemes: ['userApiKey'], inAccount: true },
   getContact: { schemes: ['userApiKey'], inAccount: true },

@@ -333,3 +333,125 @@ describe('deleting a message', () => {
     expect(stranger.status).toBe(404);
   });
 });
+
+describe('files', () => {
+  /** A PNG's first bytes, enough to tell its size: 640 by 480. */
+  const png = Buffer.concat([
+    Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'),
+    Buffer.from([0, 0, 0, 13]),
+    Buffer.from('IHDR'),
+    Buffer.from([0, 0, 2, 128, 0, 0, 1, 224, 8, 6, 0, 0, 0]),
+    Buffer.alloc(64, 7),
+  ]);
+
+  function upload(
+    target: TestServer,
+    path: string,
+    files: Array<[string, string, Buffer | string]>,
+    fields: Record<string, string> = {},
+  ) {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    for (const [fileName, type, content] of files) {
+      form.append('attachments[]', new Blob([Buffer.from(content)], { type }), fileName);
+    }
+    return fetch(`${target.url}${path}`, {
+      method: 'POST',
+      headers: { api_access_token: fixture.agent.token },
+      body: form,
+    });
+  }
+
+  test('each kind of file is kept, shown with its type, and downloaded through its link', async () => {
+    const conversation = await newConversation();
+    const response = await upload(
+      server,
+      messagesPath(conversation.id),
+      [
+        ['photo.png', 'image/png', png],
+        ['voice.ogg', 'audio/ogg', 'ogg-bytes'],
+        ['clip.mp4', 'video/mp4', 'mp4-bytes'],
+        ['invoice.pdf', 'application/pdf', '%PDF-1.4'],
+      ],
+      { content: 'Files attached', private: 'false' },
+    );
+    expect(response.status).toBe(200);
+    const message = (await response.json()) as Message & { attachments: Array<Record<string, any>> };
+    expect(message.content).toBe('Files attached');
+    expect(message.attachments).toEqual([
+      expect.objectContaining({ file_type: 'image', extension: 'png', width: 640, height: 480 }),
+      expect.objectContaining({ file_type: 'audio', extension: 'ogg', transcribed_text: '' }),
+      expect.objectContaining({ file_type: 'video', extension: 'mp4', thumb_url: '' }),
+      expect.objectContaining({ file_type: 'file', extension: 'pdf', content_type: 'application/pdf', file_size: 8 }),
+    ]);
+    expect(message.attachments[0]?.thumb_url).toMatch(/^http/);
+    const pdf = await fetch(message.attachments[3]?.data_url);
+    expect([pdf.status, pdf.headers.get('content-type'), await pdf.text()]).toEqual([
+      200,
+      'application/pdf',
+      '%PDF-1.4',
+    ]);
+    const listed = await read(conversation.id);
+    expect(listed.body.payload.at(-1)?.attachments).toHaveLength(4);
+    const shown = await show(conversation.id);
+    expect(shown.messages[0]?.attachments).toHaveLength(4);
+  });
+
+  test('a link stops working when it expires; reading the message again gives a fresh one', async () => {
+    const conversation = await newConversation();
+    const response = await upload(server, messagesPath(conversation.id), [['notes.txt', 'text/plain', 'hello']]);
+    const message = (await response.json()) as { attachments: Array<{ data_url: string }> };
+    clock.advance(3 * 3600);
+    const expired = await fetch(message.attachments[0]?.data_url ?? '');
+    expect(expired.status).toBe(403);
+    expect(await expired.json()).toMatchObject({ code: 'ATTACHMENT_LINK_EXPIRED' });
+    const fresh = (await read(conversation.id)).body.payload.at(-1)?.attachments as Array<{ data_url: string }>;
+    expect((await fetch(fresh[0]?.data_url ?? '')).status).toBe(200);
+  });
+
+  test('16 files are refused as the reference words it, and nothing is kept', async () => {
+    const conversation = await newConversation();
+    const files = Array.from({ length: 16 }, (_, n): [string, string, string] => [`f${n}.txt`, 'text/plain', 'x']);
+    const response = await upload(server, messagesPath(conversation.id), files, { content: 'many' });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({
+      message: 'Validation failed: Attachments exceeded maximum allowed',
+      attributes: ['attachments'],
+    });
+    expect((await read(conversation.id)).body.payload).toEqual([]);
+  });
+
+  test('a file over the size limit is refused naming attachments', async () => {
+    const small = await startTestServer({ clock, app: { uploads: { maxFileBytes: 1024 } } });
+    try {
+      const smallFixture = await createAccountFixture(small);
+      const smallDesk = await createDeskFixture(small, smallFixture);
+      const created = await small.request<Conversation>('POST', smallDesk.conversationsPath, {
+        token: smallFixture.admin.token,
+        body: { source_id: smallDesk.sourceId },
+      });
+      const form = new FormData();
+      form.append('attachments[]', new Blob([Buffer.alloc(2048, 1)], { type: 'application/zip' }), 'big.zip');
+      const response = await fetch(`${small.url}${smallDesk.conversationPath(created.body.id)}/messages`, {
+        method: 'POST',
+        headers: { api_access_token: smallFixture.admin.token },
+        body: form,
+      });
+      expect(response.status).toBe(422);
+      expect(await response.json()).toMatchObject({ attributes: ['attachments'] });
+    } finally {
+      await small.close();
+    }
+  });
+
+  test('deleting the message removes its files', async () => {
+    const conversation = await newConversation();
+    const response = await upload(server, messagesPath(conversation.id), [['a.txt', 'text/plain', 'gone soon']]);
+    const message = (await response.json()) as { id: number; attachments: Array<{ data_url: string }> };
+    const deleted = await server.request<Message>('DELETE', `${messagesPath(conversation.id)}/${message.id}`, {
+      token: fixture.agent.token,
+    });
+    expect(deleted.body).not.toHaveProperty('attachments');
+    expect((await fetch(message.attachments[0]?.data_url ?? '')).status).toBe(404);
+  });
+});

@@ -1,7 +1,10 @@
 import { appError, referenceValidationError, validationError } from '../../errors/app-error';
 import { isoTime } from '../../http/iso-time';
 import type { Schemas } from '../../http/schemas';
+import type { UploadedFile } from '../../http/uploaded-file';
 import { listAgents } from '../agents/agent-repository';
+import type { NewAttachmentRow } from '../attachments/attachment-row';
+import type { AttachmentService } from '../attachments/attachment-service';
 import { contactRepository } from '../contacts/contact-repository';
 import type { ServiceDependencies } from '../service-dependencies';
 import { accountIdOf, type DeskActor, findVisibleConversation } from './conversation-access';
@@ -58,48 +61,70 @@ function checkItems(contentType: string, attributes: Record<string, unknown>): v
 }
 
 /** The messages of conversations, as agents and bots read and write them. */
-export function messageService(dependencies: ServiceDependencies) {
+export function messageService(dependencies: ServiceDependencies, attachments: AttachmentService) {
   const { db, clock } = dependencies;
 
   return {
-    async create(actor: DeskActor, displayId: number, input: MessageCreate, presentation: Presentation) {
+    /**
+     * Adds a message from the caller, with its files. The files are kept before the transaction commits, and removed
+     * again if it does not, so that no committed message lacks a file and no file outlives a message never committed.
+     */
+    async create(
+      actor: DeskActor,
+      displayId: number,
+      input: MessageCreate,
+      files: readonly UploadedFile[],
+      presentation: Presentation,
+    ) {
       const contentAttributes = contentAttributesOf(input);
       const contentType = input.content_type ?? 'text';
       checkItems(contentType, contentAttributes);
       const messageType = input.message_type ?? 'outgoing';
-      const message = await db.transaction(async (trx) => {
-        const conversation = await findVisibleConversation(trx, actor, displayId, { lock: true });
-        if (messageType === 'incoming') {
-          const inbox = await trx('inboxes').where({ id: conversation.inbox_id }).first('channel_type');
-          if (inbox?.channel_type !== 'Channel::Api') {
-            throw referenceValidationError('message_type', 'Incoming messages are only allowed in Api inboxes');
+      const stored: NewAttachmentRow[] = [];
+      const message = await db
+        .transaction(async (trx) => {
+          const conversation = await findVisibleConversation(trx, actor, displayId, { lock: true });
+          if (messageType === 'incoming') {
+            const inbox = await trx('inboxes').where({ id: conversation.inbox_id }).first('channel_type');
+            if (inbox?.channel_type !== 'Channel::Api') {
+              throw referenceValidationError('message_type', 'Incoming messages are only allowed in Api inboxes');
+            }
           }
-        }
-        const recent = await messageRepository(trx).countRecentSince(
-          conversation.id,
-          clock.nowSeconds() - 60,
-          messagesPerMinuteLimit,
-        );
-        if (recent >= messagesPerMinuteLimit) {
-          throw referenceValidationError('conversation_id', 'Validation failed: Too many messages');
-        }
-        const sender =
-          messageType === 'incoming'
-            ? { sender_type: 'Contact' as const, sender_id: conversation.contact_id }
-            : actor.kind === 'member'
-              ? { sender_type: 'User' as const, sender_id: actor.user.id }
-              : { sender_type: 'AgentBot' as const, sender_id: actor.agentBot.id };
-        const appended = await appendMessage(trx, dependencies, actor, conversation, {
-          message_type: messageType,
-          content: input.content ?? null,
-          content_type: contentType,
-          private: input.private ?? false,
-          source_id: input.source_id ?? null,
-          content_attributes: contentAttributes,
-          ...sender,
+          const recent = await messageRepository(trx).countRecentSince(
+            conversation.id,
+            clock.nowSeconds() - 60,
+            messagesPerMinuteLimit,
+          );
+          if (recent >= messagesPerMinuteLimit) {
+            throw referenceValidationError('conversation_id', 'Validation failed: Too many messages');
+          }
+          const sender =
+            messageType === 'incoming'
+              ? { sender_type: 'Contact' as const, sender_id: conversation.contact_id }
+              : actor.kind === 'member'
+                ? { sender_type: 'User' as const, sender_id: actor.user.id }
+                : { sender_type: 'AgentBot' as const, sender_id: actor.agentBot.id };
+          const appended = await appendMessage(trx, dependencies, actor, conversation, {
+            message_type: messageType,
+            content: input.content ?? null,
+            content_type: contentType,
+            private: input.private ?? false,
+            source_id: input.source_id ?? null,
+            content_attributes: contentAttributes,
+            ...sender,
+          });
+          const kept = await attachments.store(files, {
+            accountId: appended.message.account_id,
+            messageId: appended.message.id,
+          });
+          stored.push(...kept);
+          if (kept.length > 0) await trx('attachments').insert(kept);
+          return appended.message;
+        })
+        .catch(async (error: unknown) => {
+          await attachments.removeFiles(stored);
+          throw error;
         });
-        return appended.message;
-      });
       const around = await messageSurroundings(db, accountIdOf(actor), [message], presentation.presentAttachment);
       return toMessage(message, displayId, around, input.echo_id);
     },
@@ -109,11 +134,12 @@ export function messageService(dependencies: ServiceDependencies) {
      * message keeps its place in the conversation.
      */
     async delete(actor: DeskActor, displayId: number, messageId: number, presentation: Presentation) {
-      const message = await db.transaction(async (trx) => {
+      const removed = await db.transaction(async (trx) => {
         const conversation = await findVisibleConversation(trx, actor, displayId, { lock: true });
         const messages = messageRepository(trx);
         const existing = await messages.findInConversation(conversation.id, messageId);
         if (!existing) throw appError('RESOURCE_NOT_FOUND');
+        const files = await trx('attachments').where({ message_id: existing.id }).select('storage_key');
         await trx('attachments').where({ message_id: existing.id }).delete();
         const deleted = await messages.update(
           existing.id,
@@ -122,8 +148,10 @@ export function messageService(dependencies: ServiceDependencies) {
         );
         if (!deleted) throw appError('RESOURCE_NOT_FOUND');
         await dependencies.events.record(trx, messageEvent('message_updated', actor, deleted, conversation));
-        return deleted;
+        return { deleted, files };
       });
+      await attachments.removeFiles(removed.files);
+      const message = removed.deleted;
       const around = await messageSurroundings(db, accountIdOf(actor), [message], presentation.presentAttachment);
       return toMessage(message, displayId, around);
     },

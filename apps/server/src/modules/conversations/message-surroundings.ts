@@ -1,16 +1,14 @@
 import type { Database } from '../../db/connection';
-import type { AttachmentColumns, DecodedRow } from '../../db/tables';
 import type { Schemas } from '../../http/schemas';
 import { type AgentBotRecord, agentBotRepository } from '../agent-bots/agent-bot-repository';
 import { type AgentRecord, listAgents } from '../agents/agent-repository';
+import type { AttachmentRow } from '../attachments/attachment-row';
 import { type ContactRecord, contactRepository } from '../contacts/contact-repository';
 import { type MessageSurroundings, toBotSender, toContactSender, toUserSender } from './message-mapper';
 import type { MessageRecord } from './message-repository';
 
-export type AttachmentRecord = DecodedRow<AttachmentColumns>;
-
 /** Turns a stored attachment into its JSON, with links the caller can download it through. */
-export type AttachmentPresenter = (attachment: AttachmentRecord) => Schemas['Attachment'];
+export type AttachmentPresenter = (attachment: AttachmentRow) => Schemas['Attachment'];
 
 const idsOf = (messages: MessageRecord[], type: MessageRecord['sender_type']) => [
   ...new Set(

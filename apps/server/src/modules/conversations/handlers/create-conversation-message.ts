@@ -4,10 +4,17 @@ import type { Handler } from '../../../http/operation-types';
 export const createConversationMessage: Handler<'createConversationMessage'> = async ({
   path,
   body,
+  files,
   actor,
   services,
   origin,
 }) => {
-  const message = await services.messages.create(actor, path.conversation_id, body, services.presentation(origin));
+  const message = await services.messages.create(
+    actor,
+    path.conversation_id,
+    body,
+    files,
+    await services.presentation(origin),
+  );
   return { status: 200, body: message };
 };

@@ -11,7 +11,7 @@ export const deleteConversationMessage: Handler<'deleteConversationMessage'> = a
     actor,
     path.conversation_id,
     path.message_id,
-    services.presentation(origin),
+    await services.presentation(origin),
   );
   return { status: 200, body: message };
 };

@@ -12,6 +12,6 @@ export const listConversationMessages: Handler<'listConversationMessages'> = asy
     ...(query.before !== undefined && { before: query.before }),
     ...(query.after !== undefined && { after: query.after }),
   };
-  const page = await services.messages.list(actor, path.conversation_id, cursors, services.presentation(origin));
+  const page = await services.messages.list(actor, path.conversation_id, cursors, await services.presentation(origin));
   return { status: 200, body: page };
 };
