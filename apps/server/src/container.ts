@@ -5,6 +5,7 @@ import type { Database } from './db/connection';
 import { createDispatcher } from './events/dispatcher';
 import type { EventConsumer, EventRecorder } from './events/domain-event';
 import { createEventRecorder } from './events/event-recorder';
+import { createSnoozeExpiry } from './modules/conversations/snooze-expiry';
 import { repositories } from './modules/repositories';
 import { createServices } from './services';
 
@@ -20,11 +21,14 @@ export interface ContainerOptions {
   eventRetentionSeconds?: number;
   /** How often the dispatcher looks for events other processes recorded, in milliseconds. */
   eventPollIntervalMs?: number;
+  /** How often snoozed conversations whose time has come are reopened, in milliseconds; every minute by default. */
+  snoozeExpiryIntervalMs?: number;
 }
 
 /**
  * The composition root: builds every service once, with its dependencies, for the server, the CLI, the worker, the
- * bench and the tests alike. Nothing runs until asked: the dispatcher starts with `dispatcher.start()`.
+ * bench and the tests alike. Nothing runs until asked: the background work (the dispatcher, the reopening of snoozed
+ * conversations) starts with `startBackgroundWork()`, and each part has a `runOnce()` for tests.
  */
 export function createContainer(options: ContainerOptions) {
   const { db } = options;
@@ -50,6 +54,13 @@ export function createContainer(options: ContainerOptions) {
       );
     },
   };
+  const snoozeExpiry = createSnoozeExpiry(
+    { db, clock, events },
+    {
+      logger,
+      ...(options.snoozeExpiryIntervalMs !== undefined && { intervalMs: options.snoozeExpiryIntervalMs }),
+    },
+  );
   return {
     db,
     clock,
@@ -57,6 +68,16 @@ export function createContainer(options: ContainerOptions) {
     fetch: options.fetch ?? globalThis.fetch,
     services: createServices({ db, clock, events, repositories }),
     dispatcher,
+    snoozeExpiry,
+    /** Starts what a process that does background work runs: the dispatcher and the periodic work. */
+    startBackgroundWork() {
+      dispatcher.start();
+      snoozeExpiry.start();
+    },
+    /** Stops the background work; resolves once the runs under way have finished. */
+    async stopBackgroundWork() {
+      await Promise.all([dispatcher.stop(), snoozeExpiry.stop()]);
+    },
   };
 }
 

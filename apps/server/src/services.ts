@@ -13,7 +13,10 @@ import { contactLabelService } from './modules/contacts/contact-label-service';
 import { contactService } from './modules/contacts/contact-service';
 import { contactSessionService } from './modules/contacts/contact-session-service';
 import { presentationFor } from './modules/conversations/attachment-presentation';
+import { conversationAssignmentService } from './modules/conversations/conversation-assignment-service';
+import { conversationLabelService } from './modules/conversations/conversation-label-service';
 import { conversationService } from './modules/conversations/conversation-service';
+import { conversationStatusService } from './modules/conversations/conversation-status-service';
 import { messageService } from './modules/conversations/message-service';
 import { customAttributeService } from './modules/custom-attributes/custom-attribute-service';
 import { customFilterService } from './modules/custom-filters/custom-filter-service';
@@ -51,6 +54,9 @@ export function createServices(dependencies: ServiceDependencies) {
     contactSessions: contactSessionService(dependencies),
     contactLabels: contactLabelService(dependencies),
     conversations: conversationService(dependencies),
+    conversationStatuses: conversationStatusService(dependencies),
+    conversationAssignments: conversationAssignmentService(dependencies),
+    conversationLabels: conversationLabelService(dependencies),
     messages: messageService(dependencies),
     presentation: presentationFor,
     teams: teamService(dependencies),

@@ -61,6 +61,9 @@ export function operationRoutes({
         });
         res.status(Number(result.status));
         if (result.body === undefined) res.end();
+        // A JSON null, which an operation answers only where its schema allows one, is sent as text: the response
+        // validator hooks `res.json`, and turns a null there into a 204 without a body.
+        else if (result.body === null) res.type('application/json').send('null');
         else res.json(result.body);
       } catch (error) {
         next(error);

@@ -119,6 +119,22 @@ export function conversationRepository(db: Database) {
       return row && toConversationRecord(row);
     },
 
+    /**
+     * Snoozed conversations whose snooze time is `now` or earlier, the earliest first. The condition repeats the
+     * predicate of the partial index `conversations_snoozed_until` word for word, as SQLite needs to use it.
+     */
+    async dueSnoozes(
+      now: number,
+      limit: number,
+    ): Promise<Array<Pick<ConversationRecord, 'account_id' | 'display_id'>>> {
+      return db('conversations')
+        .select('account_id', 'display_id')
+        .whereRaw("status = 'snoozed' and snoozed_until is not null")
+        .where('snoozed_until', '<=', now)
+        .orderBy('snoozed_until')
+        .limit(limit);
+    },
+
     async update(id: number, changes: Partial<ConversationFields>, nowMilliseconds: number): Promise<void> {
       await db('conversations')
         .where({ id })
