@@ -1,3 +1,4 @@
+import type { Clock } from '../../src/config/clock';
 import { type AccountFixture, createAccountFixture, startTestServer, type TestServer } from '../../src/testing';
 import { deskActions, eventRecorder } from './desk-actions';
 import { type Conversation, createDeskFixture, type DeskFixture } from './desk-fixture';
@@ -8,8 +9,17 @@ let fixture: AccountFixture;
 let desk: DeskFixture;
 let actions: ReturnType<typeof deskActions>;
 let bot: { id: number; token: string };
+/** A clock that moves a millisecond at each reading, so that two readings within one change never agree. */
+function tickingClock(): Clock {
+  let milliseconds = 1_763_700_000_000;
+  return {
+    nowMilliseconds: () => ++milliseconds,
+    nowSeconds: () => Math.floor(++milliseconds / 1000),
+  };
+}
+
 beforeAll(async () => {
-  server = await startTestServer({ consumers: [events.consumer] });
+  server = await startTestServer({ clock: tickingClock(), consumers: [events.consumer] });
   fixture = await createAccountFixture(server);
   desk = await createDeskFixture(server, fixture);
   actions = deskActions(server, fixture, desk);
@@ -97,7 +107,7 @@ describe('toggling the priority', () => {
 });
 
 describe('updating a conversation', () => {
-  test('changes the priority, ignores other fields, and answers the whole conversation', async () => {
+  test('changes the priority, ignores other fields, and answers the whole conversation as stored', async () => {
     const conversation = await actions.open();
     const response = await update(conversation.id, { priority: 'urgent', status: 'resolved', labels: ['x'] });
     expect(response.status).toBe(200);

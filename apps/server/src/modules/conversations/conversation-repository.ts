@@ -120,8 +120,8 @@ export function conversationRepository(db: Database) {
     },
 
     /**
-     * Snoozed conversations whose snooze time is `now` or earlier, the earliest first. The condition repeats the
-     * predicate of the partial index `conversations_snoozed_until` word for word, as SQLite needs to use it.
+     * Snoozed conversations whose snooze time is `now` or earlier, the earliest first, read through the partial index
+     * `conversations_snoozed_until`, whose condition the query repeats.
      */
     async dueSnoozes(
       now: number,
@@ -129,7 +129,8 @@ export function conversationRepository(db: Database) {
     ): Promise<Array<Pick<ConversationRecord, 'account_id' | 'display_id'>>> {
       return db('conversations')
         .select('account_id', 'display_id')
-        .whereRaw("status = 'snoozed' and snoozed_until is not null")
+        .where('status', 'snoozed')
+        .whereNotNull('snoozed_until')
         .where('snoozed_until', '<=', now)
         .orderBy('snoozed_until')
         .limit(limit);
