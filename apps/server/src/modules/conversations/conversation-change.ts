@@ -37,7 +37,8 @@ function effectiveFields(before: ConversationRecord, fields: Partial<Conversatio
   ) as Partial<ConversationFields>;
 }
 
-/** The fields with what a status brings along: only a snoozed conversation keeps a snooze time; resolving ends the wait. */
+/** The fields with what their status brings along: only snoozed conversations keep a snooze time; resolving ends the
+ * contact's wait. */
 function withStatusRules(before: ConversationRecord, fields: Partial<ConversationFields>): Partial<ConversationFields> {
   const status = fields.status ?? before.status;
   return {
