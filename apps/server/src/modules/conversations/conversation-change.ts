@@ -37,8 +37,7 @@ function effectiveFields(before: ConversationRecord, fields: Partial<Conversatio
   ) as Partial<ConversationFields>;
 }
 
-/** The fields with what their status brings along: only snoozed conversations keep a snooze time; resolving ends the
- * contact's wait. */
+/** The fields with what their status brings along: a snooze time only while snoozed, and no wait once resolved. */
 function withStatusRules(before: ConversationRecord, fields: Partial<ConversationFields>): Partial<ConversationFields> {
   const status = fields.status ?? before.status;
   return {
