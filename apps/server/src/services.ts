@@ -16,7 +16,10 @@ import { contactLabelService } from './modules/contacts/contact-label-service';
 import { contactService } from './modules/contacts/contact-service';
 import { contactSessionService } from './modules/contacts/contact-session-service';
 import { attachmentPresentation } from './modules/conversations/attachment-presentation';
+import { conversationAssignmentService } from './modules/conversations/conversation-assignment-service';
+import { conversationLabelService } from './modules/conversations/conversation-label-service';
 import { conversationService } from './modules/conversations/conversation-service';
+import { conversationStatusService } from './modules/conversations/conversation-status-service';
 import { messageService } from './modules/conversations/message-service';
 import { customAttributeService } from './modules/custom-attributes/custom-attribute-service';
 import { customFilterService } from './modules/custom-filters/custom-filter-service';
@@ -76,6 +79,9 @@ export function createServices(dependencies: ServiceDependencies, settings: Serv
     contactSessions: contactSessionService(dependencies),
     contactLabels: contactLabelService(dependencies),
     conversations: conversationService(dependencies),
+    conversationStatuses: conversationStatusService(dependencies),
+    conversationAssignments: conversationAssignmentService(dependencies),
+    conversationLabels: conversationLabelService(dependencies),
     messages: messageService(dependencies, attachments),
     presentation: attachmentPresentation(attachments),
     teams: teamService(dependencies),

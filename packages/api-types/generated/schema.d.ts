@@ -1152,6 +1152,151 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Update a conversation
+         * @description Changes the conversation's priority, the one field the reference lets a caller change here; other fields are
+         *     ignored. `none`, an empty string or null removes the priority. A user's change writes an activity message; a
+         *     bot's writes none. Open to the callers who may see the conversation, and to agent bots.
+         *
+         *     Where the reference differs: it answers 500 to the priority `none`; here `none` removes the priority.
+         */
+        patch: operations["updateConversation"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the status of a conversation
+         * @description With `status`, the conversation takes that status; without it, an open conversation is resolved and a pending or
+         *     snoozed one is reopened (a resolved one too). `snoozed_until` counts only with the `snoozed` status: a snoozed
+         *     conversation reopens by itself once that time has come (the server checks every minute), or, without one, at the
+         *     contact's next message. Any other status clears it. Resolving ends the contact's wait.
+         *
+         *     When the conversation ends up open and the caller is a user, an agent bot holding it lets go of it, and a caller
+         *     whose role is agent becomes its assignee (administrators do not). An agent bot that opens a pending conversation
+         *     with `status: open` hands it over to the humans: it stops holding it, the contact's wait starts now unless it
+         *     already runs, and `success` is null in the answer. A user's change writes activity messages (the status, and the
+         *     new assignee); a bot's writes none.
+         *
+         *     Open to the callers who may see the conversation, and to agent bots.
+         *
+         *     Where the reference differs: a `snoozed_until` that is not unix seconds is a 422 here (the reference answers 500).
+         */
+        post: operations["toggleConversationStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_priority": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set or remove the priority of a conversation
+         * @description Sets the conversation's priority, or removes it with `none`, an empty string or null. A user's change writes an
+         *     activity message; a bot's writes none. Answers 200 with an empty body, as the reference does. Open to the callers
+         *     who may see the conversation, and to agent bots.
+         *
+         *     Where the reference differs: it answers 500 to `none`, and clears the priority when `priority` is missing; here
+         *     `none` removes the priority and a missing `priority` is a 422.
+         */
+        post: operations["toggleConversationPriority"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign a conversation to an agent, an agent bot or a team
+         * @description - **An agent** (`assignee_id`): the conversation goes to that user of the account, or to nobody when the id names
+         *       none (the answer is then null, as in the reference). An agent bot holding it lets go of it; a pending
+         *       conversation that a bot held is opened, and the contact's wait starts now unless it already runs. Answers the
+         *       agent.
+         *     - **An agent bot** (`assignee_type: AgentBot`, `assignee_id` the bot's id): the account's own bots and the system
+         *       bots. The user assignee is removed and the conversation becomes pending. Answers the bot in short form, or null
+         *       with nothing changed when the id names no usable bot.
+         *     - **A team** (`team_id`): the team of the account with that id (404 for another id above 0), or none for 0, null
+         *       or text that is not a whole number. An assignee who is not a member of the new team is removed. Answers the
+         *       team, or null. Conversations are not handed to a team member automatically.
+         *
+         *     A user's change writes an activity message (a team change speaks for both when the assignee goes with it); a
+         *     bot's writes none. Open to the callers who may see the conversation, and to agent bots.
+         */
+        post: operations["assignConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the labels of a conversation
+         * @description Open to the callers who may see the conversation, and to agent bots.
+         */
+        get: operations["listConversationLabels"];
+        put?: never;
+        /**
+         * Replace the labels of a conversation
+         * @description The conversation carries exactly the labels given afterwards, as in the reference, which names this "add" but
+         *     replaces the whole set; an empty list removes every label. A user's change writes activity messages, one for the
+         *     labels added and one for those removed; a bot's writes none. Open to the callers who may see the conversation,
+         *     and to agent bots.
+         */
+        post: operations["setConversationLabels"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -3032,6 +3177,169 @@ export interface components {
             } & {
                 [key: string]: unknown;
             };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The fields of a conversation a caller may change here; other fields are ignored, as in the reference.
+         * @example {
+         *       "priority": "urgent"
+         *     }
+         */
+        ConversationUpdate: {
+            priority?: components["schemas"]["ConversationPriorityInput"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The status to set; without one, the status toggles between open and resolved.
+         * @example {
+         *       "status": "snoozed",
+         *       "snoozed_until": 1767225600
+         *     }
+         */
+        ConversationStatusToggle: {
+            status?: components["schemas"]["ConversationStatus"];
+            /**
+             * @description Unix seconds at which a snoozed conversation reopens (a string of digits counts as that number); read only with
+             *     the `snoozed` status. Without it, or with null, a conversation snoozed before keeps its time, and a newly
+             *     snoozed one waits for the contact's next message.
+             */
+            snoozed_until?: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @example {
+         *       "meta": {},
+         *       "payload": {
+         *         "success": true,
+         *         "conversation_id": 12,
+         *         "current_status": "snoozed",
+         *         "snoozed_until": "2026-01-01T00:00:00.000Z"
+         *       }
+         *     }
+         */
+        ConversationStatusToggled: {
+            /** @description Always empty. */
+            meta: Record<string, never>;
+            payload: {
+                /** @description True once the change is saved; null when an agent bot handed the conversation over to the humans. */
+                success: boolean | null;
+                /** @description The conversation's display id. */
+                conversation_id: number;
+                current_status: components["schemas"]["ConversationStatus"];
+                /**
+                 * Format: date-time
+                 * @description When the snoozed conversation reopens; null otherwise.
+                 */
+                snoozed_until: string | null;
+            };
+        };
+        /**
+         * @description The conversation's priority; `none`, an empty string or null removes it. The reference answers 500 to `none`,
+         *     although its API documentation lists it; here it removes the priority.
+         * @enum {string|null}
+         */
+        ConversationPriorityInput: "low" | "medium" | "high" | "urgent" | "none" | "" | null;
+        /**
+         * @example {
+         *       "priority": "high"
+         *     }
+         */
+        ConversationPriorityChange: {
+            priority: components["schemas"]["ConversationPriorityInput"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description What to assign, read in the reference's order: with the key `assignee_id` present (or `assignee_type: AgentBot`),
+         *     an assignee, and `team_id` is ignored; otherwise, with the key `team_id`, a team; with neither, nothing changes and
+         *     the answer is null.
+         * @example {
+         *       "assignee_id": 3
+         *     }
+         */
+        ConversationAssignment: {
+            /**
+             * @description A user of the account (not necessarily a member of the inbox), or, with `assignee_type: AgentBot`, an agent
+             *     bot of the account or a system bot. An id that names no user of the account, or null, leaves the conversation
+             *     unassigned and the answer is null, as in the reference; one that names no usable bot changes nothing.
+             */
+            assignee_id?: number | null;
+            /**
+             * @description `AgentBot` to hand the conversation to an agent bot; `User`, the default, for a user.
+             * @enum {string}
+             */
+            assignee_type?: "User" | "AgentBot";
+            /**
+             * @description A team of the account, by id (a string of digits counts as that id); another id above 0 is a 404. 0, null or
+             *     text that is not a whole number removes the team.
+             */
+            team_id?: number | string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The new assignee (an agent, or an agent bot in its short form), the new team, or null when the conversation is left
+         *     without the kind of holder the request named.
+         */
+        ConversationAssignmentResult: components["schemas"]["Agent"] | components["schemas"]["ConversationBotAssignee"] | components["schemas"]["AssignedTeam"] | null;
+        /**
+         * @description A team as it is stored, the form the reference answers an assignment to a team with.
+         * @example {
+         *       "id": 4,
+         *       "name": "Billing",
+         *       "description": "Invoices, refunds and payment methods",
+         *       "allow_auto_assign": true,
+         *       "account_id": 1,
+         *       "created_at": "2026-01-15T10:30:00.000Z",
+         *       "updated_at": "2026-01-15T10:30:00.000Z",
+         *       "icon": "",
+         *       "icon_color": ""
+         *     }
+         */
+        AssignedTeam: {
+            id: number;
+            name: string;
+            description: string | null;
+            allow_auto_assign: boolean;
+            account_id: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Always empty, the reference's default; teams have no icon here. */
+            icon: string;
+            /** @description Always empty, the reference's default. */
+            icon_color: string;
+        };
+        /**
+         * @example {
+         *       "payload": [
+         *         "billing",
+         *         "refund"
+         *       ]
+         *     }
+         */
+        ConversationLabels: {
+            /** @description The conversation's labels, lower-cased, in the order they were first given. */
+            payload: string[];
+        };
+        /**
+         * @example {
+         *       "labels": [
+         *         "billing",
+         *         "refund"
+         *       ]
+         *     }
+         */
+        ConversationLabelsSet: {
+            /**
+             * @description Every label the conversation is to carry; labels not listed are removed. Labels are free text: they are
+             *     trimmed and lower-cased, and a label given twice is kept once.
+             */
+            labels: string[];
         } & {
             [key: string]: unknown;
         };
@@ -5600,6 +5908,203 @@ export interface operations {
                     "application/json": components["schemas"]["Conversation"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationUpdate"];
+            };
+        };
+        responses: {
+            /** @description The conversation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    toggleConversationStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ConversationStatusToggle"];
+            };
+        };
+        responses: {
+            /** @description The conversation's status after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationStatusToggled"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    toggleConversationPriority: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationPriorityChange"];
+            };
+        };
+        responses: {
+            /** @description The priority is changed; the body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    assignConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationAssignment"];
+            };
+        };
+        responses: {
+            /** @description The new assignee or team, or null. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationAssignmentResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listConversationLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation's labels. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationLabels"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    setConversationLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationLabelsSet"];
+            };
+        };
+        responses: {
+            /** @description The conversation's labels. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationLabels"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];

@@ -1,8 +1,9 @@
 import path from 'node:path';
 
 /**
- * What a process does: `api` serves HTTP, `worker` hands recorded events to their consumers, `all` (the embedded
- * default) does both. At scale several API and worker processes share one PostgreSQL database.
+ * What a process does: `api` serves HTTP, `worker` does the background work (hands recorded events to their
+ * consumers, reopens snoozed conversations whose time has come), `all` (the embedded default) does both. At scale
+ * several API and worker processes share one PostgreSQL database.
  */
 export type ProcessRole = 'api' | 'worker' | 'all';
 

@@ -3,6 +3,7 @@
 import type { HandlerMap } from './operation-types';
 import { addInboxMembers } from '../modules/inboxes/handlers/add-inbox-members';
 import { addTeamMembers } from '../modules/teams/handlers/add-team-members';
+import { assignConversation } from '../modules/conversations/handlers/assign-conversation';
 import { createAccountAgentBot } from '../modules/agent-bots/handlers/create-account-agent-bot';
 import { createAgent } from '../modules/agents/handlers/create-agent';
 import { createCannedResponse } from '../modules/canned-responses/handlers/create-canned-response';
@@ -41,6 +42,7 @@ import { listContactableInboxes } from '../modules/contacts/handlers/list-contac
 import { listContactConversations } from '../modules/contacts/handlers/list-contact-conversations';
 import { listContactLabels } from '../modules/contacts/handlers/list-contact-labels';
 import { listContacts } from '../modules/contacts/handlers/list-contacts';
+import { listConversationLabels } from '../modules/conversations/handlers/list-conversation-labels';
 import { listConversationMessages } from '../modules/conversations/handlers/list-conversation-messages';
 import { listCustomAttributeDefinitions } from '../modules/custom-attributes/handlers/list-custom-attribute-definitions';
 import { listCustomFilters } from '../modules/custom-filters/handlers/list-custom-filters';
@@ -69,12 +71,16 @@ import { removeInboxMembers } from '../modules/inboxes/handlers/remove-inbox-mem
 import { removeTeamMembers } from '../modules/teams/handlers/remove-team-members';
 import { searchContacts } from '../modules/contacts/handlers/search-contacts';
 import { setContactLabels } from '../modules/contacts/handlers/set-contact-labels';
+import { setConversationLabels } from '../modules/conversations/handlers/set-conversation-labels';
 import { setInboxAgentBot } from '../modules/inboxes/handlers/set-inbox-agent-bot';
 import { signInWithSsoLink } from '../modules/sessions/handlers/sign-in-with-sso-link';
+import { toggleConversationPriority } from '../modules/conversations/handlers/toggle-conversation-priority';
+import { toggleConversationStatus } from '../modules/conversations/handlers/toggle-conversation-status';
 import { updateAccountAgentBot } from '../modules/agent-bots/handlers/update-account-agent-bot';
 import { updateAgent } from '../modules/agents/handlers/update-agent';
 import { updateCannedResponse } from '../modules/canned-responses/handlers/update-canned-response';
 import { updateContact } from '../modules/contacts/handlers/update-contact';
+import { updateConversation } from '../modules/conversations/handlers/update-conversation';
 import { updateCustomAttributeDefinition } from '../modules/custom-attributes/handlers/update-custom-attribute-definition';
 import { updateCustomFilter } from '../modules/custom-filters/handlers/update-custom-filter';
 import { updateInbox } from '../modules/inboxes/handlers/update-inbox';
@@ -86,6 +92,7 @@ import { updateTeamMembers } from '../modules/teams/handlers/update-team-members
 export const handlers: HandlerMap = {
   addInboxMembers,
   addTeamMembers,
+  assignConversation,
   createAccountAgentBot,
   createAgent,
   createCannedResponse,
@@ -124,6 +131,7 @@ export const handlers: HandlerMap = {
   listContactConversations,
   listContactLabels,
   listContacts,
+  listConversationLabels,
   listConversationMessages,
   listCustomAttributeDefinitions,
   listCustomFilters,
@@ -152,12 +160,16 @@ export const handlers: HandlerMap = {
   removeTeamMembers,
   searchContacts,
   setContactLabels,
+  setConversationLabels,
   setInboxAgentBot,
   signInWithSsoLink,
+  toggleConversationPriority,
+  toggleConversationStatus,
   updateAccountAgentBot,
   updateAgent,
   updateCannedResponse,
   updateContact,
+  updateConversation,
   updateCustomAttributeDefinition,
   updateCustomFilter,
   updateInbox,

@@ -71,6 +71,9 @@ export function operationRoutes({
         });
         if (result.body instanceof FileBody) await sendFileBody(res, Number(result.status), result.body);
         else if (result.body === undefined) res.status(Number(result.status)).end();
+        // A JSON null, which an operation answers only where its schema allows one, is sent as text: the response
+        // validator hooks `res.json`, and turns a null there into a 204 without a body.
+        else if (result.body === null) res.status(Number(result.status)).type('application/json').send('null');
         else res.status(Number(result.status)).json(result.body);
       } catch (error) {
         next(error);

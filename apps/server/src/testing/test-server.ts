@@ -130,7 +130,7 @@ export async function startTestServer(
       return (await services.platformApps.create(name)).token;
     },
     async close() {
-      await container.dispatcher.stop();
+      await container.stopBackgroundWork();
       agent.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/connection';
 import { isoTime } from '../../http/iso-time';
 import type { Schemas } from '../../http/schemas';
+import { toConversationBotAssignee } from '../agent-bots/agent-bot-mapper';
 import { agentBotRepository } from '../agent-bots/agent-bot-repository';
 import { toAgent } from '../agents/agent-mapper';
 import { listAgents } from '../agents/agent-repository';
@@ -120,17 +121,7 @@ export async function presentConversations(
       ...(assignee
         ? { assignee: toAgent(assignee), assignee_type: 'User' as const }
         : bot
-          ? {
-              assignee: {
-                id: bot.id,
-                name: bot.name,
-                description: bot.description,
-                thumbnail: '',
-                outgoing_url: bot.outgoing_url,
-                bot_type: bot.bot_type,
-              },
-              assignee_type: 'AgentBot' as const,
-            }
+          ? { assignee: toConversationBotAssignee(bot), assignee_type: 'AgentBot' as const }
           : {}),
       ...(team && { team }),
       hmac_verified: Boolean(session?.hmac_verified),

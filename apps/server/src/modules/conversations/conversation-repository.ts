@@ -119,6 +119,23 @@ export function conversationRepository(db: Database) {
       return row && toConversationRecord(row);
     },
 
+    /**
+     * Snoozed conversations whose snooze time is `now` or earlier, the earliest first, read through the partial index
+     * `conversations_snoozed_until`, whose condition the query repeats.
+     */
+    async dueSnoozes(
+      now: number,
+      limit: number,
+    ): Promise<Array<Pick<ConversationRecord, 'account_id' | 'display_id'>>> {
+      return db('conversations')
+        .select('account_id', 'display_id')
+        .where('status', 'snoozed')
+        .whereNotNull('snoozed_until')
+        .where('snoozed_until', '<=', now)
+        .orderBy('snoozed_until')
+        .limit(limit);
+    },
+
     async update(id: number, changes: Partial<ConversationFields>, nowMilliseconds: number): Promise<void> {
       await db('conversations')
         .where({ id })

@@ -1,4 +1,5 @@
 import { isAdministrator } from '../../auth/actor';
+import type { ConversationPriority } from '../../db/column-values';
 import type { Database } from '../../db/connection';
 import { appError, validationError } from '../../errors/app-error';
 import type { Schemas } from '../../http/schemas';
@@ -8,6 +9,7 @@ import { type InboxRecord, inboxRepository } from '../inboxes/inbox-repository';
 import type { ServiceDependencies } from '../service-dependencies';
 import { assignmentActivityText } from './activity-texts';
 import { accountIdOf, type DeskActor, findVisibleConversation } from './conversation-access';
+import { changeConversation } from './conversation-change';
 import { conversationEvent } from './conversation-events';
 import { presentConversations } from './conversation-presenter';
 import { type ConversationRecord, conversationRepository } from './conversation-repository';
@@ -20,6 +22,10 @@ type ConversationCreate = Schemas['ConversationCreate'];
 export interface Presentation {
   presentAttachment: AttachmentPresenter;
 }
+
+/** The priority a request asks for: `none`, an empty string and null all remove it. */
+const priorityOf = (input: Schemas['ConversationPriorityInput']): ConversationPriority | null =>
+  input === null || input === '' || input === 'none' ? null : input;
 
 /** The contact's session a new conversation belongs to, with its inbox and contact. */
 interface ConversationParty {
@@ -125,6 +131,20 @@ export function conversationService(dependencies: ServiceDependencies) {
     return { assignee, team };
   }
 
+  /** Sets or removes the conversation's priority, under its lock. */
+  async function changePriority(
+    actor: DeskActor,
+    displayId: number,
+    priority: Schemas['ConversationPriorityInput'],
+  ): Promise<ConversationRecord> {
+    return db.transaction(async (trx) => {
+      const conversation = await findVisibleConversation(trx, actor, displayId, { lock: true });
+      return changeConversation(trx, dependencies, actor, conversation, {
+        fields: { priority: priorityOf(priority) },
+      });
+    });
+  }
+
   return {
     async create(actor: DeskActor, input: ConversationCreate, presentation: Presentation) {
       const record = await db.transaction(async (trx) => {
@@ -198,6 +218,28 @@ export function conversationService(dependencies: ServiceDependencies) {
     async show(actor: DeskActor, displayId: number, presentation: Presentation) {
       const conversation = await findVisibleConversation(db, actor, displayId);
       return presentOne(actor, conversation, presentation);
+    },
+
+    /** Changes what a caller may change of the conversation: its priority, when given. */
+    async update(
+      actor: DeskActor,
+      displayId: number,
+      input: Schemas['ConversationUpdate'],
+      presentation: Presentation,
+    ): Promise<Schemas['Conversation']> {
+      const conversation =
+        input.priority === undefined
+          ? await findVisibleConversation(db, actor, displayId)
+          : await changePriority(actor, displayId, input.priority);
+      return presentOne(actor, conversation, presentation);
+    },
+
+    async togglePriority(
+      actor: DeskActor,
+      displayId: number,
+      priority: Schemas['ConversationPriorityInput'],
+    ): Promise<void> {
+      await changePriority(actor, displayId, priority);
     },
   };
 }

@@ -97,8 +97,9 @@ export async function appendMessage(
       ? await contacts.findInAccount(conversation.account_id, conversation.contact_id)
       : undefined;
   const changes = conversationChanges(conversation, message, contact?.blocked ?? false);
-  await conversationRepository(trx).update(conversation.id, changes, clock.nowMilliseconds());
-  const updated: ConversationRecord = { ...conversation, ...changes, updated_at: clock.nowMilliseconds() };
+  const nowMilliseconds = clock.nowMilliseconds();
+  await conversationRepository(trx).update(conversation.id, changes, nowMilliseconds);
+  const updated: ConversationRecord = { ...conversation, ...changes, updated_at: nowMilliseconds };
   await events.record(trx, messageEvent('message_created', actor, message, updated));
   await recordStatusChange(trx, dependencies, actor, conversation, updated);
 
