@@ -12,6 +12,8 @@ interface Ids {
   definition: number | string;
   filter: number | string;
   contact: number | string;
+  conversation: number | string;
+  message: number | string;
 }
 
 /** The object an operation looks up, and the path parameter or body field naming it. */
@@ -70,6 +72,15 @@ const samples: Record<string, Sample> = {
   updateContact: { body: () => ({ name: 'Renamed' }) },
   createContactInbox: { body: (ids) => ({ inbox_id: ids.inbox }) },
   setContactLabels: { body: () => ({ labels: ['vip'] }) },
+  createConversation: {
+    body: (ids) => ({ inbox_id: ids.inbox, contact_id: ids.contact }),
+    bodyTarget: { kind: 'inbox', attribute: 'inbox_id' },
+  },
+  updateConversation: { body: () => ({ priority: 'low' }) },
+  toggleConversationPriority: { body: () => ({ priority: 'high' }) },
+  assignConversation: { body: (ids) => ({ assignee_id: ids.user }) },
+  setConversationLabels: { body: () => ({ labels: ['billing'] }) },
+  createConversationMessage: { body: () => ({ content: 'Hello' }) },
 };
 
 /** The kind of object a path parameter names, by the collection it follows: `/inbox_members/{inbox_id}` an inbox. */
@@ -83,6 +94,8 @@ const kindOfCollection: Record<string, keyof Ids> = {
   custom_attribute_definitions: 'definition',
   custom_filters: 'filter',
   contacts: 'contact',
+  conversations: 'conversation',
+  messages: 'message',
 };
 
 interface SpecParameter {
@@ -183,21 +196,22 @@ beforeAll(async () => {
   server = await startTestServer();
   fixture = await createAccountFixture(server);
   own = await objectsOf(fixture.accountId, fixture.admin.token, fixture.agent.id);
-  foreign = await objectsOf(fixture.otherAccountId, fixture.outsider.token, fixture.outsider.id);
+  foreign = await objectsOf(fixture.otherAccountId, fixture.outsider.token, fixture.outsider.id, 1);
 });
 afterAll(() => server.close());
 
-/** Creates one object of each kind in the account, as its administrator. */
-async function objectsOf(accountId: number, token: string, user: number): Promise<Ids> {
+/** Creates one object of each kind in the account, as its administrator; `earlier` as `conversationOf` says. */
+async function objectsOf(accountId: number, token: string, user: number, earlier = 0): Promise<Ids> {
   const create = async (path: string, body: unknown) => {
     const response = await server.request('POST', `/api/v1/accounts/${accountId}${path}`, { token, body });
     if (response.status !== 200) throw new Error(`POST ${path} answered ${response.status}`);
     return response.body.id as number;
   };
+  const inbox = await create('/inboxes', { name: 'Support', channel: { type: 'api' } });
   return {
     user,
     team: await create('/teams', { name: 'Support' }),
-    inbox: await create('/inboxes', { name: 'Support', channel: { type: 'api' } }),
+    inbox,
     bot: await create('/agent_bots', { name: 'Triage' }),
     cannedResponse: await create('/canned_responses', { short_code: 'hello', content: 'Hello' }),
     definition: await create('/custom_attribute_definitions', {
@@ -206,8 +220,25 @@ async function objectsOf(accountId: number, token: string, user: number): Promis
       attribute_model: 'contact_attribute',
     }),
     filter: await create('/custom_filters', { name: 'Open', filter_type: 'conversation', query: {} }),
-    contact: await contactOf(accountId, token),
+    ...(await conversationOf(accountId, token, inbox, earlier)),
   };
+}
+
+/**
+ * A contact with a session in the inbox, a conversation with them there, and a message of it. Display ids count per
+ * account: `earlier` conversations made first give this one a display id no conversation of the other account has.
+ */
+async function conversationOf(accountId: number, token: string, inbox: number, earlier: number) {
+  const contact = await contactOf(accountId, token);
+  const post = async (path: string, body: unknown) => {
+    const response = await server.request('POST', `/api/v1/accounts/${accountId}${path}`, { token, body });
+    if (response.status !== 200) throw new Error(`POST ${path} answered ${response.status}`);
+    return response.body.id as number;
+  };
+  for (let made = 0; made < earlier; made++) await post('/conversations', { inbox_id: inbox, contact_id: contact });
+  const conversation = await post('/conversations', { inbox_id: inbox, contact_id: contact });
+  const message = await post(`/conversations/${conversation}/messages`, { content: 'Hello' });
+  return { contact, conversation, message };
 }
 
 async function contactOf(accountId: number, token: string): Promise<number> {
