@@ -7,13 +7,14 @@ import { announceAllowedMethods } from './http/allowed-methods';
 import { type AuthFailureLimit, authFailureLimiter } from './http/auth-failure-limit';
 import { crossOriginAccess } from './http/cross-origin';
 import { handlers as registeredHandlers } from './http/handler-registry';
+import { multipartUploads, type UploadLimits } from './http/multipart-uploads';
 import type { OperationAccessRule } from './http/operation-access-rule';
 import type { HandlerMap } from './http/operation-types';
 import { refuseInfiniteNumbers, refuseUnsafeInput } from './http/refuse-unsafe-input';
 import { requestBodyForms } from './http/request-body-forms';
 import { requestLogging } from './http/request-logging';
 import { normalizeArrayQuery, stripTrailingSlash } from './http/request-normalizers';
-import { operationRoutes } from './http/routes';
+import { callerAdmission, operationRoutes } from './http/routes';
 import { loadSpecDocument, type SpecDocument } from './http/spec-document';
 
 export interface AppOptions {
@@ -31,19 +32,24 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** Refuses an address that keeps failing to authenticate; off unless given. */
   authFailureLimit?: AuthFailureLimit;
+  /** How large the files of a `multipart/form-data` body may be, and where they wait: 40 MB, the temporary folder. */
+  uploads?: UploadLimits;
 }
+
+/** The largest file an upload may carry unless the options say otherwise. */
+const defaultMaxFileBytes = 40 * 1024 * 1024;
 
 /** Largest JSON body the API accepts. */
 export const bodyLimit = '1mb';
 
 /**
- * The validator's middlewares with `step` placed right after its route lookup: there the request's operation is
+ * The validator's middlewares with `steps` placed right after its route lookup: there the request's operation is
  * known, and its body not yet validated.
  */
-function afterRouteLookup(validator: RequestHandler[], step: RequestHandler): RequestHandler[] {
+function afterRouteLookup(validator: RequestHandler[], ...steps: RequestHandler[]): RequestHandler[] {
   const lookup = validator.findIndex((middleware) => middleware.name === 'metadataMiddleware');
   if (lookup < 0) throw new Error('express-openapi-validator no longer has a metadataMiddleware to follow');
-  return [...validator.slice(0, lookup + 1), step, ...validator.slice(lookup + 1)];
+  return [...validator.slice(0, lookup + 1), ...steps, ...validator.slice(lookup + 1)];
 }
 
 /** The Express application: validation, then one route per operation with its own access pipeline, one error middleware. */
@@ -72,6 +78,12 @@ export function createApp(options: AppOptions): Express {
         validateResponses: options.validateResponses ?? false,
         validateSecurity: false,
         ignoreUndocumented: false,
+        // Forms are read by `multipartUploads`, with the limits the validator's own reader would not hold.
+        fileUploader: false,
+      }),
+      multipartUploads(document, {
+        limits: options.uploads ?? { maxFileBytes: defaultMaxFileBytes },
+        admit: callerAdmission(services, options.access),
       }),
       requestBodyForms(document),
     ),

@@ -1,10 +1,14 @@
 import type { Knex } from 'knex';
 import pino, { type Logger } from 'pino';
 import { type Clock, systemClock } from './config/clock';
+import { defaultAttachmentUrlTtlSeconds, defaultStorageFolder } from './config/config';
 import type { Database } from './db/connection';
 import { createDispatcher } from './events/dispatcher';
 import type { EventConsumer, EventRecorder } from './events/domain-event';
 import { createEventRecorder } from './events/event-recorder';
+import type { AttachmentStorage } from './modules/attachments/attachment-storage';
+import { localDiskStorage } from './modules/attachments/local-disk-storage';
+import { createSnoozeExpiry } from './modules/conversations/snooze-expiry';
 import { repositories } from './modules/repositories';
 import { createServices } from './services';
 
@@ -20,11 +24,20 @@ export interface ContainerOptions {
   eventRetentionSeconds?: number;
   /** How often the dispatcher looks for events other processes recorded, in milliseconds. */
   eventPollIntervalMs?: number;
+  /** Where attachments are kept: the local disk under `data/storage` unless given. */
+  storage?: AttachmentStorage;
+  /** How long a link to an attachment opens it, in seconds; an hour unless given. */
+  attachmentUrlTtlSeconds?: number;
+  /** `SECRET_KEY_BASE`; without it, a secret generated once is kept in the database. */
+  secretKeyBase?: string;
+  /** How often snoozed conversations whose time has come are reopened, in milliseconds; every minute by default. */
+  snoozeExpiryIntervalMs?: number;
 }
 
 /**
  * The composition root: builds every service once, with its dependencies, for the server, the CLI, the worker, the
- * bench and the tests alike. Nothing runs until asked: the dispatcher starts with `dispatcher.start()`.
+ * bench and the tests alike. Nothing runs until asked: the background work (the dispatcher, the reopening of snoozed
+ * conversations) starts with `startBackgroundWork()`, and each part has a `runOnce()` for tests.
  */
 export function createContainer(options: ContainerOptions) {
   const { db } = options;
@@ -50,13 +63,37 @@ export function createContainer(options: ContainerOptions) {
       );
     },
   };
+  const snoozeExpiry = createSnoozeExpiry(
+    { db, clock, events },
+    {
+      logger,
+      ...(options.snoozeExpiryIntervalMs !== undefined && { intervalMs: options.snoozeExpiryIntervalMs }),
+    },
+  );
   return {
     db,
     clock,
     logger,
     fetch: options.fetch ?? globalThis.fetch,
-    services: createServices({ db, clock, events, repositories }),
+    services: createServices(
+      { db, clock, events, repositories },
+      {
+        storage: options.storage ?? localDiskStorage(defaultStorageFolder),
+        attachmentUrlTtlSeconds: options.attachmentUrlTtlSeconds ?? defaultAttachmentUrlTtlSeconds,
+        secretKeyBase: options.secretKeyBase,
+      },
+    ),
     dispatcher,
+    snoozeExpiry,
+    /** Starts what a process that does background work runs: the dispatcher and the periodic work. */
+    startBackgroundWork() {
+      dispatcher.start();
+      snoozeExpiry.start();
+    },
+    /** Stops the background work; resolves once the runs under way have finished. */
+    async stopBackgroundWork() {
+      await Promise.all([dispatcher.stop(), snoozeExpiry.stop()]);
+    },
   };
 }
 

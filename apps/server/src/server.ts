@@ -12,6 +12,7 @@ import type { EventConsumer } from './events/domain-event';
 import type { AuthFailureLimit } from './http/auth-failure-limit';
 import { gracefulCloser } from './http/graceful-close';
 import { answerMalformedRequestsInJson } from './http/malformed-requests';
+import { localDiskStorage } from './modules/attachments/local-disk-storage';
 
 export interface RunningServer {
   /** The HTTP server; absent in a worker process. */
@@ -22,7 +23,7 @@ export interface RunningServer {
   container: Container;
   /**
    * Stops gracefully: serves the requests already sent, connections waiting in the kernel's backlog included, then
-   * stops the dispatcher and closes the database. What `SIGTERM` runs.
+   * stops the background work and closes the database. What `SIGTERM` runs.
    */
   close(): Promise<void>;
 }
@@ -49,6 +50,7 @@ export function appOptionsFrom(container: Container, config: ServerConfig, redis
     ...(config.publicUrl && { publicUrl: config.publicUrl }),
     corsOrigins: config.corsOrigins,
     ...(authFailureLimit && { authFailureLimit }),
+    uploads: { maxFileBytes: config.maxFileUploadBytes },
   };
 }
 
@@ -64,12 +66,12 @@ async function listen(container: Container, config: ServerConfig, redis: Redis |
 
 /**
  * Migrates the database, then plays the configured role: the API (which ensures the bootstrap platform app and
- * listens on the port), the event dispatcher, or both.
+ * listens on the port), the background work (the event dispatcher, the reopening of snoozed conversations), or both.
  */
 export async function startServer(
   config: ServerConfig,
   logger: Logger,
-  options: { clock?: Clock; consumers?: EventConsumer[] } = {},
+  options: { clock?: Clock; consumers?: EventConsumer[]; snoozeExpiryIntervalMs?: number } = {},
 ): Promise<RunningServer> {
   const dispatches = config.role !== 'api';
   const db = connectDatabase(config.databaseUrl, {
@@ -82,6 +84,9 @@ export async function startServer(
     ...options,
     eventRetentionSeconds: config.eventRetentionSeconds,
     eventPollIntervalMs: config.eventPollIntervalMs,
+    storage: localDiskStorage(config.storagePath),
+    attachmentUrlTtlSeconds: config.attachmentUrlTtlSeconds,
+    ...(config.secretKeyBase && { secretKeyBase: config.secretKeyBase }),
   });
   const servesApi = config.role !== 'worker';
   if (servesApi && config.platformAppToken) {
@@ -91,7 +96,7 @@ export async function startServer(
   const redis = servesApi ? await connectRedis(config, logger) : undefined;
   const server = servesApi ? await listen(container, config, redis) : undefined;
   const closeServer = server && gracefulCloser(server, { timeoutMs: config.shutdownTimeoutMs });
-  if (dispatches) container.dispatcher.start();
+  if (dispatches) container.startBackgroundWork();
   return {
     server,
     db,
@@ -100,7 +105,7 @@ export async function startServer(
     close: async () => {
       try {
         await closeServer?.();
-        await container.dispatcher.stop();
+        await container.stopBackgroundWork();
       } finally {
         // Closing the Redis connection fails while Redis is away; the database is closed all the same.
         await redis?.quit().catch(() => redis.disconnect());

@@ -8,29 +8,60 @@ import { accountService } from './modules/accounts/account-service';
 import { accountAgentBotService } from './modules/agent-bots/account-agent-bot-service';
 import { agentBotService } from './modules/agent-bots/agent-bot-service';
 import { agentService } from './modules/agents/agent-service';
+import { linkSigner } from './modules/attachments/attachment-links';
+import { attachmentService } from './modules/attachments/attachment-service';
+import type { AttachmentStorage } from './modules/attachments/attachment-storage';
 import { cannedResponseService } from './modules/canned-responses/canned-response-service';
 import { contactLabelService } from './modules/contacts/contact-label-service';
 import { contactService } from './modules/contacts/contact-service';
 import { contactSessionService } from './modules/contacts/contact-session-service';
+import { attachmentPresentation } from './modules/conversations/attachment-presentation';
+import { conversationAssignmentService } from './modules/conversations/conversation-assignment-service';
+import { conversationLabelService } from './modules/conversations/conversation-label-service';
+import { conversationService } from './modules/conversations/conversation-service';
+import { conversationStatusService } from './modules/conversations/conversation-status-service';
+import { messageService } from './modules/conversations/message-service';
 import { customAttributeService } from './modules/custom-attributes/custom-attribute-service';
 import { customFilterService } from './modules/custom-filters/custom-filter-service';
 import { inboxAgentBotService } from './modules/inboxes/inbox-agent-bot-service';
 import { inboxMemberService } from './modules/inboxes/inbox-member-service';
 import { inboxService } from './modules/inboxes/inbox-service';
 import { platformAppService } from './modules/platform-apps/platform-app-service';
+import { secretKeys } from './modules/server-secrets/secret-key-base';
 import type { ServiceDependencies } from './modules/service-dependencies';
 import { ssoService } from './modules/sessions/sso-service';
 import { teamService } from './modules/teams/team-service';
 import { userService } from './modules/users/user-service';
 
+/** What services are configured with, beyond their dependencies. */
+export interface ServiceSettings {
+  /** Where attachments are kept. */
+  storage: AttachmentStorage;
+  /** How long a link to an attachment opens it, in seconds. */
+  attachmentUrlTtlSeconds: number;
+  /** `SECRET_KEY_BASE`; without it, the server generates one and keeps it in the database. */
+  secretKeyBase: string | undefined;
+}
+
 /** Every service, wired to one database, one clock and one event recorder; `createContainer` calls it once. */
-export function createServices(dependencies: ServiceDependencies) {
+export function createServices(dependencies: ServiceDependencies, settings: ServiceSettings) {
+  const { db, clock } = dependencies;
+  const keys = secretKeys({ db, clock, given: settings.secretKeyBase });
   const accessTokens = accessTokenService(dependencies);
   const platformApps = platformAppService(dependencies, accessTokens);
   const accounts = accountService(dependencies, platformApps);
   const users = userService(dependencies, platformApps, accessTokens);
   const accountAgentBots = accountAgentBotService(dependencies, platformApps, accessTokens);
   const accountMembers = accountMemberService(dependencies);
+  const attachments = attachmentService({
+    storage: settings.storage,
+    clock,
+    links: linkSigner({
+      key: () => keys.keyFor('attachment-links'),
+      clock,
+      ttlSeconds: settings.attachmentUrlTtlSeconds,
+    }),
+  });
   return {
     accessTokens,
     platformApps,
@@ -47,12 +78,19 @@ export function createServices(dependencies: ServiceDependencies) {
     contacts: contactService(dependencies),
     contactSessions: contactSessionService(dependencies),
     contactLabels: contactLabelService(dependencies),
+    conversations: conversationService(dependencies),
+    conversationStatuses: conversationStatusService(dependencies),
+    conversationAssignments: conversationAssignmentService(dependencies),
+    conversationLabels: conversationLabelService(dependencies),
+    messages: messageService(dependencies, attachments),
+    presentation: attachmentPresentation(attachments),
     teams: teamService(dependencies),
     inboxes: inboxService(dependencies),
     inboxMembers: inboxMemberService(dependencies),
     inboxAgentBots: inboxAgentBotService(dependencies, accountAgentBots),
     users,
     sso: ssoService(dependencies, users),
+    attachments,
     databaseAnswers: () => databaseAnswers(dependencies.db),
   };
 }

@@ -940,7 +940,11 @@ export interface paths {
          *     A stored value of another type than its attribute's, such as a word in a number attribute, counts as absent, as
          *     does an empty string. `custom_attribute_type`, when given, must be `contact_attribute`.
          *
-         *     A malformed condition is a 422 whose message names its key or operator. Open to any member.
+         *     A malformed condition is a 422 naming its field (`payload.<index>.attribute_key`, `.filter_operator`, `.values`,
+         *     `.query_operator` or `.custom_attribute_type`); every malformed condition of the payload is named in the one
+         *     answer. Its message names the key or operator, with the reference's wording where the reference has one: a
+         *     condition without values gives `Invalid value. The values provided for <key> are invalid`, a wrong or missing
+         *     query operator `Query operator must be either "AND" or "OR".`. Open to any member.
          */
         post: operations["filterContacts"];
         delete?: never;
@@ -1095,6 +1099,273 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a conversation
+         * @description Starts a conversation with a contact in an inbox, found by the contact's session (`source_id`) or by `inbox_id`
+         *     and `contact_id` (the session is found or opened). It takes the next display id of the account. A blocked
+         *     contact's conversation starts resolved; in an inbox with an agent bot it starts pending, held by the bot unless an
+         *     assignee is given. With `message`, the caller's first message is added. Open to administrators, to agents who
+         *     are members of the inbox, and to agent bots.
+         *
+         *     Where the reference differs: an invalid `status` is a 422 here (the reference answers 500), and an agent who is not
+         *     a member of the inbox is refused with 404 like an unknown inbox.
+         */
+        post: operations["createConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Show a conversation
+         * @description Open to administrators, to agents who are members of the conversation's inbox or of its team, and to agent bots;
+         *     404 for any other caller.
+         */
+        get: operations["getConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a conversation
+         * @description Changes the conversation's priority, the one field the reference lets a caller change here; other fields are
+         *     ignored. `none`, an empty string or null removes the priority. A user's change writes an activity message; a
+         *     bot's writes none. Open to the callers who may see the conversation, and to agent bots.
+         *
+         *     Where the reference differs: it answers 500 to the priority `none`; here `none` removes the priority.
+         */
+        patch: operations["updateConversation"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the status of a conversation
+         * @description With `status`, the conversation takes that status; without it, an open conversation is resolved and a pending or
+         *     snoozed one is reopened (a resolved one too). `snoozed_until` counts only with the `snoozed` status: a snoozed
+         *     conversation reopens by itself once that time has come (the server checks every minute), or, without one, at the
+         *     contact's next message. Any other status clears it. Resolving ends the contact's wait.
+         *
+         *     When the conversation ends up open and the caller is a user, an agent bot holding it lets go of it, and a caller
+         *     whose role is agent becomes its assignee (administrators do not). An agent bot that opens a pending conversation
+         *     with `status: open` hands it over to the humans: it stops holding it, the contact's wait starts now unless it
+         *     already runs, and `success` is null in the answer. A user's change writes activity messages (the status, and the
+         *     new assignee); a bot's writes none.
+         *
+         *     Open to the callers who may see the conversation, and to agent bots.
+         *
+         *     Where the reference differs: a `snoozed_until` that is not unix seconds is a 422 here (the reference answers 500).
+         */
+        post: operations["toggleConversationStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_priority": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set or remove the priority of a conversation
+         * @description Sets the conversation's priority, or removes it with `none`, an empty string or null. A user's change writes an
+         *     activity message; a bot's writes none. Answers 200 with an empty body, as the reference does. Open to the callers
+         *     who may see the conversation, and to agent bots.
+         *
+         *     Where the reference differs: it answers 500 to `none`, and clears the priority when `priority` is missing; here
+         *     `none` removes the priority and a missing `priority` is a 422.
+         */
+        post: operations["toggleConversationPriority"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign a conversation to an agent, an agent bot or a team
+         * @description - **An agent** (`assignee_id`): the conversation goes to that user of the account, or to nobody when the id names
+         *       none (the answer is then null, as in the reference). An agent bot holding it lets go of it; a pending
+         *       conversation that a bot held is opened, and the contact's wait starts now unless it already runs. Answers the
+         *       agent.
+         *     - **An agent bot** (`assignee_type: AgentBot`, `assignee_id` the bot's id): the account's own bots and the system
+         *       bots. The user assignee is removed and the conversation becomes pending. Answers the bot in short form, or null
+         *       with nothing changed when the id names no usable bot.
+         *     - **A team** (`team_id`): the team of the account with that id (404 for another id above 0), or none for 0, null
+         *       or text that is not a whole number. An assignee who is not a member of the new team is removed. Answers the
+         *       team, or null. Conversations are not handed to a team member automatically.
+         *
+         *     A user's change writes an activity message (a team change speaks for both when the assignee goes with it); a
+         *     bot's writes none. Open to the callers who may see the conversation, and to agent bots.
+         */
+        post: operations["assignConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the labels of a conversation
+         * @description Open to the callers who may see the conversation, and to agent bots.
+         */
+        get: operations["listConversationLabels"];
+        put?: never;
+        /**
+         * Replace the labels of a conversation
+         * @description The conversation carries exactly the labels given afterwards, as in the reference, which names this "add" but
+         *     replaces the whole set; an empty list removes every label. A user's change writes activity messages, one for the
+         *     labels added and one for those removed; a bot's writes none. Open to the callers who may see the conversation,
+         *     and to agent bots.
+         */
+        post: operations["setConversationLabels"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the messages of a conversation
+         * @description A window of the conversation's messages of every kind, oldest first, by message id: without cursors the newest
+         *     20; with `before`, the 20 just before that id; with `after`, up to 100 after it; with both, up to 1,000 from
+         *     `after` (included) to `before` (excluded). The meta carries the conversation's labels and attributes, the contact
+         *     and the assignee. Open to the callers who may see the conversation.
+         */
+        get: operations["listConversationMessages"];
+        put?: never;
+        /**
+         * Send a message in a conversation
+         * @description An outgoing message or private note from the caller, or, in API inboxes only, an incoming message written as the
+         *     contact (elsewhere a 422). A message moves the conversation's last activity; an agent's first public reply sets its
+         *     first reply time and ends the contact's wait; an incoming message starts the wait, and reopens a snoozed
+         *     conversation, or a resolved one of an API inbox (with an activity message saying so). At most 200 messages per
+         *     conversation per minute. Files come as `attachments[]` of a `multipart/form-data` body (at most 15). Open to the
+         *     callers who may see the conversation, and to agent bots.
+         */
+        post: operations["createConversationMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+                /** @description The message's id. */
+                message_id: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a message
+         * @description Deletes a message the way the reference does, keeping its place in the conversation: its text becomes
+         *     `This message was deleted`, its content type `text`, its content attributes exactly `{"deleted": true}`, and its
+         *     files are removed. Answers the message as it now stands. Open to the callers who may see the conversation.
+         */
+        delete: operations["deleteConversationMessage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/app/login": {
         parameters: {
             query?: never;
@@ -1108,6 +1379,38 @@ export interface paths {
          *     email answers with a session for the user and is spent; anything else is a 401.
          */
         get: operations["signInWithSsoLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attachments/{signed_key}/{file_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment through its signed link
+         * @description The target of an attachment's `data_url` and `thumb_url`, which messages show as absolute URLs signed by the
+         *     server (HMAC-SHA256 over the file's key, the variant and the expiry). A link opens its file for
+         *     `ATTACHMENT_URL_TTL_SECONDS` (an hour by default) and at most a quarter of that longer: links made within one
+         *     quarter of the lifetime are the same, so that clients cache the file under one URL. Read the attachment again
+         *     for a fresh link. No token is needed: the link is the credential.
+         *
+         *     The file is served as uploaded, with the media type its uploader declared: images, video and audio `inline`,
+         *     anything else as a download (`attachment`), never run as a page of this origin (`X-Content-Type-Options:
+         *     nosniff`, a sandboxing `Content-Security-Policy`). A thumbnail link serves the image itself, not a smaller copy.
+         *
+         *     A link this server did not sign, or changed in any way, is answered 403 `ATTACHMENT_LINK_INVALID`; a link past
+         *     its expiry 403 `ATTACHMENT_LINK_EXPIRED`; a valid link to a file no longer kept (its message deleted) 404. The
+         *     reference answers a redirect to its storage service instead.
+         */
+        get: operations["downloadAttachment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1163,6 +1466,11 @@ export interface components {
         ValidationError: {
             message: string;
             attributes: string[];
+            /**
+             * @description The same text as `message`, present where the reference answers the error as `{"error": ...}`, such as a
+             *     message refused by its conversation's rules.
+             */
+            error?: string;
             /** @description Stable, machine-readable error code. */
             code: string;
         };
@@ -2693,16 +3001,17 @@ export interface components {
              * @description `equal_to` matches any of `values`, `not_equal_to` none of them; `contains` matches when the attribute contains
              *     any of `values`, `does_not_contain` when it contains none of them (both ignoring case). `starts_with` matches a
              *     prefix. `is_greater_than` and `is_less_than` compare with the first value: numbers as numbers, dates by day
-             *     (`YYYY-MM-DD`, UTC). `days_before` matches dates earlier than that many days (0 to 100000) before today (UTC).
+             *     (`YYYY-MM-DD`, UTC). `days_before` matches dates earlier than that many days before today (UTC): a whole number from 1 to 998.
              *     The negative operators (`not_equal_to`, `does_not_contain`, `is_not_present`) also match records without the
              *     attribute.
              * @enum {string}
              */
             filter_operator: "equal_to" | "not_equal_to" | "contains" | "does_not_contain" | "is_present" | "is_not_present" | "is_greater_than" | "is_less_than" | "days_before" | "starts_with";
-            /** @description Strings, numbers or booleans; not needed by `is_present` and `is_not_present`. */
+            /** @description Strings, numbers or booleans: at least one, except for `is_present` and `is_not_present`, which read none. */
             values?: (string | number | boolean)[];
             /**
-             * @description `AND` or `OR` (any case), joining this condition to the next one; null or absent on the last condition.
+             * @description `AND` or `OR` (any case), joining this condition to the next one. The last condition joins none and gives
+             *     none (null, absent or empty): `AND` or `OR` there is refused like any other value, as the reference refuses it.
              *     Conditions join strictly from left to right: `a OR b AND c` is `(a OR b) AND c`.
              */
             query_operator?: string | null;
@@ -2745,34 +3054,500 @@ export interface components {
         ContactFilter: {
             payload: components["schemas"]["FilterCondition"][];
         };
-        /** @description A conversation between a contact and the account, in one inbox. */
+        /** @description A conversation between a contact and the account, in one inbox, as agents see it. */
         Conversation: {
-            /** @description The conversation's number within the account (its display id). */
+            meta: components["schemas"]["ConversationMeta"];
+            /** @description The conversation's number within the account (its display id), which every path names it by. */
             id: number;
-            uuid?: string;
             account_id: number;
+            /** Format: uuid */
+            uuid: string;
             inbox_id: number;
-            /** @enum {string} */
-            status: "open" | "resolved" | "pending" | "snoozed";
+            /** @description The conversation's newest message of any kind (activity messages and private notes included), or none. */
+            messages: components["schemas"]["MessagePush"][];
+            /** @description Details the channel records, such as `browser_language`, `referer` or `mail_subject`. */
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Values of the account's conversation custom attributes, by attribute key. */
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Unix seconds when an agent last read the conversation; 0 if never. */
+            agent_last_seen_at: number;
+            /** @description Unix seconds when the assignee last read the conversation; 0 if never. */
+            assignee_last_seen_at: number;
+            /** @description Unix seconds when the contact last read the conversation; 0 if never. */
+            contact_last_seen_at: number;
+            /**
+             * @description Whether agents can reply now. API inboxes always allow it, unless their `agent_reply_time_window` (hours)
+             *     has passed since the contact's last message.
+             */
+            can_reply: boolean;
+            labels: string[];
+            /** @description Whether the contact is blocked. */
+            muted: boolean;
+            /**
+             * Format: date-time
+             * @description When a snoozed conversation reopens on its own; null when it waits for the contact's next message.
+             */
+            snoozed_until: string | null;
+            status: components["schemas"]["ConversationStatus"];
             /** @enum {string|null} */
-            priority?: "low" | "medium" | "high" | "urgent" | null;
-            labels?: string[];
+            priority: "low" | "medium" | "high" | "urgent" | null;
+            /** @description Unix seconds. */
+            created_at: number;
+            /** @description Unix seconds with a fraction, as the reference gives it. */
+            updated_at: number;
+            /** @description Unix seconds of the last activity. */
+            timestamp: number;
+            /** @description Unix seconds of the last message of any kind, or of the creation. */
+            last_activity_at: number;
+            /** @description Unix seconds of the first reply an agent sent; 0 before it. */
+            first_reply_created_at: number;
+            /** @description Unix seconds since which the contact has been waiting for a reply; 0 when nobody waits. */
+            waiting_since: number;
+            /** @description The contact's messages since an agent last read the conversation, counted up to 10. */
+            unread_count: number;
+            /** @description The newest message that is not an activity message (private notes included), or null. */
+            last_non_activity_message: components["schemas"]["MessagePush"] | null;
+            /** @description Always null; service-level policies are not offered. */
+            sla_policy_id: null;
+        };
+        ContactConversations: {
+            payload: components["schemas"]["Conversation"][];
+        };
+        /** @enum {string} */
+        ConversationStatus: "open" | "resolved" | "pending" | "snoozed";
+        /** @description Who the conversation is with and who holds it. */
+        ConversationMeta: {
+            sender: components["schemas"]["Contact"];
+            /** @description The inbox's channel type, such as `Channel::Api`. */
+            channel: string;
+            /** @description The agent or agent bot the conversation is assigned to; absent when nobody holds it. */
+            assignee?: components["schemas"]["Agent"] | components["schemas"]["ConversationBotAssignee"];
+            /**
+             * @description Which kind of assignee `assignee` is; absent with it.
+             * @enum {string}
+             */
+            assignee_type?: "User" | "AgentBot";
+            team?: components["schemas"]["Team"];
+            /** @description Whether the contact's identity was verified in this inbox. */
+            hmac_verified: boolean;
+        };
+        /** @description An agent bot holding a conversation. */
+        ConversationBotAssignee: {
+            id: number;
+            name: string;
+            description: string | null;
+            thumbnail: string;
+            outgoing_url?: string | null;
+            /** @enum {string} */
+            bot_type: "webhook";
+        };
+        /**
+         * @description Either `source_id` (the contact's session in an inbox of the account) or `inbox_id` with `contact_id`; a request
+         *     giving neither is refused with a 422 naming `source_id`.
+         */
+        ConversationCreate: {
+            /** @description With `inbox_id` and `contact_id`, the id the new session takes (one is generated otherwise). */
+            source_id?: string;
+            inbox_id?: number;
+            contact_id?: number;
             additional_attributes?: {
                 [key: string]: unknown;
             };
             custom_attributes?: {
                 [key: string]: unknown;
             };
-            unread_count?: number;
+            /** @description `open` unless given; a blocked contact's conversation starts resolved, an inbox with a bot starts it pending. */
+            status?: components["schemas"]["ConversationStatus"];
+            /** @description Unix seconds; kept only with the `snoozed` status. */
+            snoozed_until?: number;
+            /** @description An agent of the account; another id is ignored, as the reference ignores it. */
+            assignee_id?: number;
+            /** @description A team of the account; another id is ignored. */
+            team_id?: number;
+            /** @description The conversation's first message, sent by the caller as an outgoing message. */
+            message?: {
+                content: string;
+                template_params?: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The fields of a conversation a caller may change here; other fields are ignored, as in the reference.
+         * @example {
+         *       "priority": "urgent"
+         *     }
+         */
+        ConversationUpdate: {
+            priority?: components["schemas"]["ConversationPriorityInput"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The status to set; without one, the status toggles between open and resolved.
+         * @example {
+         *       "status": "snoozed",
+         *       "snoozed_until": 1767225600
+         *     }
+         */
+        ConversationStatusToggle: {
+            status?: components["schemas"]["ConversationStatus"];
+            /**
+             * @description Unix seconds at which a snoozed conversation reopens (a string of digits counts as that number); read only with
+             *     the `snoozed` status. Without it, or with null, a conversation snoozed before keeps its time, and a newly
+             *     snoozed one waits for the contact's next message.
+             */
+            snoozed_until?: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @example {
+         *       "meta": {},
+         *       "payload": {
+         *         "success": true,
+         *         "conversation_id": 12,
+         *         "current_status": "snoozed",
+         *         "snoozed_until": "2026-01-01T00:00:00.000Z"
+         *       }
+         *     }
+         */
+        ConversationStatusToggled: {
+            /** @description Always empty. */
+            meta: Record<string, never>;
+            payload: {
+                /** @description True once the change is saved; null when an agent bot handed the conversation over to the humans. */
+                success: boolean | null;
+                /** @description The conversation's display id. */
+                conversation_id: number;
+                current_status: components["schemas"]["ConversationStatus"];
+                /**
+                 * Format: date-time
+                 * @description When the snoozed conversation reopens; null otherwise.
+                 */
+                snoozed_until: string | null;
+            };
+        };
+        /**
+         * @description The conversation's priority; `none`, an empty string or null removes it. The reference answers 500 to `none`,
+         *     although its API documentation lists it; here it removes the priority.
+         * @enum {string|null}
+         */
+        ConversationPriorityInput: "low" | "medium" | "high" | "urgent" | "none" | "" | null;
+        /**
+         * @example {
+         *       "priority": "high"
+         *     }
+         */
+        ConversationPriorityChange: {
+            priority: components["schemas"]["ConversationPriorityInput"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description What to assign, read in the reference's order: with the key `assignee_id` present (or `assignee_type: AgentBot`),
+         *     an assignee, and `team_id` is ignored; otherwise, with the key `team_id`, a team; with neither, nothing changes and
+         *     the answer is null.
+         * @example {
+         *       "assignee_id": 3
+         *     }
+         */
+        ConversationAssignment: {
+            /**
+             * @description A user of the account (not necessarily a member of the inbox), or, with `assignee_type: AgentBot`, an agent
+             *     bot of the account or a system bot. An id that names no user of the account, or null, leaves the conversation
+             *     unassigned and the answer is null, as in the reference; one that names no usable bot changes nothing.
+             */
+            assignee_id?: number | null;
+            /**
+             * @description `AgentBot` to hand the conversation to an agent bot; `User`, the default, for a user.
+             * @enum {string}
+             */
+            assignee_type?: "User" | "AgentBot";
+            /**
+             * @description A team of the account, by id (a string of digits counts as that id); another id above 0 is a 404. 0, null or
+             *     text that is not a whole number removes the team.
+             */
+            team_id?: number | string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The new assignee (an agent, or an agent bot in its short form), the new team, or null when the conversation is left
+         *     without the kind of holder the request named.
+         */
+        ConversationAssignmentResult: components["schemas"]["Agent"] | components["schemas"]["ConversationBotAssignee"] | components["schemas"]["AssignedTeam"] | null;
+        /**
+         * @description A team as it is stored, the form the reference answers an assignment to a team with.
+         * @example {
+         *       "id": 4,
+         *       "name": "Billing",
+         *       "description": "Invoices, refunds and payment methods",
+         *       "allow_auto_assign": true,
+         *       "account_id": 1,
+         *       "created_at": "2026-01-15T10:30:00.000Z",
+         *       "updated_at": "2026-01-15T10:30:00.000Z",
+         *       "icon": "",
+         *       "icon_color": ""
+         *     }
+         */
+        AssignedTeam: {
+            id: number;
+            name: string;
+            description: string | null;
+            allow_auto_assign: boolean;
+            account_id: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Always empty, the reference's default; teams have no icon here. */
+            icon: string;
+            /** @description Always empty, the reference's default. */
+            icon_color: string;
+        };
+        /**
+         * @example {
+         *       "payload": [
+         *         "billing",
+         *         "refund"
+         *       ]
+         *     }
+         */
+        ConversationLabels: {
+            /** @description The conversation's labels, lower-cased, in the order they were first given. */
+            payload: string[];
+        };
+        /**
+         * @example {
+         *       "labels": [
+         *         "billing",
+         *         "refund"
+         *       ]
+         *     }
+         */
+        ConversationLabelsSet: {
+            /**
+             * @description Every label the conversation is to carry; labels not listed are removed. Labels are free text: they are
+             *     trimmed and lower-cased, and a label given twice is kept once.
+             */
+            labels: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description 0 incoming (from the contact), 1 outgoing, 2 activity (written by the server), 3 template.
+         * @enum {integer}
+         */
+        MessageTypeCode: 0 | 1 | 2 | 3;
+        /** @enum {string} */
+        MessageContentType: "text" | "input_text" | "input_textarea" | "input_email" | "input_select" | "cards" | "form" | "article" | "incoming_email" | "input_csat" | "integrations" | "sticker" | "voice_call";
+        /** @enum {string} */
+        MessageStatus: "sent" | "delivered" | "read" | "failed";
+        /** @description Who sent the message; absent on activity messages and the server's own. */
+        MessageSender: components["schemas"]["MessageSenderUser"] | components["schemas"]["MessageSenderContact"] | components["schemas"]["MessageSenderBot"];
+        /** @description An agent. */
+        MessageSenderUser: {
+            id: number;
+            name: string;
+            available_name: string;
+            avatar_url: string;
+            /** @constant */
+            type: "user";
+            /** @enum {string} */
+            availability_status: "online" | "busy" | "offline";
+            thumbnail: string;
+        };
+        /** @description The contact. */
+        MessageSenderContact: {
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            email: string | null;
+            id: number;
+            identifier: string | null;
+            name: string;
+            phone_number: string | null;
+            thumbnail: string;
+            blocked: boolean;
+            /** @constant */
+            type: "contact";
+        };
+        /** @description An agent bot. */
+        MessageSenderBot: {
+            id: number;
+            name: string;
+            avatar_url: string;
+            /** @constant */
+            type: "agent_bot";
+        };
+        /** @description A message of a conversation. */
+        Message: {
+            id: number;
+            content: string | null;
+            inbox_id: number;
+            /** @description The `echo_id` the creating request gave, echoed in its answer only; it is not stored. */
+            echo_id?: string;
+            /** @description The conversation's display id. */
+            conversation_id: number;
+            message_type: components["schemas"]["MessageTypeCode"];
+            content_type: components["schemas"]["MessageContentType"];
+            status: components["schemas"]["MessageStatus"];
+            /**
+             * @description Structured content: `items` of an `input_select` or `cards` message, `submitted_values`, `in_reply_to`;
+             *     `{"deleted": true}` once the message is deleted.
+             */
+            content_attributes: {
+                [key: string]: unknown;
+            };
             /** @description Unix seconds. */
             created_at: number;
-            /** @description Unix seconds. */
-            last_activity_at?: number;
-            /** @description Unix seconds of the last activity. */
-            timestamp?: number;
+            /** @description A private note, seen by agents only. */
+            private: boolean;
+            /** @description The message's id in an outside system. */
+            source_id: string | null;
+            sender?: components["schemas"]["MessageSender"];
+            /** @description Present only when the message has files. */
+            attachments?: components["schemas"]["Attachment"][];
         };
-        ContactConversations: {
-            payload: components["schemas"]["Conversation"][];
+        /** @description A message with every stored field, as conversations show their newest message. */
+        MessagePush: {
+            id: number;
+            content: string | null;
+            account_id: number;
+            inbox_id: number;
+            /** @description The conversation's display id. */
+            conversation_id: number;
+            message_type: components["schemas"]["MessageTypeCode"];
+            /** @description Unix seconds. */
+            created_at: number;
+            /** Format: date-time */
+            updated_at: string;
+            private: boolean;
+            status: components["schemas"]["MessageStatus"];
+            source_id: string | null;
+            content_type: components["schemas"]["MessageContentType"];
+            content_attributes: {
+                [key: string]: unknown;
+            };
+            /** @enum {string|null} */
+            sender_type: "User" | "Contact" | "AgentBot" | null;
+            sender_id: number | null;
+            external_source_ids: {
+                [key: string]: unknown;
+            };
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description The content as sent out, the same as `content`. */
+            processed_message_content: string | null;
+            /** @description Always empty; sentiment is not analysed. */
+            sentiment: {
+                [key: string]: unknown;
+            };
+            conversation: {
+                assignee_id: number | null;
+                unread_count: number;
+                last_activity_at: number;
+                contact_inbox: {
+                    source_id: string | null;
+                };
+            };
+            sender?: components["schemas"]["MessageSender"];
+            attachments?: components["schemas"]["Attachment"][];
+        };
+        MessageCreate: {
+            content?: string | null;
+            /**
+             * @description `incoming` (written as the contact) only in API inboxes.
+             * @default outgoing
+             * @enum {string}
+             */
+            message_type: "outgoing" | "incoming" | "template";
+            /**
+             * @description A private note, seen by agents only.
+             * @default false
+             */
+            private: boolean;
+            /**
+             * @default text
+             * @enum {string}
+             */
+            content_type: "text" | "input_text" | "input_textarea" | "input_email" | "input_select" | "cards" | "form" | "article";
+            /** @description An object, or its JSON text. `input_select` and `cards` need `items`; `form` needs `items`. */
+            content_attributes?: {
+                [key: string]: unknown;
+            } | string;
+            /** @description Echoed in the answer, so that a client can match it with the message it shows while sending. */
+            echo_id?: string;
+            source_id?: string;
+            campaign_id?: number;
+            template_params?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        MessagePage: {
+            meta: {
+                labels: string[];
+                /** @description The conversation's. */
+                additional_attributes: {
+                    [key: string]: unknown;
+                };
+                contact: components["schemas"]["MessageSenderContact"];
+                assignee?: components["schemas"]["MessageSenderUser"];
+                /** Format: date-time */
+                agent_last_seen_at: string | null;
+                /** Format: date-time */
+                assignee_last_seen_at: string | null;
+            };
+            /** @description Oldest first. */
+            payload: components["schemas"]["Message"][];
+        };
+        /**
+         * @description A file attached to a message. `data_url` and `thumb_url` are signed links that open the file until they expire
+         *     (see `GET /attachments/{signed_key}/{file_name}`); read the message again for fresh ones.
+         */
+        Attachment: {
+            id: number;
+            message_id: number;
+            /**
+             * @description From the media type: JPEG, PNG, GIF, BMP and WebP are `image`; Ogg, MP4, WebM and QuickTime video `video`; any
+             *     `audio/*` `audio`; anything else, SVG included, `file`.
+             * @enum {string}
+             */
+            file_type: "image" | "audio" | "video" | "file";
+            account_id: number;
+            /** @description The file name's extension, without its dot; null when the name has none. */
+            extension: string | null;
+            /** @description The media type the uploader declared, without parameters. */
+            content_type: string;
+            /**
+             * Format: uri
+             * @description A signed link to the file.
+             */
+            data_url: string;
+            /** @description A signed link to the image's thumbnail (the image itself); `""` for any other file. */
+            thumb_url: string;
+            /** @description In bytes. */
+            file_size: number;
+            /** @description In pixels, for an image whose header tells it (its EXIF orientation applied); null otherwise. */
+            width: number | null;
+            height: number | null;
+            /** @description Audio only. The text of the recording's transcription; `""` until there is one. */
+            transcribed_text?: string;
         };
     };
     responses: {
@@ -2865,6 +3640,10 @@ export interface components {
         AccountId: number;
         /** @description The numeric id of the resource. */
         ResourceId: number;
+        /** @description The conversation's display id, its number within the account. */
+        ConversationId: number;
+        /** @description The message's id. */
+        MessageId: number;
         /** @description The numeric id of the team. */
         TeamId: number;
         /** @description The page to return, from 1. */
@@ -5074,6 +5853,367 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    createConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationCreate"];
+            };
+        };
+        responses: {
+            /** @description The new conversation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationUpdate"];
+            };
+        };
+        responses: {
+            /** @description The conversation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    toggleConversationStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ConversationStatusToggle"];
+            };
+        };
+        responses: {
+            /** @description The conversation's status after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationStatusToggled"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    toggleConversationPriority: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationPriorityChange"];
+            };
+        };
+        responses: {
+            /** @description The priority is changed; the body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    assignConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationAssignment"];
+            };
+        };
+        responses: {
+            /** @description The new assignee or team, or null. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationAssignmentResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listConversationLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation's labels. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationLabels"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    setConversationLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationLabelsSet"];
+            };
+        };
+        responses: {
+            /** @description The conversation's labels. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationLabels"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listConversationMessages: {
+        parameters: {
+            query?: {
+                /** @description A message id; the messages before it. */
+                before?: number;
+                /** @description A message id; the messages after it. */
+                after?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A window of messages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createConversationMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageCreate"];
+                "multipart/form-data": components["schemas"]["MessageCreate"] & {
+                    /** @description Files to send with the message, at most 15, as `attachments[]`. */
+                    attachments?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The new message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteConversationMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The conversation's display id, its number within the account. */
+                conversation_id: components["parameters"]["ConversationId"];
+                /** @description The message's id. */
+                message_id: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     signInWithSsoLink: {
         parameters: {
             query: {
@@ -5096,6 +6236,50 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    downloadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The file's key, the variant (`data` or `thumb`), the expiry and the signature, as the link has them. */
+                signed_key: string;
+                /**
+                 * @description The file's name, for clients that name a download after its URL. The server names the file after the name it
+                 *     stored, in `Content-Disposition`, whatever this segment says.
+                 */
+                file_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file's bytes. */
+            200: {
+                headers: {
+                    /** @description `inline` or `attachment`, with the file's name. */
+                    "Content-Disposition"?: string;
+                    /** @description `private`, with the seconds until the link expires as `max-age`. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The link is not one this server signed, or it has expired. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };

@@ -2,8 +2,11 @@
 export interface Clock {
   /** Current time in unix seconds. */
   nowSeconds(): number;
+  /** Current time in unix milliseconds, for the few times the API gives with a fraction. */
+  nowMilliseconds(): number;
 }
 
 export const systemClock: Clock = {
   nowSeconds: () => Math.floor(Date.now() / 1000),
+  nowMilliseconds: () => Date.now(),
 };

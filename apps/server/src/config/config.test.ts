@@ -50,3 +50,26 @@ test('a shutdown waits ten seconds for requests in flight unless SHUTDOWN_TIMEOU
   expect(loadConfig({}).shutdownTimeoutMs).toBe(10_000);
   expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '500' }).shutdownTimeoutMs).toBe(500);
 });
+
+test('attachments are kept under data/ unless STORAGE_PATH names another folder', () => {
+  expect(loadConfig({}).storagePath).toBe('data/storage');
+  expect(loadConfig({ STORAGE_PATH: '/var/lib/inquirly/files' }).storagePath).toBe('/var/lib/inquirly/files');
+});
+
+test('an uploaded file may have 40 MB unless MAXIMUM_FILE_UPLOAD_SIZE gives other megabytes', () => {
+  expect(loadConfig({}).maxFileUploadBytes).toBe(40 * 1024 * 1024);
+  expect(loadConfig({ MAXIMUM_FILE_UPLOAD_SIZE: '5' }).maxFileUploadBytes).toBe(5 * 1024 * 1024);
+  expect(() => loadConfig({ MAXIMUM_FILE_UPLOAD_SIZE: '0' })).toThrow('MAXIMUM_FILE_UPLOAD_SIZE');
+});
+
+test('a link to an attachment opens it for an hour unless ATTACHMENT_URL_TTL_SECONDS says otherwise', () => {
+  expect(loadConfig({}).attachmentUrlTtlSeconds).toBe(3600);
+  expect(loadConfig({ ATTACHMENT_URL_TTL_SECONDS: '600' }).attachmentUrlTtlSeconds).toBe(600);
+  expect(() => loadConfig({ ATTACHMENT_URL_TTL_SECONDS: '10' })).toThrow('ATTACHMENT_URL_TTL_SECONDS');
+});
+
+test('SECRET_KEY_BASE is used when set, and refused when too short to key signatures', () => {
+  expect(loadConfig({}).secretKeyBase).toBeUndefined();
+  expect(loadConfig({ SECRET_KEY_BASE: 'k'.repeat(64) }).secretKeyBase).toBe('k'.repeat(64));
+  expect(() => loadConfig({ SECRET_KEY_BASE: 'short' })).toThrow('SECRET_KEY_BASE');
+});

@@ -1,8 +1,9 @@
 import path from 'node:path';
 
 /**
- * What a process does: `api` serves HTTP, `worker` hands recorded events to their consumers, `all` (the embedded
- * default) does both. At scale several API and worker processes share one PostgreSQL database.
+ * What a process does: `api` serves HTTP, `worker` does the background work (hands recorded events to their
+ * consumers, reopens snoozed conversations whose time has come), `all` (the embedded default) does both. At scale
+ * several API and worker processes share one PostgreSQL database.
  */
 export type ProcessRole = 'api' | 'worker' | 'all';
 
@@ -31,6 +32,14 @@ export interface ServerConfig {
   redisUrl: string | undefined;
   /** How long a shutdown waits for requests in flight before it closes their connections, in milliseconds. */
   shutdownTimeoutMs: number;
+  /** The folder attachments are kept in. */
+  storagePath: string;
+  /** The largest file an upload may carry, in bytes. */
+  maxFileUploadBytes: number;
+  /** How long a link to an attachment opens it, in seconds. */
+  attachmentUrlTtlSeconds: number;
+  /** The secret server keys are derived from; without it, one generated once is kept in the database. */
+  secretKeyBase: string | undefined;
 }
 
 /** A whole number of at least `minimum` from the environment, or the default when it is not set. */
@@ -65,6 +74,24 @@ function originList(env: NodeJS.ProcessEnv): string[] {
 }
 
 const defaultDatabaseFile = path.join('data', 'inquirly.sqlite3');
+/** Where attachments are kept unless `STORAGE_PATH` says otherwise. */
+export const defaultStorageFolder = path.join('data', 'storage');
+
+/** How long a link to an attachment opens it unless `ATTACHMENT_URL_TTL_SECONDS` says otherwise. */
+export const defaultAttachmentUrlTtlSeconds = 3600;
+
+/** A secret shorter than this is refused: signatures keyed with it could be forged by trying keys. */
+const minimumSecretLength = 32;
+
+/** `SECRET_KEY_BASE`, when set, long enough to key signatures with. */
+function secretKeyBaseOf(env: NodeJS.ProcessEnv): string | undefined {
+  const secret = env.SECRET_KEY_BASE;
+  if (secret === undefined || secret === '') return undefined;
+  if (secret.length < minimumSecretLength) {
+    throw new Error(`SECRET_KEY_BASE must be at least ${minimumSecretLength} characters long`);
+  }
+  return secret;
+}
 
 /** Reads the configuration from the environment, with the defaults a fresh checkout needs. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -91,5 +118,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     authFailureWindowSeconds: wholeNumber(env, 'AUTH_FAILURE_WINDOW_SECONDS', 60, 1),
     redisUrl: env.REDIS_URL || undefined,
     shutdownTimeoutMs: wholeNumber(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0),
+    storagePath: env.STORAGE_PATH || defaultStorageFolder,
+    maxFileUploadBytes: wholeNumber(env, 'MAXIMUM_FILE_UPLOAD_SIZE', 40, 1) * 1024 * 1024,
+    attachmentUrlTtlSeconds: wholeNumber(env, 'ATTACHMENT_URL_TTL_SECONDS', defaultAttachmentUrlTtlSeconds, 60),
+    secretKeyBase: secretKeyBaseOf(env),
   };
 }

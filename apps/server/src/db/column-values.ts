@@ -30,4 +30,5 @@ export type MessageContentType =
   | 'voice_call';
 export type MessageStatus = 'sent' | 'delivered' | 'read' | 'failed';
 export type MessageSenderType = 'User' | 'Contact' | 'AgentBot';
+/** What kind of file an attachment is, as clients show it: inline as a picture or a player, or as a download. */
 export type AttachmentFileType = 'image' | 'audio' | 'video' | 'file';

@@ -404,13 +404,28 @@ export interface AttachmentColumns {
   account_id: number;
   message_id: number;
   file_type: AttachmentFileType;
+  /** Where the storage keeps the file: a random key no one can guess. */
   storage_key: string;
+  /** The file's name as it was uploaded, without any folder. */
   file_name: string;
+  /** The media type the uploader declared, without parameters: `image/png`. */
   content_type: string;
+  /** The file name's extension without its dot (`png`); null when the name has none. */
   extension: string | null;
+  /** In bytes. */
   file_size: number;
+  /** In pixels, for an image whose header tells them; null otherwise. */
   width: number | null;
   height: number | null;
+  created_at: number;
+}
+
+// 0007-server-secrets
+
+interface ServerSecretColumns {
+  id: number;
+  name: string;
+  value: string;
   created_at: number;
 }
 
@@ -454,6 +469,7 @@ declare module 'knex/types/tables' {
     conversation_labels: Table<ConversationLabelColumns>;
     messages: Table<MessageColumns, 'content_type' | 'private' | 'status'>;
     attachments: Table<AttachmentColumns>;
+    server_secrets: Table<ServerSecretColumns>;
   }
 }
 

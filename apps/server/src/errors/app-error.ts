@@ -13,10 +13,18 @@ export class AppError extends Error {
   readonly problems: FieldProblem[];
   /** Whether the request presented a credential (a token, a sign-in link) that matches nothing: a possible guess. */
   readonly unmatchedCredential: boolean;
+  /** Whether the body also carries the message as `error`, where the reference's clients read it. */
+  readonly asReferenceError: boolean;
 
   constructor(
     code: ErrorCode,
-    options: { message?: string; problems?: FieldProblem[]; cause?: unknown; unmatchedCredential?: boolean } = {},
+    options: {
+      message?: string;
+      problems?: FieldProblem[];
+      cause?: unknown;
+      unmatchedCredential?: boolean;
+      asReferenceError?: boolean;
+    } = {},
   ) {
     super(options.message ?? errorCatalogue[code].message, { cause: options.cause });
     this.name = 'AppError';
@@ -24,6 +32,7 @@ export class AppError extends Error {
     this.status = errorCatalogue[code].status;
     this.problems = options.problems ?? [];
     this.unmatchedCredential = options.unmatchedCredential ?? false;
+    this.asReferenceError = options.asReferenceError ?? false;
   }
 }
 
@@ -45,5 +54,17 @@ export function validationError(problems: FieldProblem[]): AppError {
   return new AppError('VALIDATION_FAILED', {
     message: problems.map((problem) => `${problem.attribute} ${problem.message}`).join(', '),
     problems,
+  });
+}
+
+/**
+ * A 422 about one field that the reference answers as `{"error": text}`: the body carries the text both as `error`
+ * and as `message`, with the field in `attributes`.
+ */
+export function referenceValidationError(attribute: string, text: string): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    message: text,
+    problems: [{ attribute, message: text }],
+    asReferenceError: true,
   });
 }

@@ -5,6 +5,7 @@
 export const errorCatalogue = {
   MALFORMED_REQUEST: { status: 400, message: 'The request is not valid HTTP' },
   MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON' },
+  MALFORMED_MULTIPART: { status: 400, message: 'The request body is not a valid multipart form' },
   INVALID_PLATFORM_TOKEN: { status: 401, message: 'Invalid access_token' },
   INVALID_ACCESS_TOKEN: { status: 401, message: 'Invalid Access Token' },
   BOT_ENDPOINT_NOT_ALLOWED: { status: 401, message: 'Access to this endpoint is not authorized for bots' },
@@ -13,6 +14,8 @@ export const errorCatalogue = {
   ACTION_NOT_ALLOWED: { status: 401, message: 'You are not authorized to do this action' },
   NON_PERMISSIBLE_RESOURCE: { status: 401, message: 'Non permissible resource' },
   INVALID_SSO_LINK: { status: 401, message: 'The sign-in link is invalid, used or expired' },
+  ATTACHMENT_LINK_INVALID: { status: 403, message: 'The attachment link is not valid' },
+  ATTACHMENT_LINK_EXPIRED: { status: 403, message: 'The attachment link has expired' },
   RESOURCE_NOT_FOUND: { status: 404, message: 'Resource could not be found' },
   ROUTE_NOT_FOUND: { status: 404, message: 'No route matches this path' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'This path does not accept this method' },

@@ -54,6 +54,7 @@ export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => 
   if (res.headersSent) return;
   if (appErr.code === 'VALIDATION_FAILED') {
     res.status(appErr.status).json({
+      ...(appErr.asReferenceError && { error: appErr.message }),
       message: appErr.message,
       attributes: [...new Set(appErr.problems.map((problem) => problem.attribute))],
       code: appErr.code,

@@ -3,11 +3,14 @@
 import type { HandlerMap } from './operation-types';
 import { addInboxMembers } from '../modules/inboxes/handlers/add-inbox-members';
 import { addTeamMembers } from '../modules/teams/handlers/add-team-members';
+import { assignConversation } from '../modules/conversations/handlers/assign-conversation';
 import { createAccountAgentBot } from '../modules/agent-bots/handlers/create-account-agent-bot';
 import { createAgent } from '../modules/agents/handlers/create-agent';
 import { createCannedResponse } from '../modules/canned-responses/handlers/create-canned-response';
 import { createContact } from '../modules/contacts/handlers/create-contact';
 import { createContactInbox } from '../modules/contacts/handlers/create-contact-inbox';
+import { createConversation } from '../modules/conversations/handlers/create-conversation';
+import { createConversationMessage } from '../modules/conversations/handlers/create-conversation-message';
 import { createCustomAttributeDefinition } from '../modules/custom-attributes/handlers/create-custom-attribute-definition';
 import { createCustomFilter } from '../modules/custom-filters/handlers/create-custom-filter';
 import { createInbox } from '../modules/inboxes/handlers/create-inbox';
@@ -16,12 +19,15 @@ import { deleteAccountAgentBot } from '../modules/agent-bots/handlers/delete-acc
 import { deleteAgent } from '../modules/agents/handlers/delete-agent';
 import { deleteCannedResponse } from '../modules/canned-responses/handlers/delete-canned-response';
 import { deleteContact } from '../modules/contacts/handlers/delete-contact';
+import { deleteConversationMessage } from '../modules/conversations/handlers/delete-conversation-message';
 import { deleteCustomAttributeDefinition } from '../modules/custom-attributes/handlers/delete-custom-attribute-definition';
 import { deleteCustomFilter } from '../modules/custom-filters/handlers/delete-custom-filter';
 import { deleteTeam } from '../modules/teams/handlers/delete-team';
+import { downloadAttachment } from '../modules/attachments/handlers/download-attachment';
 import { filterContacts } from '../modules/contacts/handlers/filter-contacts';
 import { getAccountAgentBot } from '../modules/agent-bots/handlers/get-account-agent-bot';
 import { getContact } from '../modules/contacts/handlers/get-contact';
+import { getConversation } from '../modules/conversations/handlers/get-conversation';
 import { getCustomAttributeDefinition } from '../modules/custom-attributes/handlers/get-custom-attribute-definition';
 import { getCustomFilter } from '../modules/custom-filters/handlers/get-custom-filter';
 import { getHealth } from '../modules/system/handlers/get-health';
@@ -36,6 +42,8 @@ import { listContactableInboxes } from '../modules/contacts/handlers/list-contac
 import { listContactConversations } from '../modules/contacts/handlers/list-contact-conversations';
 import { listContactLabels } from '../modules/contacts/handlers/list-contact-labels';
 import { listContacts } from '../modules/contacts/handlers/list-contacts';
+import { listConversationLabels } from '../modules/conversations/handlers/list-conversation-labels';
+import { listConversationMessages } from '../modules/conversations/handlers/list-conversation-messages';
 import { listCustomAttributeDefinitions } from '../modules/custom-attributes/handlers/list-custom-attribute-definitions';
 import { listCustomFilters } from '../modules/custom-filters/handlers/list-custom-filters';
 import { listInboxes } from '../modules/inboxes/handlers/list-inboxes';
@@ -63,12 +71,16 @@ import { removeInboxMembers } from '../modules/inboxes/handlers/remove-inbox-mem
 import { removeTeamMembers } from '../modules/teams/handlers/remove-team-members';
 import { searchContacts } from '../modules/contacts/handlers/search-contacts';
 import { setContactLabels } from '../modules/contacts/handlers/set-contact-labels';
+import { setConversationLabels } from '../modules/conversations/handlers/set-conversation-labels';
 import { setInboxAgentBot } from '../modules/inboxes/handlers/set-inbox-agent-bot';
 import { signInWithSsoLink } from '../modules/sessions/handlers/sign-in-with-sso-link';
+import { toggleConversationPriority } from '../modules/conversations/handlers/toggle-conversation-priority';
+import { toggleConversationStatus } from '../modules/conversations/handlers/toggle-conversation-status';
 import { updateAccountAgentBot } from '../modules/agent-bots/handlers/update-account-agent-bot';
 import { updateAgent } from '../modules/agents/handlers/update-agent';
 import { updateCannedResponse } from '../modules/canned-responses/handlers/update-canned-response';
 import { updateContact } from '../modules/contacts/handlers/update-contact';
+import { updateConversation } from '../modules/conversations/handlers/update-conversation';
 import { updateCustomAttributeDefinition } from '../modules/custom-attributes/handlers/update-custom-attribute-definition';
 import { updateCustomFilter } from '../modules/custom-filters/handlers/update-custom-filter';
 import { updateInbox } from '../modules/inboxes/handlers/update-inbox';
@@ -80,11 +92,14 @@ import { updateTeamMembers } from '../modules/teams/handlers/update-team-members
 export const handlers: HandlerMap = {
   addInboxMembers,
   addTeamMembers,
+  assignConversation,
   createAccountAgentBot,
   createAgent,
   createCannedResponse,
   createContact,
   createContactInbox,
+  createConversation,
+  createConversationMessage,
   createCustomAttributeDefinition,
   createCustomFilter,
   createInbox,
@@ -93,12 +108,15 @@ export const handlers: HandlerMap = {
   deleteAgent,
   deleteCannedResponse,
   deleteContact,
+  deleteConversationMessage,
   deleteCustomAttributeDefinition,
   deleteCustomFilter,
   deleteTeam,
+  downloadAttachment,
   filterContacts,
   getAccountAgentBot,
   getContact,
+  getConversation,
   getCustomAttributeDefinition,
   getCustomFilter,
   getHealth,
@@ -113,6 +131,8 @@ export const handlers: HandlerMap = {
   listContactConversations,
   listContactLabels,
   listContacts,
+  listConversationLabels,
+  listConversationMessages,
   listCustomAttributeDefinitions,
   listCustomFilters,
   listInboxes,
@@ -140,12 +160,16 @@ export const handlers: HandlerMap = {
   removeTeamMembers,
   searchContacts,
   setContactLabels,
+  setConversationLabels,
   setInboxAgentBot,
   signInWithSsoLink,
+  toggleConversationPriority,
+  toggleConversationStatus,
   updateAccountAgentBot,
   updateAgent,
   updateCannedResponse,
   updateContact,
+  updateConversation,
   updateCustomAttributeDefinition,
   updateCustomFilter,
   updateInbox,

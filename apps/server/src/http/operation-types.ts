@@ -1,8 +1,10 @@
 import type { operations } from '@inquirly/api-types';
 import type { AgentBotActor, MemberActor, PlatformAppActor, UserActor } from '../auth/actor';
 import type { Services } from '../services';
+import type { FileBody } from './file-body';
 import type { operationAccess } from './operation-access';
 import type { OperationId } from './operation-access-rule';
+import type { UploadedFile } from './uploaded-file';
 
 export type { OperationId } from './operation-access-rule';
 
@@ -22,7 +24,12 @@ type RequestBody<Op extends OperationId> = operations[Op] extends {
 
 type Responses<Op extends OperationId> = operations[Op]['responses'];
 
-type ResponseBody<Response> = Response extends { content: { 'application/json': infer Body } } ? Body : undefined;
+/** What a handler answers a status with: its JSON, a file for any other media type, nothing for no content. */
+type ResponseBody<Response> = Response extends { content: { 'application/json': infer Body } }
+  ? Body
+  : Response extends { content: object }
+    ? FileBody
+    : undefined;
 
 /** What a handler answers: one of the statuses its operation declares, with that status's body. */
 export type HandlerResult<Op extends OperationId> = {
@@ -55,7 +62,13 @@ export type ActorOf<Op extends OperationId> = Rule<Op>['schemes'] extends readon
 export interface HandlerContext<Op extends OperationId> {
   path: Parameters<Op, 'path'>;
   query: Parameters<Op, 'query'>;
+  /**
+   * The body as the operation's JSON body describes it, also when it came as a `multipart/form-data` form: its text
+   * fields read as that JSON (see `multipart-uploads.ts`).
+   */
   body: RequestBody<Op>;
+  /** The files a `multipart/form-data` body uploaded, in the order they came; none for any other body. */
+  files: readonly UploadedFile[];
   actor: ActorOf<Op>;
   services: Services;
   /** Origin of the request, such as `http://localhost:3000`, for links the server hands out. */

@@ -8,8 +8,8 @@ import { operationsOf, resolveRef, type SpecDocument } from './spec-document';
  */
 export const rootKeyExtension = 'x-root-key';
 
-/** The parts of a JSON Schema that say where a request body holds integers. */
-interface Schema {
+/** The parts of a JSON Schema that say where a request body holds integers, and where a form holds files. */
+export interface Schema {
   $ref?: string;
   type?: string | string[];
   enum?: unknown[];
@@ -20,6 +20,8 @@ interface Schema {
   allOf?: Schema[];
   oneOf?: Schema[];
   anyOf?: Schema[];
+  format?: string;
+  maxItems?: number;
 }
 
 interface Operation {
@@ -41,12 +43,12 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 const integerText = /^-?\d+$/;
 
 /** The node, or what its `$ref` points at, followed to the end. */
-function resolve<T extends { $ref?: string }>(document: SpecDocument, node: T): T {
+export function resolve<T extends { $ref?: string }>(document: SpecDocument, node: T): T {
   return node.$ref ? resolve(document, resolveRef(document, node.$ref) as T) : node;
 }
 
 /** A schema and every schema it combines with `allOf`, `oneOf` or `anyOf`, resolved: all that may apply to a value. */
-function applicableSchemas(document: SpecDocument, schema: Schema): Schema[] {
+export function applicableSchemas(document: SpecDocument, schema: Schema): Schema[] {
   const resolved = resolve(document, schema);
   return [
     resolved,
@@ -56,7 +58,7 @@ function applicableSchemas(document: SpecDocument, schema: Schema): Schema[] {
   ];
 }
 
-const typesOf = (schema: Schema): string[] => (schema.type === undefined ? [] : [schema.type].flat());
+export const typesOf = (schema: Schema): string[] => (schema.type === undefined ? [] : [schema.type].flat());
 
 /** Whether a schema takes strings: by its type, or by a string among its allowed values. */
 const admitsString = (schema: Schema): boolean =>
@@ -87,11 +89,46 @@ function integersFromText(document: SpecDocument, value: unknown, schemas: Schem
   }
   if (isPlainObject(value)) {
     for (const [key, child] of Object.entries(value)) {
-      const childSchemas = applicable.flatMap((schema) => {
-        if (schema.properties && Object.hasOwn(schema.properties, key)) return [schema.properties[key] as Schema];
-        return isPlainObject(schema.additionalProperties) ? [schema.additionalProperties] : [];
-      });
-      value[key] = integersFromText(document, child, childSchemas);
+      value[key] = integersFromText(document, child, childSchemas(applicable, key));
+    }
+  }
+  return value;
+}
+
+/** The schemas that apply to the child of `applicable` under `key`. */
+function childSchemas(applicable: Schema[], key: string): Schema[] {
+  return applicable.flatMap((schema) => {
+    if (schema.properties && Object.hasOwn(schema.properties, key)) return [schema.properties[key] as Schema];
+    return isPlainObject(schema.additionalProperties) ? [schema.additionalProperties] : [];
+  });
+}
+
+/**
+ * The text fields of a form as the JSON values their schemas take: a text where no schema takes a string is read as
+ * JSON (`"true"`, `"5"`, `'{"a": 1}'`), as OpenAPI encodes such fields of a form; a text that is not JSON is left for
+ * the validator to refuse, naming its field. Objects and arrays are changed in place.
+ */
+function valuesFromFormText(document: SpecDocument, value: unknown, schemas: Schema[]): unknown {
+  if (schemas.length === 0) return value;
+  const applicable = schemas.flatMap((schema) => applicableSchemas(document, schema));
+  if (typeof value === 'string') {
+    if (applicable.some(admitsString)) return value;
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  if (Array.isArray(value)) {
+    const itemSchemas = applicable.flatMap((schema) => (schema.items ? [schema.items] : []));
+    value.forEach((item, index) => {
+      value[index] = valuesFromFormText(document, item, itemSchemas);
+    });
+    return value;
+  }
+  if (isPlainObject(value)) {
+    for (const [key, child] of Object.entries(value)) {
+      value[key] = valuesFromFormText(document, child, childSchemas(applicable, key));
     }
   }
   return value;
@@ -103,12 +140,13 @@ function integersFromText(document: SpecDocument, value: unknown, schemas: Schem
  * present, and the controller reads the wrapped object), while the other fields beside it are kept and validated.
  */
 function normalizeBody(document: SpecDocument, body: Record<string, unknown>, form: BodyForm): unknown {
-  let unwrapped = body;
-  if (form.rootKey !== undefined && isPlainObject(body[form.rootKey])) {
-    const { [form.rootKey]: wrapped, ...beside } = body;
-    unwrapped = { ...beside, ...(wrapped as Record<string, unknown>) };
-  }
-  return integersFromText(document, unwrapped, [form.schema]);
+  return integersFromText(document, unwrap(body, form), [form.schema]);
+}
+
+function unwrap(body: Record<string, unknown>, form: BodyForm): Record<string, unknown> {
+  if (form.rootKey === undefined || !isPlainObject(body[form.rootKey])) return body;
+  const { [form.rootKey]: wrapped, ...beside } = body;
+  return { ...beside, ...(wrapped as Record<string, unknown>) };
 }
 
 /** The JSON body schema and root key of an operation; throws on a root key the body could not be told apart from. */
@@ -130,13 +168,8 @@ function bodyFormOf(document: SpecDocument, operation: Operation, where: string)
   return { rootKey, schema };
 }
 
-/**
- * Accepts request bodies in the forms the reference accepts them, before they are validated against the spec: the
- * body of an operation with an `x-root-key` with or without that root key, and integer fields as strings of digits.
- * Handlers see the one form the spec describes. It runs once the validator has resolved the request's operation, and
- * finds the operation's form by its id.
- */
-export function requestBodyForms(document: SpecDocument): RequestHandler {
+/** The JSON body form of each operation that takes one, by operation id. */
+function bodyFormsOf(document: SpecDocument): Map<string, BodyForm> {
   const forms = new Map<string, BodyForm>();
   for (const { path, method, operation } of operationsOf(document)) {
     const form = bodyFormOf(
@@ -146,6 +179,32 @@ export function requestBodyForms(document: SpecDocument): RequestHandler {
     );
     if (form && operation.operationId) forms.set(operation.operationId, form);
   }
+  return forms;
+}
+
+/**
+ * Reads the text fields of a multipart form as the operation's JSON body, which its form must also take: unwrapped
+ * from the operation's root key, and each text read as JSON where the body's schema takes no string there.
+ */
+export function formFieldReader(
+  document: SpecDocument,
+): (operationId: string, fields: Record<string, unknown>) => unknown {
+  const forms = bodyFormsOf(document);
+  return (operationId, fields) => {
+    const form = forms.get(operationId);
+    if (!form) throw new Error(`${operationId} takes a form but no JSON body to read its fields as`);
+    return valuesFromFormText(document, unwrap(fields, form), [form.schema]);
+  };
+}
+
+/**
+ * Accepts request bodies in the forms the reference accepts them, before they are validated against the spec: the
+ * body of an operation with an `x-root-key` with or without that root key, and integer fields as strings of digits.
+ * Handlers see the one form the spec describes. It runs once the validator has resolved the request's operation, and
+ * finds the operation's form by its id.
+ */
+export function requestBodyForms(document: SpecDocument): RequestHandler {
+  const forms = bodyFormsOf(document);
   return (req, _res, next) => {
     const operationId = resolvedOperationOf(req)?.schema?.operationId;
     const form = operationId === undefined ? undefined : forms.get(operationId);

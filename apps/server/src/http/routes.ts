@@ -1,6 +1,8 @@
 import type { Request, RequestHandler } from 'express';
-import { actorPipeline } from '../auth/actor-pipeline';
+import { type ActorPipeline, actorPipeline } from '../auth/actor-pipeline';
 import type { Services } from '../services';
+import { FileBody, sendFileBody } from './file-body';
+import { uploadedFilesOf } from './multipart-uploads';
 import { operationAccess } from './operation-access';
 import type { OperationAccessRule } from './operation-access-rule';
 import type { HandlerContext, HandlerMap, OperationId } from './operation-types';
@@ -10,6 +12,13 @@ import { operationsOf, type SpecDocument } from './spec-document';
 /** Where the request came from, for links handed back to the same client. */
 function originOf(req: Request, publicUrl: string | undefined): string {
   return publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+/** The path's account id, as the validator coerces it, or undefined when it will refuse it. */
+function accountIdOf(pathParams: Record<string, unknown>): number | undefined {
+  const given = pathParams.account_id;
+  if (typeof given === 'number') return given;
+  return typeof given === 'string' && /^\d{1,15}$/.test(given) ? Number(given) : undefined;
 }
 
 type AnyHandler = (context: HandlerContext<OperationId>) => Promise<{ status: number | string; body?: unknown }>;
@@ -55,13 +64,17 @@ export function operationRoutes({
           path: pathParams as never,
           query: req.query as never,
           body: req.body as never,
+          files: uploadedFilesOf(req),
           actor: actor as never,
           services,
           origin: originOf(req, publicUrl),
         });
-        res.status(Number(result.status));
-        if (result.body === undefined) res.end();
-        else res.json(result.body);
+        if (result.body instanceof FileBody) await sendFileBody(res, Number(result.status), result.body);
+        else if (result.body === undefined) res.status(Number(result.status)).end();
+        // A JSON null, which an operation answers only where its schema allows one, is sent as text: the response
+        // validator hooks `res.json`, and turns a null there into a 204 without a body.
+        else if (result.body === null) res.status(Number(result.status)).type('application/json').send('null');
+        else res.status(Number(result.status)).json(result.body);
       } catch (error) {
         next(error);
       }
@@ -75,5 +88,28 @@ export function operationRoutes({
       return;
     }
     route(req, res, next);
+  };
+}
+
+/**
+ * Refuses a caller that may not call the request's operation, before its body is read: the decision of the
+ * operation's pipeline, taken early for bodies that cost the server to read (uploads), and again by the route.
+ */
+export function callerAdmission(
+  services: Services,
+  access: Record<string, OperationAccessRule> = operationAccess,
+): (req: Request) => Promise<void> {
+  const pipelines = new Map<string, ActorPipeline>();
+  return async (req) => {
+    const resolved = resolvedOperationOf(req);
+    const operationId = resolved?.schema?.operationId;
+    const rule = operationId === undefined ? undefined : access[operationId];
+    if (!operationId || !rule) return;
+    let admit = pipelines.get(operationId);
+    if (!admit) {
+      admit = actorPipeline(rule, services);
+      pipelines.set(operationId, admit);
+    }
+    await admit({ headers: req.headers, accountId: accountIdOf(resolved?.pathParams ?? {}) });
   };
 }

@@ -4,13 +4,14 @@ export interface ManualClock extends Clock {
   advance(seconds: number): void;
 }
 
-/** A clock that moves only when told to. */
+/** A clock that moves only when told to, by whole seconds or fractions of them. */
 export function manualClock(startSeconds = 1_763_700_000): ManualClock {
-  let now = startSeconds;
+  let nowMilliseconds = startSeconds * 1000;
   return {
-    nowSeconds: () => now,
+    nowSeconds: () => Math.floor(nowMilliseconds / 1000),
+    nowMilliseconds: () => nowMilliseconds,
     advance: (seconds) => {
-      now += seconds;
+      nowMilliseconds += Math.round(seconds * 1000);
     },
   };
 }

@@ -21,6 +21,8 @@ export interface SpecOperation {
   body?: { schema: JsonSchema; example?: unknown };
   /** The security schemes any of which the operation accepts; none when it is open. */
   schemes: string[];
+  /** The fields of its `multipart/form-data` body that take files, when it also takes its body as a form. */
+  fileFields?: string[];
 }
 
 /** A request as sent: the path with its query, the headers, the body's text. */
@@ -64,7 +66,9 @@ export function specOperations(document: SpecDocument): SpecOperation[] {
       });
     }
     const requestBody = operation.requestBody ? deref(operation.requestBody as JsonSchema) : undefined;
-    const media = (requestBody?.content as Record<string, JsonSchema> | undefined)?.['application/json'];
+    const content = requestBody?.content as Record<string, JsonSchema> | undefined;
+    const media = content?.['application/json'];
+    const form = content?.['multipart/form-data']?.schema as JsonSchema | undefined;
     const schema = (media?.schema as JsonSchema | undefined) ?? {};
     const example = media?.example ?? deref(schema).example;
     const security = (operation.security ?? document.security ?? []) as Array<Record<string, string[]>>;
@@ -75,9 +79,66 @@ export function specOperations(document: SpecDocument): SpecOperation[] {
       parameters: [...byKey.values()],
       ...(media && { body: { schema, example } }),
       schemes: security.flatMap((requirement) => Object.keys(requirement)),
+      ...(form && { fileFields: fileFieldsOf(form, deref) }),
     });
   }
   return operations;
+}
+
+const isFileSchema = (schema: JsonSchema) => schema.type === 'string' && schema.format === 'binary';
+
+/** The properties of a form's schema, or of the schemas it combines with `allOf`, that take files. */
+function fileFieldsOf(form: JsonSchema, deref: (value: JsonSchema) => JsonSchema): string[] {
+  const schema = deref(form);
+  const own = Object.entries((schema.properties as Record<string, JsonSchema> | undefined) ?? {})
+    .filter(([, property]) => {
+      const field = deref(property);
+      return isFileSchema(field) || (field.items !== undefined && isFileSchema(deref(field.items as JsonSchema)));
+    })
+    .map(([name]) => name);
+  const combined = ((schema.allOf as JsonSchema[] | undefined) ?? []).flatMap((part) => fileFieldsOf(part, deref));
+  return [...own, ...combined];
+}
+
+const formBoundary = 'fuzz-form-boundary';
+
+/** One part of a form, its field name escaped as browsers escape it. */
+const formPart = (name: string, value: string, file?: { fileName: string; contentType: string }) =>
+  [
+    `--${formBoundary}`,
+    `Content-Disposition: form-data; name="${name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}"${
+      file ? `; filename="${file.fileName}"` : ''
+    }`,
+    ...(file ? [`Content-Type: ${file.contentType}`] : []),
+    '',
+    value,
+    '',
+  ].join('\r\n');
+
+/**
+ * A JSON body sent as a form, as clients of an operation that takes files send it: each field as text (a text as it
+ * is, anything else as its JSON), and `files` small files in the first field that takes files.
+ */
+function asForm(body: unknown, fileFields: string[], files: number): { headers: Record<string, string>; text: string } {
+  const fields = body !== null && typeof body === 'object' && !Array.isArray(body) ? Object.entries(body) : [];
+  const parts = fields
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => formPart(name, typeof value === 'string' ? value : JSON.stringify(value)));
+  const [fileField] = fileFields;
+  if (fileField !== undefined) {
+    for (let index = 0; index < files; index++) {
+      parts.push(
+        formPart(`${fileField}[]`, `fuzzed file ${index}`, {
+          fileName: `file-${index}.txt`,
+          contentType: 'text/plain',
+        }),
+      );
+    }
+  }
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${formBoundary}` },
+    text: `${parts.join('')}--${formBoundary}--\r\n`,
+  };
 }
 
 /** The collection a path parameter's records belong to: the template up to the parameter. */
@@ -391,7 +452,13 @@ export class RequestArbitraries {
     const generated = this.schemas.valid(operation.body.schema);
     const value =
       example === undefined ? generated : fc.oneof(weighted(1, fc.constant(example)), weighted(3, generated));
-    return value.map((body) => ({ headers: { 'content-type': 'application/json' }, text: JSON.stringify(body) }));
+    const json = value.map((body) => ({ headers: { 'content-type': 'application/json' }, text: JSON.stringify(body) }));
+    const { fileFields } = operation;
+    if (!fileFields) return json;
+    const form = fc
+      .tuple(value, fc.integer({ min: 0, max: 2 }))
+      .map(([body, files]) => asForm(body, fileFields, files));
+    return fc.oneof(json, form);
   }
 
   private invalidBody(operation: SpecOperation): Arbitrary<{ headers: Record<string, string>; text?: string }> {
@@ -403,11 +470,23 @@ export class RequestArbitraries {
           ...(example === undefined ? [] : [weighted(1, withJunkLeaf(example))]),
         )
       : fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.integer({ min: 1, max: 40 }).map(nested));
+    const { fileFields } = operation;
+    const invalidForms = fileFields
+      ? [
+          weighted(
+            2,
+            fc
+              .tuple(invalidValue, fc.integer({ min: 0, max: 20 }))
+              .map(([body, files]) => asForm(body, fileFields, files)),
+          ),
+        ]
+      : [];
     return fc.oneof(
       weighted(
         6,
         invalidValue.map((body) => ({ headers: json, text: JSON.stringify(body) ?? 'null' })),
       ),
+      ...invalidForms,
       weighted(1, fc.constant({ headers: {} })),
       weighted(
         2,

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { type AppOptions, createApp } from '../app';
 import { type Clock, systemClock } from '../config/clock';
@@ -8,6 +11,8 @@ import type { Database } from '../db/connection';
 import type { EventConsumer } from '../events/domain-event';
 import { answerMalformedRequestsInJson } from '../http/malformed-requests';
 import { createLogger } from '../logger';
+import type { AttachmentStorage } from '../modules/attachments/attachment-storage';
+import { localDiskStorage } from '../modules/attachments/local-disk-storage';
 import type { Services } from '../services';
 import { createTestDatabase } from './test-database';
 
@@ -58,17 +63,27 @@ export async function startTestServer(
     consumers?: EventConsumer[];
     /** Where the app logs, instead of a logger at `LOG_LEVEL`. */
     logger?: Logger;
-    /** The app's CORS origins and authentication failure limit, both off unless given. */
-    app?: Pick<AppOptions, 'corsOrigins' | 'authFailureLimit'>;
+    /**
+     * The app's CORS origins and authentication failure limit, both off unless given; its upload limits; a document
+     * of other operations, with their handlers and access rules.
+     */
+    app?: Pick<AppOptions, 'corsOrigins' | 'authFailureLimit' | 'uploads' | 'document' | 'handlers' | 'access'>;
+    /** Where attachments are kept: a folder of the run's own, removed with the server, unless given. */
+    storage?: AttachmentStorage;
+    /** `SECRET_KEY_BASE`; the database keeps a generated one unless given. */
+    secretKeyBase?: string;
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
   const clock = options.clock ?? systemClock;
+  const storageFolder = mkdtempSync(path.join(os.tmpdir(), 'inquirly-test-storage-'));
   const container = createContainer({
     db: database.db,
     clock,
     logger: options.logger ?? createLogger(process.env.LOG_LEVEL || 'silent'),
     consumers: options.consumers ?? [],
+    storage: options.storage ?? localDiskStorage(storageFolder),
+    ...(options.secretKeyBase && { secretKeyBase: options.secretKeyBase }),
   });
   const app = createApp({ ...options.app, container, validateResponses: true });
   const server = await new Promise<Server>((resolve) => {
@@ -115,11 +130,12 @@ export async function startTestServer(
       return (await services.platformApps.create(name)).token;
     },
     async close() {
-      await container.dispatcher.stop();
+      await container.stopBackgroundWork();
       agent.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.drop();
+      rmSync(storageFolder, { recursive: true, force: true });
     },
   };
 }

@@ -333,6 +333,127 @@ test('a write that fails records no event', async () => {
   expect(delivered.splice(0).map((event) => event.name)).toEqual(['canned_response_created']);
 });
 
+test('every write of conversations and messages records its events', async () => {
+  const A = `/api/v1/accounts/${fixture.accountId}`;
+  const token = fixture.admin.token;
+  const inbox = await server.request('POST', `${A}/inboxes`, {
+    token,
+    body: { name: 'Desk', channel: { type: 'api' } },
+  });
+  const contact = await server.request('POST', `${A}/contacts`, {
+    token,
+    body: { name: 'Dora', email: 'dora-events@example.com', inbox_id: inbox.body.id },
+  });
+  const sourceId = contact.body.payload.contact_inbox.source_id;
+  await server.container.dispatcher.runOnce();
+  delivered.length = 0;
+
+  const conversation = await write(
+    'createConversation',
+    ['POST', `${A}/conversations`],
+    { token, body: { source_id: sourceId, message: { content: 'Welcome' } } },
+    [member('conversation_created', 'conversation'), member('message_created', 'message')],
+  );
+  const C = `${A}/conversations/${conversation.id}`;
+  await write(
+    'createConversationMessage',
+    ['POST', `${C}/messages`],
+    { token, body: { content: 'Still there?', message_type: 'incoming' } },
+    [member('message_created', 'message'), member('contact_updated', 'contact')],
+  );
+  const note = await server.request('POST', `${C}/messages`, { token, body: { content: 'Note', private: true } });
+  await server.container.dispatcher.runOnce();
+  delivered.length = 0;
+  await write('deleteConversationMessage', ['DELETE', `${C}/messages/${note.body.id}`], { token }, [
+    member('message_updated', 'message'),
+  ]);
+  await write('toggleConversationStatus', ['POST', `${C}/toggle_status`], { token, body: { status: 'resolved' } }, [
+    member('conversation_status_changed', 'conversation'),
+    member('conversation_resolved', 'conversation'),
+    member('conversation_updated', 'conversation'),
+    member('message_created', 'message'),
+  ]);
+  await write('toggleConversationPriority', ['POST', `${C}/toggle_priority`], { token, body: { priority: 'high' } }, [
+    member('conversation_updated', 'conversation'),
+    member('message_created', 'message'),
+  ]);
+  await write('updateConversation', ['PATCH', C], { token, body: { priority: 'low' } }, [
+    member('conversation_updated', 'conversation'),
+    member('message_created', 'message'),
+  ]);
+  await write('setConversationLabels', ['POST', `${C}/labels`], { token, body: { labels: ['billing'] } }, [
+    member('conversation_updated', 'conversation'),
+    member('message_created', 'message'),
+  ]);
+  await write('assignConversation', ['POST', `${C}/assignments`], { token, body: { assignee_id: fixture.agent.id } }, [
+    member('assignee_changed', 'conversation'),
+    member('conversation_updated', 'conversation'),
+    member('message_created', 'message'),
+  ]);
+
+  const bot = await server.request('POST', `${A}/agent_bots`, { token, body: { name: 'Handoff' } });
+  await server.container.dispatcher.runOnce();
+  delivered.length = 0;
+  await write(
+    'assignConversation',
+    ['POST', `${C}/assignments`],
+    { token, body: { assignee_type: 'AgentBot', assignee_id: bot.body.id } },
+    [
+      member('conversation_status_changed', 'conversation'),
+      member('assignee_changed', 'conversation'),
+      member('conversation_updated', 'conversation'),
+      member('message_created', 'message'),
+      member('message_created', 'message'),
+    ],
+  );
+  const agentBot = by('agent_bot');
+  await write(
+    'toggleConversationStatus',
+    ['POST', `${C}/toggle_status`],
+    { token: bot.body.access_token, body: { status: 'open' } },
+    [
+      agentBot('conversation_status_changed', 'conversation'),
+      agentBot('conversation_opened', 'conversation'),
+      agentBot('conversation_updated', 'conversation'),
+      agentBot('conversation_bot_handoff', 'conversation'),
+    ],
+  );
+});
+
+test('reopening snoozed conversations records their events as the system', async () => {
+  const A = `/api/v1/accounts/${fixture.accountId}`;
+  const token = fixture.admin.token;
+  const inbox = await server.request('POST', `${A}/inboxes`, {
+    token,
+    body: { name: 'Snoozes', channel: { type: 'api' } },
+  });
+  const contact = await server.request('POST', `${A}/contacts`, {
+    token,
+    body: { name: 'Sam', email: 'sam-snoozes@example.com', inbox_id: inbox.body.id },
+  });
+  const conversation = await server.request('POST', `${A}/conversations`, {
+    token,
+    body: { source_id: contact.body.payload.contact_inbox.source_id },
+  });
+  await server.request('POST', `${A}/conversations/${conversation.body.id}/toggle_status`, {
+    token,
+    body: { status: 'snoozed', snoozed_until: Math.floor(Date.now() / 1000) - 1 },
+  });
+  await server.container.dispatcher.runOnce();
+  delivered.length = 0;
+
+  await server.container.snoozeExpiry.runOnce();
+  await server.container.dispatcher.runOnce();
+  const system = by('system');
+  expect(
+    delivered.splice(0).map(({ name, subject, actor }) => ({ name, subject: subject.type, actor: actor.type })),
+  ).toEqual([
+    system('conversation_status_changed', 'conversation'),
+    system('conversation_opened', 'conversation'),
+    system('conversation_updated', 'conversation'),
+  ]);
+});
+
 test('the tests above exercise every write operation of the spec', () => {
   expect([...exercised].sort()).toEqual([...writeOperations].sort());
 });

@@ -32,3 +32,15 @@ export function toAccountAgentBot(bot: AgentBotRecord, accessToken?: string): Sc
     ...(accessToken !== undefined && { access_token: accessToken }),
   };
 }
+
+/** An agent bot holding a conversation, in the short form the reference gives it there. */
+export function toConversationBotAssignee(bot: AgentBotRecord): Schemas['ConversationBotAssignee'] {
+  return {
+    id: bot.id,
+    name: bot.name,
+    description: bot.description,
+    thumbnail: '',
+    outgoing_url: bot.outgoing_url,
+    bot_type: bot.bot_type,
+  };
+}

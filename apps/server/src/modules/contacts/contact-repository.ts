@@ -99,6 +99,12 @@ export function contactRepository(db: Database) {
       return row && toRecord(row);
     },
 
+    async findManyInAccount(accountId: number, ids: number[]): Promise<ContactRecord[]> {
+      if (ids.length === 0) return [];
+      const rows = await db('contacts').where('account_id', accountId).whereIn('id', ids);
+      return rows.map(toRecord);
+    },
+
     /** Which of these unique fields another contact of the account already has. */
     async takenFields(
       accountId: number,

@@ -2,7 +2,7 @@ import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { lockingRowsOf, type RowLock } from '../../db/row-lock';
 import type { LeftJoined, QualifiedColumn, SelectedRow } from '../../db/selected-columns';
-import type { TableUpdate } from '../../db/tables';
+import type { TableRow, TableUpdate } from '../../db/tables';
 import { type AgentRecord, listAgents } from '../agents/agent-repository';
 
 /** A team of an account, as one user sees it. */
@@ -74,6 +74,11 @@ export function teamRepository(db: Database) {
       const query = teamsSeenBy(accountId, userId).andWhere('teams.id', teamId).first();
       const row = await (lock ? lockingRowsOf(db, 'teams', query, lock) : query);
       return row && toRecord(row);
+    },
+
+    /** The team as it is stored, read under a lock that keeps it until the transaction ends (see `lockingRowsOf`). */
+    async findStoredLocked(accountId: number, teamId: number): Promise<TableRow<'teams'> | undefined> {
+      return lockingRowsOf(db, 'teams', db('teams').where({ account_id: accountId, id: teamId }).first());
     },
 
     /** Whether another team of the account has this name, ignoring case. */

@@ -1,0 +1,59 @@
+import type { AgentBotActor, MemberActor } from '../../auth/actor';
+import { isAdministrator } from '../../auth/actor';
+import type { Database } from '../../db/connection';
+import { appError } from '../../errors/app-error';
+import { type ConversationRecord, conversationRepository } from './conversation-repository';
+
+/** Who works conversations through the application API: a member of the account, or one of its agent bots. */
+export type DeskActor = MemberActor | AgentBotActor;
+
+/** The account the actor works in; a bot's access pipeline has already matched it with the path's account. */
+export function accountIdOf(actor: DeskActor): number {
+  if (actor.kind === 'member') return actor.account.id;
+  if (actor.agentBot.account_id === null) throw appError('ACCOUNT_ACCESS_DENIED');
+  return actor.agentBot.account_id;
+}
+
+/** Whether the actor sees every conversation of the account: administrators and agent bots do. */
+export const seesWholeAccount = (actor: DeskActor): boolean => actor.kind === 'agentBot' || isAdministrator(actor);
+
+/** The inboxes an agent is a member of; undefined for actors who see the whole account. */
+export async function visibleInboxIds(db: Database, actor: DeskActor): Promise<number[] | undefined> {
+  if (seesWholeAccount(actor) || actor.kind !== 'member') return undefined;
+  const rows = await db('inbox_members')
+    .join('inboxes', 'inboxes.id', 'inbox_members.inbox_id')
+    .where('inbox_members.user_id', actor.user.id)
+    .where('inboxes.account_id', actor.account.id)
+    .select('inbox_members.inbox_id');
+  return rows.map((row) => row.inbox_id);
+}
+
+/** Whether an agent may open the conversation: as a member of its inbox, or of its team. */
+async function agentMayOpen(db: Database, member: MemberActor, conversation: ConversationRecord): Promise<boolean> {
+  const inbox = await db('inbox_members')
+    .where({ inbox_id: conversation.inbox_id, user_id: member.user.id })
+    .first('id');
+  if (inbox) return true;
+  if (conversation.team_id === null) return false;
+  const team = await db('team_members').where({ team_id: conversation.team_id, user_id: member.user.id }).first('id');
+  return team !== undefined;
+}
+
+/**
+ * The conversation of the actor's account with this display id, if the actor may open it; 404 otherwise, for an
+ * agent outside its inbox and team as for an unknown id, so that ids of other inboxes are not disclosed. With
+ * `lock`, see `lockingRowsOf`.
+ */
+export async function findVisibleConversation(
+  db: Database,
+  actor: DeskActor,
+  displayId: number,
+  options: { lock?: boolean } = {},
+): Promise<ConversationRecord> {
+  const conversation = await conversationRepository(db).findByDisplayId(accountIdOf(actor), displayId, options);
+  if (!conversation) throw appError('RESOURCE_NOT_FOUND');
+  if (actor.kind === 'member' && !isAdministrator(actor) && !(await agentMayOpen(db, actor, conversation))) {
+    throw appError('RESOURCE_NOT_FOUND');
+  }
+  return conversation;
+}

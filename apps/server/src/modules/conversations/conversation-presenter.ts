@@ -1,0 +1,183 @@
+import type { Database } from '../../db/connection';
+import { isoTime } from '../../http/iso-time';
+import type { Schemas } from '../../http/schemas';
+import { toConversationBotAssignee } from '../agent-bots/agent-bot-mapper';
+import { agentBotRepository } from '../agent-bots/agent-bot-repository';
+import { toAgent } from '../agents/agent-mapper';
+import { listAgents } from '../agents/agent-repository';
+import { toContact } from '../contacts/contact-mapper';
+import { contactRepository } from '../contacts/contact-repository';
+import { type InboxRecord, inboxRepository } from '../inboxes/inbox-repository';
+import { toTeam } from '../teams/team-mapper';
+import type { DeskActor } from './conversation-access';
+import { conversationLabelRepository } from './conversation-label-repository';
+import type { ConversationRecord } from './conversation-repository';
+import { toMessagePush } from './message-mapper';
+import { messageRepository } from './message-repository';
+import { type AttachmentPresenter, messageSurroundings } from './message-surroundings';
+
+/** How many unread messages a conversation counts at most. */
+export const unreadCountCap = 10;
+
+/** What presenting conversations needs beyond the rows: who looks, the time, and how attachments are linked. */
+export interface ConversationViewing {
+  viewer: DeskActor;
+  accountId: number;
+  nowSeconds: number;
+  presentAttachment: AttachmentPresenter;
+}
+
+/** The hours an API inbox gives agents to reply after the contact's last message, if it limits them. */
+function replyWindowHours(inbox: InboxRecord): number | undefined {
+  if (inbox.channel_type !== 'Channel::Api') return undefined;
+  const attributes = inbox.channel_settings.additional_attributes;
+  if (typeof attributes !== 'object' || attributes === null) return undefined;
+  const hours = Number((attributes as Record<string, unknown>).agent_reply_time_window);
+  return Number.isFinite(hours) && hours > 0 ? hours : undefined;
+}
+
+const secondsOrZero = (value: number | null) => value ?? 0;
+
+/** Conversations as the application API shows them, each with what its JSON names, read in a few batched queries. */
+export async function presentConversations(
+  db: Database,
+  records: ConversationRecord[],
+  { viewer, accountId, nowSeconds, presentAttachment }: ConversationViewing,
+): Promise<Schemas['Conversation'][]> {
+  if (records.length === 0) return [];
+  const unique = <T>(values: Array<T | null>) => [...new Set(values.filter((value): value is T => value !== null))];
+  const assigneeIds = unique(records.map((record) => record.assignee_id));
+  const botIds = unique(records.map((record) => record.assignee_agent_bot_id));
+  const teamIds = unique(records.map((record) => record.team_id));
+  const messageIds = unique(records.flatMap((record) => [record.last_message_id, record.last_non_activity_message_id]));
+  const viewerUserId = viewer.kind === 'member' ? viewer.user.id : null;
+  const messages = messageRepository(db);
+
+  const [contacts, sessions, inboxes, assignees, bots, teams, memberships, labels, lastMessages, unread] =
+    await Promise.all([
+      contactRepository(db).findManyInAccount(accountId, unique(records.map((record) => record.contact_id))),
+      db('contact_inboxes').whereIn('id', unique(records.map((record) => record.contact_inbox_id))),
+      inboxRepository(db).findManyInAccount(accountId, unique(records.map((record) => record.inbox_id))),
+      assigneeIds.length === 0 ? [] : listAgents(db, accountId, (query) => query.whereIn('users.id', assigneeIds)),
+      agentBotRepository(db).listByIds(botIds),
+      teamIds.length === 0 ? [] : db('teams').where('account_id', accountId).whereIn('id', teamIds),
+      teamIds.length === 0 || viewerUserId === null
+        ? []
+        : db('team_members').select('team_id').where('user_id', viewerUserId).whereIn('team_id', teamIds),
+      conversationLabelRepository(db).listOfMany(records.map((record) => record.id)),
+      messages.findMany(messageIds),
+      messages.unreadCounts(records, unreadCountCap),
+    ]);
+
+  const contactById = new Map(contacts.map((contact) => [contact.id, contact]));
+  const sessionById = new Map(sessions.map((session) => [session.id, session]));
+  const inboxById = new Map(inboxes.map((inbox) => [inbox.id, inbox]));
+  const assigneeById = new Map(assignees.map((agent) => [agent.id, agent]));
+  const botById = new Map(bots.map((bot) => [bot.id, bot]));
+  const memberTeamIds = new Set(memberships.map((membership) => membership.team_id));
+  const teamById = new Map(
+    teams.map((team) => [
+      team.id,
+      toTeam({
+        id: team.id,
+        account_id: team.account_id,
+        name: team.name,
+        description: team.description,
+        allow_auto_assign: Boolean(team.allow_auto_assign),
+        is_member: memberTeamIds.has(team.id),
+      }),
+    ]),
+  );
+  const messageById = new Map(lastMessages.map((message) => [message.id, message]));
+  const around = await messageSurroundings(db, accountId, lastMessages, presentAttachment);
+  const lastIncoming = await lastIncomingTimes(db, records, inboxById);
+
+  return records.flatMap((record) => {
+    const contact = contactById.get(record.contact_id);
+    const inbox = inboxById.get(record.inbox_id);
+    if (!contact || !inbox) return [];
+    const session = record.contact_inbox_id === null ? undefined : sessionById.get(record.contact_inbox_id);
+    const unreadCount = unread.get(record.id) ?? 0;
+    const summary = {
+      displayId: record.display_id,
+      assigneeId: record.assignee_id,
+      unreadCount,
+      lastActivityAt: record.last_activity_at,
+      sourceId: session?.source_id ?? null,
+    };
+    const pushed = (id: number | null) => {
+      const message = id === null ? undefined : messageById.get(id);
+      return message && toMessagePush(message, summary, around);
+    };
+    const lastMessage = pushed(record.last_message_id);
+    const assignee = record.assignee_id === null ? undefined : assigneeById.get(record.assignee_id);
+    const bot = record.assignee_agent_bot_id === null ? undefined : botById.get(record.assignee_agent_bot_id);
+    const team = record.team_id === null ? undefined : teamById.get(record.team_id);
+    const window = replyWindowHours(inbox);
+    const contactLast = lastIncoming.get(record.id);
+    const meta: Schemas['ConversationMeta'] = {
+      sender: toContact({ contact }, { administrator: false, origin: '' }),
+      channel: inbox.channel_type,
+      ...(assignee
+        ? { assignee: toAgent(assignee), assignee_type: 'User' as const }
+        : bot
+          ? { assignee: toConversationBotAssignee(bot), assignee_type: 'AgentBot' as const }
+          : {}),
+      ...(team && { team }),
+      hmac_verified: Boolean(session?.hmac_verified),
+    };
+    return [
+      {
+        meta,
+        id: record.display_id,
+        account_id: record.account_id,
+        uuid: record.uuid,
+        inbox_id: record.inbox_id,
+        messages: lastMessage ? [lastMessage] : [],
+        additional_attributes: record.additional_attributes,
+        custom_attributes: record.custom_attributes,
+        agent_last_seen_at: secondsOrZero(record.agent_last_seen_at),
+        assignee_last_seen_at: secondsOrZero(record.assignee_last_seen_at),
+        contact_last_seen_at: secondsOrZero(record.contact_last_seen_at),
+        can_reply: window === undefined || (contactLast !== undefined && contactLast + window * 3600 > nowSeconds),
+        labels: labels.get(record.id) ?? [],
+        muted: contact.blocked,
+        snoozed_until: record.snoozed_until === null ? null : isoTime(record.snoozed_until),
+        status: record.status,
+        priority: record.priority,
+        created_at: record.created_at,
+        updated_at: record.updated_at / 1000,
+        timestamp: record.last_activity_at,
+        last_activity_at: record.last_activity_at,
+        first_reply_created_at: secondsOrZero(record.first_reply_created_at),
+        waiting_since: secondsOrZero(record.waiting_since),
+        unread_count: unreadCount,
+        last_non_activity_message: pushed(record.last_non_activity_message_id) ?? null,
+        sla_policy_id: null,
+      },
+    ];
+  });
+}
+
+/** When the contact last wrote in each conversation of an inbox that limits the time to reply. */
+async function lastIncomingTimes(
+  db: Database,
+  records: ConversationRecord[],
+  inboxById: Map<number, InboxRecord>,
+): Promise<Map<number, number>> {
+  const limited = records.filter((record) => {
+    const inbox = inboxById.get(record.inbox_id);
+    return inbox !== undefined && replyWindowHours(inbox) !== undefined;
+  });
+  if (limited.length === 0) return new Map();
+  const rows: Array<{ conversation_id: number; last: number | string | null }> = await db('messages')
+    .select('conversation_id')
+    .max({ last: 'created_at' })
+    .whereIn(
+      'conversation_id',
+      limited.map((record) => record.id),
+    )
+    .where('message_type', 'incoming')
+    .groupBy('conversation_id');
+  return new Map(rows.filter((row) => row.last !== null).map((row) => [row.conversation_id, Number(row.last)]));
+}

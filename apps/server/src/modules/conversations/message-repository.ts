@@ -1,0 +1,130 @@
+import type { Database } from '../../db/connection';
+import { idOf } from '../../db/inserted-id';
+import { readJson, writeJson } from '../../db/json-column';
+import type { DecodedRow, MessageColumns, TableRow, TableUpdate } from '../../db/tables';
+
+export type MessageRecord = DecodedRow<MessageColumns>;
+
+export type NewMessage = Omit<MessageRecord, 'id' | 'created_at' | 'updated_at'>;
+
+export type MessageChanges = Partial<Pick<MessageRecord, 'content' | 'content_type' | 'content_attributes' | 'status'>>;
+
+function toRecord(row: TableRow<'messages'>): MessageRecord {
+  return {
+    ...row,
+    private: Boolean(row.private),
+    content_attributes: readJson(row.content_attributes),
+    additional_attributes: readJson(row.additional_attributes),
+    external_source_ids: readJson(row.external_source_ids),
+  };
+}
+
+/** How many messages a window of a conversation's messages holds at most, by the cursors given. */
+export const messageWindowSizes = { newest: 20, before: 20, after: 100, between: 1000 } as const;
+
+/** A window of a conversation's messages by id: after `after` (included when both are given), before `before`. */
+export interface MessageWindow {
+  before?: number;
+  after?: number;
+}
+
+/** The messages of conversations. */
+export function messageRepository(db: Database) {
+  return {
+    async insert(message: NewMessage, now: number): Promise<MessageRecord> {
+      const record = { ...message, created_at: now, updated_at: now };
+      const [row] = await db('messages')
+        .insert({
+          ...record,
+          content_attributes: writeJson(message.content_attributes),
+          additional_attributes: writeJson(message.additional_attributes),
+          external_source_ids: writeJson(message.external_source_ids),
+        })
+        .returning('id');
+      return { id: idOf(row), ...record };
+    },
+
+    async findInConversation(conversationId: number, id: number): Promise<MessageRecord | undefined> {
+      const row = await db('messages').where({ conversation_id: conversationId, id }).first();
+      return row && toRecord(row);
+    },
+
+    async findMany(ids: number[]): Promise<MessageRecord[]> {
+      if (ids.length === 0) return [];
+      const rows = await db('messages').whereIn('id', ids);
+      return rows.map(toRecord);
+    },
+
+    /** A window of the conversation's messages, oldest first. */
+    async window(conversationId: number, { before, after }: MessageWindow): Promise<MessageRecord[]> {
+      const query = db('messages').where({ conversation_id: conversationId });
+      if (after !== undefined && before !== undefined) {
+        query.where('id', '>=', after).where('id', '<', before).orderBy('id', 'asc').limit(messageWindowSizes.between);
+      } else if (after !== undefined) {
+        query.where('id', '>', after).orderBy('id', 'asc').limit(messageWindowSizes.after);
+      } else {
+        if (before !== undefined) query.where('id', '<', before);
+        query.orderBy('id', 'desc').limit(before === undefined ? messageWindowSizes.newest : messageWindowSizes.before);
+      }
+      const rows = (await query).map(toRecord);
+      return after === undefined ? rows.reverse() : rows;
+    },
+
+    /**
+     * How many of the conversation's newest `limit` messages were created since `since` (unix seconds): enough to know
+     * whether the conversation has taken `limit` messages since then, reading no more than that many index entries.
+     */
+    async countRecentSince(conversationId: number, since: number, limit: number): Promise<number> {
+      const newest = db('messages')
+        .select('created_at')
+        .where({ conversation_id: conversationId })
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .as('newest');
+      const [row] = await db.from(newest).where('created_at', '>=', since).count({ count: '*' });
+      return Number(row?.count ?? 0);
+    },
+
+    /**
+     * For each conversation, how many incoming messages came after the time an agent last read it (all of them when
+     * nobody has), counted up to `cap`.
+     */
+    async unreadCounts(
+      conversations: Array<{ id: number; agent_last_seen_at: number | null }>,
+      cap: number,
+    ): Promise<Map<number, number>> {
+      const counts = new Map<number, number>();
+      if (conversations.length === 0) return counts;
+      const query = conversations
+        .map(
+          () =>
+            `select cast(? as integer) as conversation_id, count(*) as unread from (select 1 from messages
+               where conversation_id = ? and message_type = 'incoming' and created_at > ? limit ${cap}) capped`,
+        )
+        .join(' union all ');
+      const bindings = conversations.flatMap((conversation) => [
+        conversation.id,
+        conversation.id,
+        conversation.agent_last_seen_at ?? -1,
+      ]);
+      const result = await db.raw(query, bindings);
+      const rows: Array<{ conversation_id: number | string; unread: number | string }> = Array.isArray(result)
+        ? result
+        : result.rows;
+      for (const row of rows) counts.set(Number(row.conversation_id), Number(row.unread));
+      return counts;
+    },
+
+    async update(id: number, changes: MessageChanges, now: number): Promise<MessageRecord | undefined> {
+      const { content_attributes, ...plain } = changes;
+      const row: TableUpdate<'messages'> = {
+        ...plain,
+        ...(content_attributes !== undefined && { content_attributes: writeJson(content_attributes) }),
+        updated_at: now,
+      };
+      await db('messages').where({ id }).update(row);
+      const updated = await db('messages').where({ id }).first();
+      return updated && toRecord(updated);
+    },
+  };
+}

@@ -1,0 +1,200 @@
+import { appError, referenceValidationError, validationError } from '../../errors/app-error';
+import { isoTime } from '../../http/iso-time';
+import type { Schemas } from '../../http/schemas';
+import type { UploadedFile } from '../../http/uploaded-file';
+import { listAgents } from '../agents/agent-repository';
+import type { NewAttachmentRow } from '../attachments/attachment-row';
+import type { AttachmentService } from '../attachments/attachment-service';
+import { contactRepository } from '../contacts/contact-repository';
+import type { ServiceDependencies } from '../service-dependencies';
+import { accountIdOf, type DeskActor, findVisibleConversation } from './conversation-access';
+import { messageEvent } from './conversation-events';
+import { conversationLabelRepository } from './conversation-label-repository';
+import type { Presentation } from './conversation-service';
+import { toContactSender, toMessage, toUserSender } from './message-mapper';
+import { type MessageWindow, messageRepository } from './message-repository';
+import { messageSurroundings } from './message-surroundings';
+import { appendMessage } from './message-writer';
+
+type MessageCreate = Schemas['MessageCreate'];
+
+/** What a deleted message says instead of its text. */
+export const deletedMessageText = 'This message was deleted';
+
+/** How many messages a conversation takes per minute before refusing more. */
+export const messagesPerMinuteLimit = 200;
+
+/** Content types whose `content_attributes.items` must list at least one item. */
+const itemContentTypes = new Set(['input_select', 'cards', 'form']);
+
+const largestId = 2_147_483_647;
+
+/** `content_attributes` as an object, from an object or its JSON text. */
+function contentAttributesOf(input: MessageCreate): Record<string, unknown> {
+  const given = input.content_attributes;
+  if (given === undefined) return {};
+  if (typeof given !== 'string') return given;
+  if (given.trim() === '') return {};
+  try {
+    const parsed: unknown = JSON.parse(given);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+      return parsed as Record<string, unknown>;
+    }
+  } catch {
+    // Falls through to the refusal below.
+  }
+  throw validationError([{ attribute: 'content_attributes', message: 'must be a JSON object' }]);
+}
+
+function checkItems(contentType: string, attributes: Record<string, unknown>): void {
+  if (!itemContentTypes.has(contentType)) return;
+  const items = attributes.items;
+  if (!Array.isArray(items) || items.length === 0) {
+    throw referenceValidationError(
+      'content_attributes.items',
+      'Validation failed: Content attributes At least one item is required.',
+    );
+  }
+  if (!items.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item))) {
+    throw validationError([{ attribute: 'content_attributes.items', message: 'must be a list of objects' }]);
+  }
+}
+
+/** The messages of conversations, as agents and bots read and write them. */
+export function messageService(dependencies: ServiceDependencies, attachments: AttachmentService) {
+  const { db, clock } = dependencies;
+
+  return {
+    /**
+     * Adds a message from the caller, with its files. The files are kept before the transaction commits, and removed
+     * again if it does not, so that no committed message lacks a file and no file outlives a message never committed.
+     */
+    async create(
+      actor: DeskActor,
+      displayId: number,
+      input: MessageCreate,
+      files: readonly UploadedFile[],
+      presentation: Presentation,
+    ) {
+      const contentAttributes = contentAttributesOf(input);
+      const contentType = input.content_type ?? 'text';
+      checkItems(contentType, contentAttributes);
+      const messageType = input.message_type ?? 'outgoing';
+      const stored: NewAttachmentRow[] = [];
+      const message = await db
+        .transaction(async (trx) => {
+          const conversation = await findVisibleConversation(trx, actor, displayId, { lock: true });
+          if (messageType === 'incoming') {
+            const inbox = await trx('inboxes').where({ id: conversation.inbox_id }).first('channel_type');
+            if (inbox?.channel_type !== 'Channel::Api') {
+              throw referenceValidationError('message_type', 'Incoming messages are only allowed in Api inboxes');
+            }
+          }
+          const recent = await messageRepository(trx).countRecentSince(
+            conversation.id,
+            clock.nowSeconds() - 60,
+            messagesPerMinuteLimit,
+          );
+          if (recent >= messagesPerMinuteLimit) {
+            throw referenceValidationError('conversation_id', 'Validation failed: Too many messages');
+          }
+          const sender =
+            messageType === 'incoming'
+              ? { sender_type: 'Contact' as const, sender_id: conversation.contact_id }
+              : actor.kind === 'member'
+                ? { sender_type: 'User' as const, sender_id: actor.user.id }
+                : { sender_type: 'AgentBot' as const, sender_id: actor.agentBot.id };
+          const appended = await appendMessage(trx, dependencies, actor, conversation, {
+            message_type: messageType,
+            content: input.content ?? null,
+            content_type: contentType,
+            private: input.private ?? false,
+            source_id: input.source_id ?? null,
+            content_attributes: contentAttributes,
+            ...sender,
+          });
+          const kept = await attachments.store(files, {
+            accountId: appended.message.account_id,
+            messageId: appended.message.id,
+          });
+          stored.push(...kept);
+          if (kept.length > 0) await trx('attachments').insert(kept);
+          return appended.message;
+        })
+        .catch(async (error: unknown) => {
+          await attachments.removeFiles(stored);
+          throw error;
+        });
+      const around = await messageSurroundings(db, accountIdOf(actor), [message], presentation.presentAttachment);
+      return toMessage(message, displayId, around, input.echo_id);
+    },
+
+    /**
+     * Deletes a message as the reference does: its text and structure are replaced, its files removed, and the
+     * message keeps its place in the conversation.
+     */
+    async delete(actor: DeskActor, displayId: number, messageId: number, presentation: Presentation) {
+      const removed = await db.transaction(async (trx) => {
+        const conversation = await findVisibleConversation(trx, actor, displayId, { lock: true });
+        const messages = messageRepository(trx);
+        const existing = await messages.findInConversation(conversation.id, messageId);
+        if (!existing) throw appError('RESOURCE_NOT_FOUND');
+        const files = await trx('attachments').where({ message_id: existing.id }).select('storage_key');
+        await trx('attachments').where({ message_id: existing.id }).delete();
+        const deleted = await messages.update(
+          existing.id,
+          { content: deletedMessageText, content_type: 'text', content_attributes: { deleted: true } },
+          clock.nowSeconds(),
+        );
+        if (!deleted) throw appError('RESOURCE_NOT_FOUND');
+        await dependencies.events.record(trx, messageEvent('message_updated', actor, deleted, conversation));
+        return { deleted, files };
+      });
+      await attachments.removeFiles(removed.files);
+      const message = removed.deleted;
+      const around = await messageSurroundings(db, accountIdOf(actor), [message], presentation.presentAttachment);
+      return toMessage(message, displayId, around);
+    },
+
+    async list(
+      actor: DeskActor,
+      displayId: number,
+      cursors: MessageWindow,
+      presentation: Presentation,
+    ): Promise<Schemas['MessagePage']> {
+      const accountId = accountIdOf(actor);
+      const conversation = await findVisibleConversation(db, actor, displayId);
+      // Ids beyond the id columns' range: nothing lies after one, and one given as the end bounds nothing.
+      const outOfRange = cursors.after !== undefined && cursors.after > largestId;
+      const window: MessageWindow = {
+        ...(cursors.after !== undefined && { after: cursors.after }),
+        ...(cursors.before !== undefined && cursors.before <= largestId && { before: cursors.before }),
+      };
+      const [messages, labels, contact, assignees] = await Promise.all([
+        outOfRange ? [] : messageRepository(db).window(conversation.id, window),
+        conversationLabelRepository(db).list(conversation.id),
+        contactRepository(db).findInAccount(accountId, conversation.contact_id),
+        conversation.assignee_id === null
+          ? []
+          : listAgents(db, accountId, (query) => query.where('users.id', conversation.assignee_id)),
+      ]);
+      if (!contact) throw appError('RESOURCE_NOT_FOUND');
+      const around = await messageSurroundings(db, accountId, messages, presentation.presentAttachment);
+      const [assignee] = assignees;
+      const seenAt = (seconds: number | null) => (seconds === null ? null : isoTime(seconds));
+      return {
+        meta: {
+          labels,
+          additional_attributes: conversation.additional_attributes,
+          contact: toContactSender(contact),
+          ...(assignee && { assignee: toUserSender(assignee) }),
+          agent_last_seen_at: seenAt(conversation.agent_last_seen_at),
+          assignee_last_seen_at: seenAt(conversation.assignee_last_seen_at),
+        },
+        payload: messages.map((message) => toMessage(message, displayId, around)),
+      };
+    },
+  };
+}
+
+export type MessageService = ReturnType<typeof messageService>;
