@@ -2,6 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import knex from 'knex';
 import { connectDatabase, type Database, engineOf } from '../db/connection';
 import { migrateLatest } from '../db/migrate';
+import type { ConversationsBenchSize } from './bench-settings';
 
 /**
  * Where the contacts bench of `contacts` contacts lives: `BENCH_DATABASE_URL`, or beside the database `DATABASE_URL`
@@ -10,14 +11,32 @@ import { migrateLatest } from '../db/migrate';
  * run does not throw away the large seeding.
  */
 export function benchDatabaseUrl(contacts: number, env: NodeJS.ProcessEnv = process.env): string {
-  if (env.BENCH_DATABASE_URL) return env.BENCH_DATABASE_URL;
+  return env.BENCH_DATABASE_URL || besideDatabase(`bench-${contacts}`, env);
+}
+
+/**
+ * Where the conversations bench of a size lives: `BENCH_CONVERSATIONS_DATABASE_URL`, or a database of its own per size
+ * beside the one `DATABASE_URL` names, as for contacts (`inquirly_bench_conversations_100000_2000000`,
+ * `data/inquirly-bench-conversations-100000-2000000.sqlite3`).
+ */
+export function conversationsBenchDatabaseUrl(
+  { conversations, messages }: ConversationsBenchSize,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  return (
+    env.BENCH_CONVERSATIONS_DATABASE_URL || besideDatabase(`bench-conversations-${conversations}-${messages}`, env)
+  );
+}
+
+/** A database named `inquirly-<name>`: on the PostgreSQL server `DATABASE_URL` names (with underscores), or SQLite. */
+function besideDatabase(name: string, env: NodeJS.ProcessEnv): string {
   const base = env.DATABASE_URL;
   if (base && engineOf(base) === 'postgres') {
     const url = new URL(base);
-    url.pathname = `/inquirly_bench_${contacts}`;
+    url.pathname = `/inquirly_${name.replace(/-/g, '_')}`;
     return url.toString();
   }
-  return `sqlite:data/inquirly-bench-${contacts}.sqlite3`;
+  return `sqlite:data/inquirly-${name}.sqlite3`;
 }
 
 // Reseeding drops the whole database; a name without "bench" in it is more likely someone's data than a bench.

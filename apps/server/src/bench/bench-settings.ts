@@ -18,6 +18,25 @@ export function benchContactCount(env: NodeJS.ProcessEnv = process.env): number 
   return positiveInteger('BENCH_CONTACTS', 1_000_000, env);
 }
 
+/** The size of the conversations bench account. */
+export interface ConversationsBenchSize {
+  conversations: number;
+  messages: number;
+}
+
+/**
+ * `BENCH_CONVERSATIONS` conversations (100,000 by default) holding `BENCH_MESSAGES` messages in all (2,000,000 by
+ * default), at least one each.
+ */
+export function benchConversationsSize(env: NodeJS.ProcessEnv = process.env): ConversationsBenchSize {
+  const conversations = positiveInteger('BENCH_CONVERSATIONS', 100_000, env);
+  const messages = positiveInteger('BENCH_MESSAGES', 2_000_000, env);
+  if (messages < conversations) {
+    throw new Error(`BENCH_MESSAGES (${messages}) must be at least BENCH_CONVERSATIONS (${conversations})`);
+  }
+  return { conversations, messages };
+}
+
 /** How hard and how long each target is loaded. */
 export interface LoadSettings {
   connections: number;

@@ -47,7 +47,7 @@ export function createRandom(seed: number): Random {
 }
 
 /** Picks among items by weight in O(log n). */
-function weightedPicker<T>(entries: Array<[item: T, weight: number]>): (random: Random) => T {
+export function weightedPicker<T>(entries: Array<[item: T, weight: number]>): (random: Random) => T {
   const cumulative: number[] = [];
   let total = 0;
   for (const [, weight] of entries) {

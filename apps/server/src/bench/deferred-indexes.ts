@@ -1,0 +1,66 @@
+import type { BulkWriter } from './bulk-writer';
+
+/** An index, trigger or foreign key as the database keeps its definition. */
+interface StoredDefinition {
+  kind: 'index' | 'trigger' | 'constraint';
+  name: string;
+  sql: string;
+}
+
+async function postgresDefinitions(writer: BulkWriter, table: string): Promise<StoredDefinition[]> {
+  const indexes = await writer.query<{ name: string; sql: string }>(
+    `select indexname as name, indexdef as sql from pg_indexes
+     where schemaname = current_schema() and tablename = $1
+       and not exists (select 1 from pg_constraint where conname = indexname)
+     order by indexname`,
+    [table],
+  );
+  const foreignKeys = await writer.query<{ name: string; sql: string }>(
+    `select conname as name, pg_get_constraintdef(oid) as sql from pg_constraint
+     where conrelid = $1::regclass and contype = 'f' order by conname`,
+    [table],
+  );
+  return [
+    ...indexes.map((row) => ({ kind: 'index' as const, ...row })),
+    ...foreignKeys.map((row) => ({ kind: 'constraint' as const, ...row })),
+  ];
+}
+
+async function sqliteDefinitions(writer: BulkWriter, table: string): Promise<StoredDefinition[]> {
+  // Indexes SQLite made itself for a primary key or a unique column have no statement, and stay.
+  return writer.query<StoredDefinition>(
+    `select type as kind, name, sql from sqlite_master
+     where tbl_name = ? and type in ('index', 'trigger') and sql is not null order by type, name`,
+    [table],
+  );
+}
+
+/**
+ * Drops the indexes and triggers of `table` (and, on PostgreSQL, its foreign keys) for the time of a bulk load, and
+ * hands back what makes them again, from the statements the database itself kept when the migration made them
+ * (SQLite's `sqlite_master`, PostgreSQL's `pg_indexes` and `pg_get_constraintdef`): the same definitions, whatever
+ * the migrations come to say. Building an index once over the loaded rows costs a fraction of keeping it up to date
+ * row by row; a unique index or a foreign key made again checks every row, so a faulty load still fails. Primary keys
+ * and PostgreSQL's unique constraints stay throughout. `searchTable`, an SQLite full-text table kept in step with
+ * `table` by the dropped triggers, is rebuilt from the table before the triggers come back.
+ */
+export async function deferIndexes(
+  writer: BulkWriter,
+  { table, postgres, searchTable }: { table: string; postgres: boolean; searchTable?: string },
+): Promise<() => Promise<void>> {
+  const definitions = postgres ? await postgresDefinitions(writer, table) : await sqliteDefinitions(writer, table);
+  const ofKind = (kind: StoredDefinition['kind']) => definitions.filter((definition) => definition.kind === kind);
+  for (const { kind, name } of definitions) {
+    await writer.execute(
+      kind === 'constraint' ? `alter table "${table}" drop constraint "${name}"` : `drop ${kind} "${name}"`,
+    );
+  }
+  return async () => {
+    for (const { sql } of ofKind('index')) await writer.execute(sql);
+    for (const { name, sql } of ofKind('constraint')) {
+      await writer.execute(`alter table "${table}" add constraint "${name}" ${sql}`);
+    }
+    if (searchTable) await writer.execute(`insert into ${searchTable} (${searchTable}) values ('rebuild')`);
+    for (const { sql } of ofKind('trigger')) await writer.execute(sql);
+  };
+}
