@@ -13,6 +13,7 @@ import { contactLabelService } from './modules/contacts/contact-label-service';
 import { contactService } from './modules/contacts/contact-service';
 import { contactSessionService } from './modules/contacts/contact-session-service';
 import { presentationFor } from './modules/conversations/attachment-presentation';
+import { conversationListService } from './modules/conversations/conversation-list-service';
 import { conversationService } from './modules/conversations/conversation-service';
 import { messageService } from './modules/conversations/message-service';
 import { customAttributeService } from './modules/custom-attributes/custom-attribute-service';
@@ -51,6 +52,7 @@ export function createServices(dependencies: ServiceDependencies) {
     contactSessions: contactSessionService(dependencies),
     contactLabels: contactLabelService(dependencies),
     conversations: conversationService(dependencies),
+    conversationLists: conversationListService(dependencies),
     messages: messageService(dependencies),
     presentation: presentationFor,
     teams: teamService(dependencies),

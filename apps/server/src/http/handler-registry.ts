@@ -25,6 +25,7 @@ import { filterContacts } from '../modules/contacts/handlers/filter-contacts';
 import { getAccountAgentBot } from '../modules/agent-bots/handlers/get-account-agent-bot';
 import { getContact } from '../modules/contacts/handlers/get-contact';
 import { getConversation } from '../modules/conversations/handlers/get-conversation';
+import { getConversationCounts } from '../modules/conversations/handlers/get-conversation-counts';
 import { getCustomAttributeDefinition } from '../modules/custom-attributes/handlers/get-custom-attribute-definition';
 import { getCustomFilter } from '../modules/custom-filters/handlers/get-custom-filter';
 import { getHealth } from '../modules/system/handlers/get-health';
@@ -40,6 +41,7 @@ import { listContactConversations } from '../modules/contacts/handlers/list-cont
 import { listContactLabels } from '../modules/contacts/handlers/list-contact-labels';
 import { listContacts } from '../modules/contacts/handlers/list-contacts';
 import { listConversationMessages } from '../modules/conversations/handlers/list-conversation-messages';
+import { listConversations } from '../modules/conversations/handlers/list-conversations';
 import { listCustomAttributeDefinitions } from '../modules/custom-attributes/handlers/list-custom-attribute-definitions';
 import { listCustomFilters } from '../modules/custom-filters/handlers/list-custom-filters';
 import { listInboxes } from '../modules/inboxes/handlers/list-inboxes';
@@ -106,6 +108,7 @@ export const handlers: HandlerMap = {
   getAccountAgentBot,
   getContact,
   getConversation,
+  getConversationCounts,
   getCustomAttributeDefinition,
   getCustomFilter,
   getHealth,
@@ -121,6 +124,7 @@ export const handlers: HandlerMap = {
   listContactLabels,
   listContacts,
   listConversationMessages,
+  listConversations,
   listCustomAttributeDefinitions,
   listCustomFilters,
   listInboxes,
