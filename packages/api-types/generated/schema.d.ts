@@ -940,7 +940,11 @@ export interface paths {
          *     A stored value of another type than its attribute's, such as a word in a number attribute, counts as absent, as
          *     does an empty string. `custom_attribute_type`, when given, must be `contact_attribute`.
          *
-         *     A malformed condition is a 422 whose message names its key or operator. Open to any member.
+         *     A malformed condition is a 422 naming its field (`payload.<index>.attribute_key`, `.filter_operator`, `.values`,
+         *     `.query_operator` or `.custom_attribute_type`); every malformed condition of the payload is named in the one
+         *     answer. Its message names the key or operator, with the reference's wording where the reference has one: a
+         *     condition without values gives `Invalid value. The values provided for <key> are invalid`, a wrong or missing
+         *     query operator `Query operator must be either "AND" or "OR".`. Open to any member.
          */
         post: operations["filterContacts"];
         delete?: never;
@@ -2827,16 +2831,17 @@ export interface components {
              * @description `equal_to` matches any of `values`, `not_equal_to` none of them; `contains` matches when the attribute contains
              *     any of `values`, `does_not_contain` when it contains none of them (both ignoring case). `starts_with` matches a
              *     prefix. `is_greater_than` and `is_less_than` compare with the first value: numbers as numbers, dates by day
-             *     (`YYYY-MM-DD`, UTC). `days_before` matches dates earlier than that many days (0 to 100000) before today (UTC).
+             *     (`YYYY-MM-DD`, UTC). `days_before` matches dates earlier than that many days before today (UTC): a whole number from 1 to 998.
              *     The negative operators (`not_equal_to`, `does_not_contain`, `is_not_present`) also match records without the
              *     attribute.
              * @enum {string}
              */
             filter_operator: "equal_to" | "not_equal_to" | "contains" | "does_not_contain" | "is_present" | "is_not_present" | "is_greater_than" | "is_less_than" | "days_before" | "starts_with";
-            /** @description Strings, numbers or booleans; not needed by `is_present` and `is_not_present`. */
+            /** @description Strings, numbers or booleans: at least one, except for `is_present` and `is_not_present`, which read none. */
             values?: (string | number | boolean)[];
             /**
-             * @description `AND` or `OR` (any case), joining this condition to the next one; null or absent on the last condition.
+             * @description `AND` or `OR` (any case), joining this condition to the next one. The last condition joins none and gives
+             *     none (null, absent or empty): `AND` or `OR` there is refused like any other value, as the reference refuses it.
              *     Conditions join strictly from left to right: `a OR b AND c` is `(a OR b) AND c`.
              */
             query_operator?: string | null;

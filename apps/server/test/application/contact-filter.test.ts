@@ -580,7 +580,7 @@ describe('malformed conditions', () => {
       condition('email', 'equal_to', ['x@example.com']),
     ]);
     expect(body.attributes).toEqual(['payload.0.query_operator']);
-    expect(body.message).toContain('Query operator must be either AND or OR');
+    expect(body.message).toContain('Query operator must be either "AND" or "OR".');
   });
 
   test('a condition followed by another needs a query operator', async () => {
@@ -589,17 +589,22 @@ describe('malformed conditions', () => {
       condition('email', 'equal_to', ['x@example.com']),
     ]);
     expect(body.attributes).toEqual(['payload.0.query_operator']);
-    expect(body.message).toContain('Query operator must be either AND or OR');
+    expect(body.message).toContain('Query operator must be either "AND" or "OR".');
   });
 
-  test('the last condition may give a valid query operator, which joins nothing', async () => {
-    const response = await filter([{ ...condition('name', 'equal_to', ['x']), query_operator: 'and' }]);
-    expect(response.status).toBe(200);
+  test('the last condition takes no query operator, not even AND or OR, which would join it to nothing', async () => {
+    for (const join of ['and', 'OR', 'NOT']) {
+      const body = await refused([{ ...condition('name', 'equal_to', ['x']), query_operator: join }]);
+      expect(body.attributes).toEqual(['payload.0.query_operator']);
+      expect(body.message).toContain('Query operator must be either "AND" or "OR".');
+    }
   });
 
-  test('an invalid query operator on the last condition is refused too', async () => {
-    const body = await refused([{ ...condition('name', 'equal_to', ['x']), query_operator: 'NOT' }]);
-    expect(body.attributes).toEqual(['payload.0.query_operator']);
+  test('the last condition may leave its query operator null, absent or empty', async () => {
+    for (const join of [null, undefined, '']) {
+      const response = await filter([{ ...condition('name', 'equal_to', ['x']), query_operator: join }]);
+      expect(response.status).toBe(200);
+    }
   });
 
   test.each([
@@ -607,10 +612,12 @@ describe('malformed conditions', () => {
     ['created_at', 'is_less_than', ['2025-02-30'], 'Invalid value - [2025-02-30] for created_at'],
     ['last_activity_at', 'days_before', [-1], 'Invalid value - [-1] for last_activity_at'],
     ['created_at', 'days_before', ['a week'], 'Invalid value - [a week] for created_at'],
-    ['created_at', 'days_before', [1e300], 'for created_at: days_before takes a number of days'],
+    ['created_at', 'days_before', [0], 'for created_at: days_before takes a whole number of days from 1 to 998'],
+    ['created_at', 'days_before', [999], 'for created_at: days_before takes a whole number of days from 1 to 998'],
+    ['created_at', 'days_before', [1e300], 'for created_at: days_before takes a whole number of days'],
     ['blocked', 'equal_to', ['maybe'], 'Invalid value - [maybe] for blocked'],
-    ['name', 'equal_to', [], 'Invalid value - [] for name: equal_to takes at least one value'],
-    ['email', 'contains', undefined, 'Invalid value - [] for email'],
+    ['name', 'equal_to', [], 'Invalid value. The values provided for name are invalid'],
+    ['email', 'contains', undefined, 'Invalid value. The values provided for email are invalid'],
     ['labels', 'equal_to', ['  '], 'for labels'],
   ])('%s %s %j is refused, naming the key', async (key, operator, values, message) => {
     const body = await refused([condition(key, operator, values)]);

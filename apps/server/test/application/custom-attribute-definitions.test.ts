@@ -155,6 +155,7 @@ describe('creating a custom attribute definition', () => {
       ['contact_attribute', 'email'],
       ['contact_attribute', 'company'],
       ['conversation_attribute', 'status'],
+      ['conversation_attribute', 'contact_id'],
       ['company_attribute', 'domain'],
     ]) {
       const response = await create({ attribute_display_name: 'Std', attribute_key: key, attribute_model: model });
@@ -166,6 +167,15 @@ describe('creating a custom attribute definition', () => {
   test("allows another model's standard key", async () => {
     const response = await create({ attribute_display_name: 'Email', attribute_key: 'email', attribute_model: 0 });
     expect([response.status, response.body.attribute_model]).toEqual([200, 'conversation_attribute']);
+  });
+
+  test('allows country_code for conversations, whose filter has no such key', async () => {
+    const response = await create({
+      attribute_display_name: 'Country',
+      attribute_key: 'country_code',
+      attribute_model: 'conversation_attribute',
+    });
+    expect([response.status, response.body.attribute_key]).toEqual([200, 'country_code']);
   });
 
   test('refuses a key already defined for the same model, and allows it for another model or account', async () => {

@@ -7,22 +7,23 @@ export const displayTypes = ['text', 'number', 'currency', 'percent', 'link', 'd
 export type DisplayType = (typeof displayTypes)[number];
 
 /**
- * Keys each model already has, which a custom attribute may not take: the reference's standard attributes and the
- * keys its conversation and contact filters interpret, so that a custom attribute is never shadowed by one of them.
+ * Keys each model already has, which a custom attribute may not take, so that a custom attribute is never shadowed
+ * by one of them: for conversations, the standard keys of their filter; for contacts, the reference's standard
+ * attributes and the keys their filter interprets; for companies, the reference's standard attributes.
  */
 export const standardAttributeKeys: Record<AttributeModel, ReadonlySet<string>> = {
   conversation_attribute: new Set([
     'status',
     'priority',
+    'browser_language',
+    'conversation_language',
+    'contact_id',
     'assignee_id',
     'inbox_id',
     'team_id',
-    'display_id',
     'campaign_id',
     'labels',
-    'browser_language',
-    'conversation_language',
-    'country_code',
+    'display_id',
     'referer',
     'mail_subject',
     'created_at',

@@ -7,7 +7,10 @@ import {
   dayOf,
   dayStartOf,
   daysBeforeLimit,
+  idsOf,
   maxDaysBefore,
+  maxId,
+  minDaysBefore,
   numbersOf,
   secondsPerDay,
   textsOf,
@@ -21,7 +24,7 @@ import { type BoundValue, column, joinSql, type SqlFragment, sql, sqlList } from
 
 const anyOf = (predicates: SqlFragment[]): SqlFragment => sql`(${joinSql(predicates, ' or ')})`;
 const missingOr = (value: SqlFragment, predicate: SqlFragment): SqlFragment => sql`(${value} is null or ${predicate})`;
-const dayCount = `a number of days from 0 to ${maxDaysBefore}`;
+const dayCount = `a whole number of days from ${minDaysBefore} to ${maxDaysBefore}`;
 
 function unsupported(operator: FilterOperator): never {
   throw new Error(`no SQL for the operator ${operator} here`);
@@ -110,6 +113,65 @@ export function numberAttribute(value: SqlFragment, operators: readonly FilterOp
           return sql`${value} > ${numbers[0] as number}`;
         case 'is_less_than':
           return sql`${value} < ${numbers[0] as number}`;
+        default:
+          return unsupported(operator);
+      }
+    },
+  };
+}
+
+/**
+ * Ids of the records a column links to, compared as the integers the column holds so that an index on it serves
+ * them. A record links to none where `value` is NULL, unless `linked` says otherwise.
+ */
+export function idAttribute(
+  value: SqlFragment,
+  operators: readonly FilterOperator[],
+  linked: SqlFragment = sql`${value} is not null`,
+): FilterAttribute {
+  return {
+    operators,
+    predicate(operator, values) {
+      if (operator === 'is_present') return linked;
+      if (operator === 'is_not_present') return sql`not (${linked})`;
+      const ids = idsOf(values);
+      if (!ids) return expecting(`ids, whole numbers from 1 to ${maxId}`);
+      switch (operator) {
+        case 'equal_to':
+          return sql`${value} in (${sqlList(ids)})`;
+        case 'not_equal_to':
+          return missingOr(value, sql`${value} not in (${sqlList(ids)})`);
+        default:
+          return unsupported(operator);
+      }
+    },
+  };
+}
+
+/** The values a choice attribute takes besides its choices: `everyChoice` stands for all of them. */
+export interface ChoiceOptions {
+  everyChoice?: string;
+}
+
+/** One of a fixed set of lower-case words, stored as such; the values may come in any case. */
+export function choiceAttribute(
+  value: SqlFragment,
+  choices: readonly string[],
+  operators: readonly FilterOperator[],
+  { everyChoice }: ChoiceOptions = {},
+): FilterAttribute {
+  const accepted = everyChoice ? [...choices, everyChoice] : choices;
+  return {
+    operators,
+    predicate(operator, values) {
+      const words = textsOf(values).map((text) => text.toLowerCase());
+      if (!words.every((word) => accepted.includes(word))) return expecting(`any of ${accepted.join(', ')}`);
+      const chosen = everyChoice && words.includes(everyChoice) ? [...choices] : words;
+      switch (operator) {
+        case 'equal_to':
+          return sql`${value} in (${sqlList(chosen)})`;
+        case 'not_equal_to':
+          return missingOr(value, sql`${value} not in (${sqlList(chosen)})`);
         default:
           return unsupported(operator);
       }

@@ -47,8 +47,18 @@ describe('compileFilter', () => {
     });
   });
 
-  test('reads AND and OR in any case, and ignores a valid one on the last condition', () => {
-    expect(compile([condition('a', 'oR'), condition('b', 'and')]).sql).toBe('((a equal_to ?) or (b equal_to ?))');
+  test('reads AND and OR in any case', () => {
+    expect(compile([condition('a', 'oR'), condition('b', 'aNd'), condition('c', '')]).sql).toBe(
+      '(((a equal_to ?) or (b equal_to ?)) and (c equal_to ?))',
+    );
+  });
+
+  test('refuses any query operator on the last condition, even AND or OR, which would join it to nothing', () => {
+    for (const join of ['AND', 'or', 'XOR']) {
+      expect(problemsOf([condition('a', 'AND'), condition('b', join)])).toEqual([
+        { attribute: 'payload.1.query_operator', message: 'Query operator must be either "AND" or "OR".' },
+      ]);
+    }
   });
 
   test('finds custom attributes of the default model', () => {
@@ -73,10 +83,10 @@ describe('compileFilter', () => {
     expect(problems.map((problem) => problem.message)).toEqual([
       'Invalid attribute key - [nickname]. The key should be one of [a, b, c] or a custom attribute defined in the account.',
       'Invalid operator. The allowed operators for a are [equal_to, is_present]',
-      'Query operator must be either AND or OR',
+      'Query operator must be either "AND" or "OR".',
       'Invalid value - [bad] for b: equal_to takes good values',
-      'Query operator must be either AND or OR',
-      'Invalid value - [] for c: equal_to takes at least one value',
+      'Query operator must be either "AND" or "OR".',
+      'Invalid value. The values provided for c are invalid',
     ]);
   });
 

@@ -29,19 +29,18 @@ interface ConditionProblem {
 
 const queryOperatorProblem: ConditionProblem = {
   field: 'query_operator',
-  message: 'Query operator must be either AND or OR',
+  message: 'Query operator must be either "AND" or "OR".',
 };
 
 /**
- * How a condition joins the next one. The last joins none: it may leave its operator out, and one it gives is
- * ignored, as long as it is a valid one.
+ * How a condition joins the next one. The last joins none, so it gives no operator (null, absent or empty): one it
+ * gives, even AND or OR, would join it to nothing, and the reference refuses it.
  */
 function joinOf(condition: FilterCondition, isLast: boolean): Join | ConditionProblem | undefined {
   const given = condition.query_operator ?? '';
+  if (isLast) return given === '' ? undefined : queryOperatorProblem;
   const join = given.toLowerCase();
-  if (join === 'and' || join === 'or') return isLast ? undefined : join;
-  if (given === '' && isLast) return undefined;
-  return queryOperatorProblem;
+  return join === 'and' || join === 'or' ? join : queryOperatorProblem;
 }
 
 function attributeOf(condition: FilterCondition, vocabulary: FilterVocabulary): FilterAttribute | ConditionProblem {
@@ -85,11 +84,13 @@ function predicateOf(
     };
   }
   const values = condition.values ?? [];
+  if (values.length === 0 && !presenceOperators.has(operator)) {
+    return { field: 'values', message: `Invalid value. The values provided for ${key} are invalid` };
+  }
   const invalidValues = (expected: string): ConditionProblem => ({
     field: 'values',
     message: `Invalid value - [${values.join(', ')}] for ${key}: ${operator} takes ${expected}`,
   });
-  if (values.length === 0 && !presenceOperators.has(operator)) return invalidValues('at least one value');
   const predicate = attribute.predicate(operator, values, context);
   return 'expected' in predicate ? invalidValues(predicate.expected) : predicate;
 }

@@ -1,4 +1,4 @@
-import { booleansOf, dayCountOf, dayStartOf, daysBeforeLimit, numbersOf } from './filter-values';
+import { booleansOf, dayCountOf, dayStartOf, daysBeforeLimit, idsOf, numbersOf } from './filter-values';
 
 describe('filter values', () => {
   test('a day is a real calendar day as YYYY-MM-DD, starting at midnight UTC', () => {
@@ -22,14 +22,14 @@ describe('filter values', () => {
     expect(booleansOf(['yes'])).toBeUndefined();
   });
 
-  test('days_before takes a whole number of days within bounds', () => {
-    expect([dayCountOf(0), dayCountOf('30'), dayCountOf(100_000)]).toEqual([0, 30, 100_000]);
-    expect([dayCountOf(-1), dayCountOf(1.5), dayCountOf('1e3'), dayCountOf(100_001)]).toEqual([
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-    ]);
+  test('days_before takes a whole number of days from 1 to 998', () => {
+    expect([dayCountOf(1), dayCountOf('30'), dayCountOf(998)]).toEqual([1, 30, 998]);
+    for (const value of [0, -1, 1.5, '1e2', ' 3', 999, '999', 1e300]) expect(dayCountOf(value)).toBeUndefined();
+  });
+
+  test('ids are whole numbers from 1 to the largest 32-bit integer, given as numbers or digits', () => {
+    expect(idsOf([1, '42', 2_147_483_647])).toEqual([1, 42, 2_147_483_647]);
+    for (const value of [0, -3, 2.5, '2.0', 'abc', '', 2_147_483_648, true]) expect(idsOf([1, value])).toBeUndefined();
   });
 
   test('days_before counts back from the start of the current UTC day', () => {

@@ -2,8 +2,12 @@ import type { FilterValue } from './filter-attribute';
 
 export const secondsPerDay = 86_400;
 
-/** The most days `days_before` counts back: far enough for any use, near enough to stay a valid date and bigint. */
-export const maxDaysBefore = 100_000;
+/** The days `days_before` counts back, as the reference bounds them. */
+export const minDaysBefore = 1;
+export const maxDaysBefore = 998;
+
+/** The largest id a record may have: ids are 32-bit integer columns, which refuse a larger value in a comparison. */
+export const maxId = 2_147_483_647;
 
 const numberShape = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
 const dayShape = /^\d{4}-\d{2}-\d{2}$/;
@@ -39,11 +43,23 @@ export function dayStartOf(value: FilterValue): number | undefined {
   return milliseconds / 1000;
 }
 
-/** The value as a count of days for `days_before`, given as a number or digits, or undefined. */
+/** The value as a whole number given as a number or digits, or undefined. */
+function wholeNumberOf(value: FilterValue): number | undefined {
+  const number =
+    typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  return Number.isInteger(number) ? number : undefined;
+}
+
+/** The value as a count of days for `days_before`, from `minDaysBefore` to `maxDaysBefore`, or undefined. */
 export function dayCountOf(value: FilterValue): number | undefined {
-  const count =
-    typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : -1;
-  return Number.isInteger(count) && count >= 0 && count <= maxDaysBefore ? count : undefined;
+  const count = wholeNumberOf(value);
+  return count !== undefined && count >= minDaysBefore && count <= maxDaysBefore ? count : undefined;
+}
+
+/** The values as record ids, whole numbers from 1 to `maxId`, or undefined when one is not. */
+export function idsOf(values: FilterValue[]): number[] | undefined {
+  const ids = values.map(wholeNumberOf);
+  return ids.every((id) => id !== undefined && id >= 1 && id <= maxId) ? (ids as number[]) : undefined;
 }
 
 /** The day (`YYYY-MM-DD`, UTC) holding a unix second. */

@@ -1,0 +1,123 @@
+import type { Knex } from 'knex';
+import type { ConversationPriority, ConversationStatus } from '../../db/column-values';
+import type { Database } from '../../db/connection';
+import { jsonText } from '../../db/json-text';
+import { normalisedLabels } from '../contacts/contact-label-service';
+import { customAttributeDefinitionRepository } from '../custom-attributes/custom-attribute-repository';
+import {
+  choiceAttribute,
+  idAttribute,
+  type TagQueries,
+  tagsAttribute,
+  textAttribute,
+  timestampAttribute,
+} from '../filters/attribute-kinds';
+import { compileFilter, type FilterVocabulary } from '../filters/compile-filter';
+import { customAttributeFilters } from '../filters/custom-attribute-filters';
+import type { FilterAttribute, FilterCondition, FilterOperator } from '../filters/filter-attribute';
+import { column, type SqlFragment, sql, sqlList } from '../filters/sql-fragment';
+
+/** A condition on the `conversations` table, applied to a query that reads it under that name. */
+export type ConversationCondition = (query: Knex.QueryBuilder) => void;
+
+const statuses: readonly ConversationStatus[] = ['open', 'resolved', 'pending', 'snoozed'];
+const priorities: readonly ConversationPriority[] = ['low', 'medium', 'high', 'urgent'];
+
+const equality: FilterOperator[] = ['equal_to', 'not_equal_to'];
+const presence: FilterOperator[] = ['is_present', 'is_not_present'];
+const linkOperators: FilterOperator[] = [...equality, ...presence];
+const textOperators: FilterOperator[] = [...equality, 'contains', 'does_not_contain'];
+const dateOperators: FilterOperator[] = ['is_greater_than', 'is_less_than', 'days_before'];
+
+/**
+ * Conversations by their labels, each conversation's labels found through an index. The labels' account, the same
+ * as the conversation's, lets PostgreSQL, which joins the labels rather than checking each conversation, read only
+ * the account's labels through the index on (account_id, label, conversation_id).
+ */
+function conversationLabelQueries(): TagQueries {
+  const labelIn = (labels?: string[]) => (labels ? sql` and label in (${sqlList(labels)})` : column(''));
+  const labelled = (labels?: string[]) =>
+    sql`select 1 from conversation_labels where conversation_labels.conversation_id = conversations.id
+      and conversation_labels.account_id = conversations.account_id${labelIn(labels)}`;
+  // EXISTS and NOT EXISTS for the reasons the contact filter gives: the other conditions' indexes keep driving the
+  // query on SQLite, and PostgreSQL turns NOT EXISTS into an anti-join.
+  return {
+    normalised: normalisedLabels,
+    carrying: (labels) => sql`exists (${labelled(labels)})`,
+    lacking: (labels) => sql`not exists (${labelled(labels)})`,
+  };
+}
+
+/**
+ * The display id: the number itself for equality, through the account's unique index on it, and its digits for
+ * `contains`, which finds conversation 1024 by `02`.
+ */
+function displayIdAttribute(db: Database): FilterAttribute {
+  const byNumber = idAttribute(column('conversations.display_id'), equality);
+  const byDigits = textAttribute(db, column('cast(conversations.display_id as text)'), {
+    operators: ['contains', 'does_not_contain'],
+  });
+  return {
+    operators: textOperators,
+    predicate: (operator, values, context) =>
+      (byNumber.operators.includes(operator) ? byNumber : byDigits).predicate(operator, values, context),
+  };
+}
+
+/**
+ * The standard keys of the conversation filter, in the order the reference lists them; a conversation custom
+ * attribute may take none of them (`standardAttributeKeys`).
+ */
+function standardConversationAttributes(db: Database): Map<string, FilterAttribute> {
+  const additional = (key: string): SqlFragment => jsonText(db, 'conversations.additional_attributes', key);
+  return new Map([
+    ['status', choiceAttribute(column('conversations.status'), statuses, equality, { everyChoice: 'all' })],
+    ['priority', choiceAttribute(column('conversations.priority'), priorities, equality)],
+    ['browser_language', textAttribute(db, additional('browser_language'), { operators: equality })],
+    ['conversation_language', textAttribute(db, additional('conversation_language'), { operators: equality })],
+    ['contact_id', idAttribute(column('conversations.contact_id'), equality)],
+    // A conversation held by an agent bot has an assignee too, though no user's id matches it.
+    [
+      'assignee_id',
+      idAttribute(
+        column('conversations.assignee_id'),
+        linkOperators,
+        column('(conversations.assignee_id is not null or conversations.assignee_agent_bot_id is not null)'),
+      ),
+    ],
+    ['inbox_id', idAttribute(column('conversations.inbox_id'), linkOperators)],
+    ['team_id', idAttribute(column('conversations.team_id'), linkOperators)],
+    ['campaign_id', idAttribute(column('conversations.campaign_id'), linkOperators)],
+    ['labels', tagsAttribute(conversationLabelQueries(), linkOperators)],
+    ['display_id', displayIdAttribute(db)],
+    ['referer', textAttribute(db, additional('referer'), { operators: textOperators })],
+    ['mail_subject', textAttribute(db, additional('mail_subject'), { operators: textOperators })],
+    ['created_at', timestampAttribute(column('conversations.created_at'), dateOperators)],
+    ['last_activity_at', timestampAttribute(column('conversations.last_activity_at'), dateOperators)],
+  ]);
+}
+
+/**
+ * The conversations of an account that a filter's conditions select, as a condition on `conversations`; the caller
+ * adds the account and what the member may see. The account's conversation custom attributes are read only when a
+ * condition names a key that is not a standard one. A malformed condition throws a 422 naming its field.
+ */
+export async function conversationFilterCondition(
+  db: Database,
+  accountId: number,
+  conditions: FilterCondition[],
+  nowSeconds: number,
+): Promise<ConversationCondition> {
+  const standard = standardConversationAttributes(db);
+  const namesCustomAttribute = conditions.some((condition) => !standard.has(condition.attribute_key));
+  const definitions = namesCustomAttribute
+    ? await customAttributeDefinitionRepository(db).listByModel(accountId, 'conversation_attribute')
+    : [];
+  const vocabulary: FilterVocabulary = {
+    standard,
+    defaultModel: 'conversation_attribute',
+    custom: { conversation_attribute: customAttributeFilters(db, 'conversations.custom_attributes', definitions) },
+  };
+  const filter = compileFilter(conditions, vocabulary, { nowSeconds });
+  return (query) => query.whereRaw(filter.sql, filter.bindings);
+}
