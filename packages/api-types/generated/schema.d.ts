@@ -1166,6 +1166,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/conversations/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Filter the conversations of an account
+         * @description The conversations the caller sees (administrators every one of the account, agents those of the inboxes they are
+         *     members of) matching every condition of `payload`, joined strictly left to right by each condition's
+         *     `query_operator`, most recently active first, 25 per page, with their counts by holder over every page. No status
+         *     is assumed: without a `status` condition, conversations of every status match.
+         *
+         *     Standard keys and their operators:
+         *
+         *     | key | operators |
+         *     | --- | --- |
+         *     | `status` | `equal_to`, `not_equal_to`; `open`, `resolved`, `pending`, `snoozed`, or `all` for every status |
+         *     | `priority` | `equal_to`, `not_equal_to`; `low`, `medium`, `high`, `urgent` |
+         *     | `browser_language`, `conversation_language` | `equal_to`, `not_equal_to` |
+         *     | `contact_id` | `equal_to`, `not_equal_to` |
+         *     | `assignee_id`, `inbox_id`, `team_id`, `campaign_id` | `equal_to`, `not_equal_to`, `is_present`, `is_not_present` |
+         *     | `labels` | `equal_to`, `not_equal_to`, `is_present`, `is_not_present` |
+         *     | `display_id` | `equal_to`, `not_equal_to`, `contains`, `does_not_contain` |
+         *     | `referer`, `mail_subject` | `equal_to`, `not_equal_to`, `contains`, `does_not_contain` |
+         *     | `created_at`, `last_activity_at` | `is_greater_than`, `is_less_than`, `days_before` |
+         *
+         *     Text compares ignoring case. `browser_language`, `conversation_language`, `referer` and `mail_subject` read the
+         *     conversation's additional attributes. A conversation held by an agent bot has an assignee for `is_present` and
+         *     `is_not_present`, though no user id equals it. `labels` matches conversations carrying any of the labels
+         *     (`equal_to`) or none of them (`not_equal_to`). `display_id` compares the number with `equal_to` and
+         *     `not_equal_to`, and its digits with `contains` and `does_not_contain`. `created_at` and `last_activity_at` compare
+         *     by day in UTC: `is_greater_than` a day matches from the start of the next day, `is_less_than` before the start of
+         *     that day.
+         *
+         *     Any other key must be one of the account's conversation custom attributes, compared by its display type:
+         *
+         *     | display type | compared as | operators |
+         *     | --- | --- | --- |
+         *     | `text`, `link` | text | `equal_to`, `not_equal_to`, `contains`, `does_not_contain`, `is_present`, `is_not_present` |
+         *     | `list` | text | `equal_to`, `not_equal_to`, `is_present`, `is_not_present` |
+         *     | `number`, `currency`, `percent` | numbers | `equal_to`, `not_equal_to`, `is_greater_than`, `is_less_than`, `is_present`, `is_not_present` |
+         *     | `date` | days (`YYYY-MM-DD`) | `equal_to`, `not_equal_to`, `is_greater_than`, `is_less_than`, `days_before`, `is_present`, `is_not_present` |
+         *     | `checkbox` | booleans | `equal_to`, `not_equal_to` |
+         *
+         *     A stored value of another type than its attribute's counts as absent, as does an empty string.
+         *     `custom_attribute_type`, when given, must be `conversation_attribute`.
+         *
+         *     A malformed condition is a 422 naming its field (`payload.<index>.attribute_key`, `.filter_operator`, `.values`,
+         *     `.query_operator` or `.custom_attribute_type`); every malformed condition of the payload is named in the one
+         *     answer. Open to any member.
+         *
+         *     As in the reference, the body is not wrapped in `data` and its counts have no `assigned_count`.
+         */
+        post: operations["filterConversations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{account_id}/conversations/{conversation_id}": {
         parameters: {
             query?: never;
@@ -3029,6 +3096,46 @@ export interface components {
                 meta: components["schemas"]["ConversationCounts"];
                 payload: components["schemas"]["Conversation"][];
             };
+        };
+        /**
+         * @example {
+         *       "payload": [
+         *         {
+         *           "attribute_key": "status",
+         *           "filter_operator": "equal_to",
+         *           "values": [
+         *             "open"
+         *           ],
+         *           "query_operator": "AND"
+         *         },
+         *         {
+         *           "attribute_key": "labels",
+         *           "filter_operator": "equal_to",
+         *           "values": [
+         *             "billing"
+         *           ],
+         *           "query_operator": null
+         *         }
+         *       ]
+         *     }
+         */
+        ConversationFilter: {
+            payload: components["schemas"]["FilterCondition"][];
+        };
+        /**
+         * @description One page of matching conversations, 25 per page. As in the reference, the counts have no `assigned_count` and the
+         *     body is not wrapped in `data`.
+         */
+        ConversationFilterResult: {
+            meta: {
+                /** @description How many matching conversations are assigned to the caller. */
+                mine_count: number;
+                /** @description How many are held by no agent and no agent bot. */
+                unassigned_count: number;
+                /** @description How many match, over every page. */
+                all_count: number;
+            };
+            payload: components["schemas"]["Conversation"][];
         };
         /**
          * @description 0 incoming (from the contact), 1 outgoing, 2 activity (written by the server), 3 template.
@@ -5730,6 +5837,41 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationCountsEnvelope"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    filterConversations: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+            };
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationFilter"];
+            };
+        };
+        responses: {
+            /** @description One page of matching conversations and their counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationFilterResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];

@@ -22,6 +22,7 @@ import { deleteCustomAttributeDefinition } from '../modules/custom-attributes/ha
 import { deleteCustomFilter } from '../modules/custom-filters/handlers/delete-custom-filter';
 import { deleteTeam } from '../modules/teams/handlers/delete-team';
 import { filterContacts } from '../modules/contacts/handlers/filter-contacts';
+import { filterConversations } from '../modules/conversations/handlers/filter-conversations';
 import { getAccountAgentBot } from '../modules/agent-bots/handlers/get-account-agent-bot';
 import { getContact } from '../modules/contacts/handlers/get-contact';
 import { getConversation } from '../modules/conversations/handlers/get-conversation';
@@ -105,6 +106,7 @@ export const handlers: HandlerMap = {
   deleteCustomFilter,
   deleteTeam,
   filterContacts,
+  filterConversations,
   getAccountAgentBot,
   getContact,
   getConversation,

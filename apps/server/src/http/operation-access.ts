@@ -25,6 +25,7 @@ export const operationAccess = {
   deleteCustomFilter: { schemes: ['userApiKey'], inAccount: true },
   deleteTeam: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
   filterContacts: { schemes: ['userApiKey'], inAccount: true },
+  filterConversations: { schemes: ['userApiKey'], inAccount: true },
   getAccountAgentBot: { schemes: ['userApiKey'], inAccount: true },
   getContact: { schemes: ['userApiKey'], inAccount: true },
   getConversation: { schemes: ['userApiKey', 'agentBotApiKey'], inAccount: true },

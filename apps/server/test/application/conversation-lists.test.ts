@@ -52,7 +52,8 @@ async function newDesk() {
     const row = await server
       .db('conversations')
       .where({ account_id: fixture.accountId, display_id: displayId })
-      .first();
+      .first('id');
+    if (!row) throw new Error(`no conversation ${displayId}`);
     await server
       .db('conversation_labels')
       .insert(
@@ -95,6 +96,19 @@ async function newDesk() {
 
 type Desk = Awaited<ReturnType<typeof newDesk>>;
 
+/** Display ids by the names a test gives its conversations. */
+function namedConversations() {
+  const ids = new Map<string, number>();
+  return {
+    set: (name: string, displayId: number) => ids.set(name, displayId),
+    id(name: string): number {
+      const displayId = ids.get(name);
+      if (displayId === undefined) throw new Error(`no conversation is named ${name}`);
+      return displayId;
+    },
+  };
+}
+
 /** An agent bot of the account, through the platform API. */
 async function createBot(fixture: AccountFixture): Promise<number> {
   const response = await server.request('POST', '/platform/api/v1/agent_bots', {
@@ -134,15 +148,15 @@ describe('the conversation list', () => {
 
 describe('counts and assignee_type', () => {
   let d: Desk;
-  const held: Record<string, number> = {};
+  const held = namedConversations();
   beforeAll(async () => {
     d = await newDesk();
-    held.admin = (await d.start({ assignee_id: d.fixture.admin.id })).id;
-    held.agent = (await d.start({ assignee_id: d.fixture.agent.id })).id;
+    held.set('admin', (await d.start({ assignee_id: d.fixture.admin.id })).id);
+    held.set('agent', (await d.start({ assignee_id: d.fixture.agent.id })).id);
     const bot = await createBot(d.fixture);
-    held.bot = (await d.start()).id;
-    await d.change(held.bot, { assignee_agent_bot_id: bot });
-    held.nobody = (await d.start()).id;
+    held.set('bot', (await d.start()).id);
+    await d.change(held.id('bot'), { assignee_agent_bot_id: bot });
+    held.set('nobody', (await d.start()).id);
     const resolved = await d.start({ assignee_id: d.fixture.admin.id });
     await d.change(resolved.id, { status: 'resolved' });
   });
@@ -172,7 +186,7 @@ describe('counts and assignee_type', () => {
     ['all', ['nobody', 'bot', 'agent', 'admin']],
     ['anyone-else', ['nobody', 'bot', 'agent', 'admin']],
   ])('assignee_type=%s lists %j', async (assigneeType, holders) => {
-    expect(await d.ids(`assignee_type=${assigneeType}`)).toEqual(holders.map((holder) => held[holder]));
+    expect(await d.ids(`assignee_type=${assigneeType}`)).toEqual(holders.map((holder) => held.id(holder)));
   });
 
   test('a bot-held conversation started in an inbox with an agent bot counts as assigned', async () => {
@@ -198,7 +212,7 @@ describe('counts and assignee_type', () => {
 
 describe('filters', () => {
   let d: Desk;
-  const made: Record<string, number> = {};
+  const made = namedConversations();
   let teamId: number;
   beforeAll(async () => {
     d = await newDesk();
@@ -207,19 +221,19 @@ describe('filters', () => {
       body: { name: 'Billing desk' },
     });
     teamId = team.body.id;
-    made.open = (await d.start()).id;
-    made.resolved = (await d.start()).id;
-    await d.change(made.resolved, { status: 'resolved' });
-    made.pending = (await d.start()).id;
-    await d.change(made.pending, { status: 'pending' });
-    made.snoozed = (await d.start()).id;
-    await d.change(made.snoozed, { status: 'snoozed' });
-    made.team = (await d.start({ team_id: teamId })).id;
-    made.other = (await d.start({ inbox_id: d.desk.otherInboxId })).id;
-    made.labelled = (await d.start()).id;
-    await d.label(made.labelled, 'billing', 'vip');
-    made.tagged = (await d.start()).id;
-    await d.label(made.tagged, 'refund');
+    made.set('open', (await d.start()).id);
+    made.set('resolved', (await d.start()).id);
+    await d.change(made.id('resolved'), { status: 'resolved' });
+    made.set('pending', (await d.start()).id);
+    await d.change(made.id('pending'), { status: 'pending' });
+    made.set('snoozed', (await d.start()).id);
+    await d.change(made.id('snoozed'), { status: 'snoozed' });
+    made.set('team', (await d.start({ team_id: teamId })).id);
+    made.set('other', (await d.start({ inbox_id: d.desk.otherInboxId })).id);
+    made.set('labelled', (await d.start()).id);
+    await d.label(made.id('labelled'), 'billing', 'vip');
+    made.set('tagged', (await d.start()).id);
+    await d.label(made.id('tagged'), 'refund');
   });
 
   test.each([
@@ -230,12 +244,12 @@ describe('filters', () => {
     ['status=snoozed', ['snoozed']],
     ['status=all', ['tagged', 'labelled', 'other', 'team', 'snoozed', 'pending', 'resolved', 'open']],
   ])('the list with "%s" lists %j', async (query, names) => {
-    expect(await d.ids(query)).toEqual(names.map((name) => made[name]));
+    expect(await d.ids(query)).toEqual(names.map((name) => made.id(name)));
     expect((await d.counts(query)).all_count).toBe(names.length);
   });
 
   test('inbox_id lists that inbox only, and an inbox of another account lists nothing', async () => {
-    expect(await d.ids(`inbox_id=${d.desk.otherInboxId}`)).toEqual([made.other]);
+    expect(await d.ids(`inbox_id=${d.desk.otherInboxId}`)).toEqual([made.id('other')]);
     expect((await d.counts(`inbox_id=${d.desk.otherInboxId}`)).all_count).toBe(1);
     const foreign = await server.request<{ id: number }>(
       'POST',
@@ -250,7 +264,7 @@ describe('filters', () => {
   });
 
   test('team_id lists the team conversations; an unknown team, or one of another account, is a 404', async () => {
-    expect(await d.ids(`team_id=${teamId}`)).toEqual([made.team]);
+    expect(await d.ids(`team_id=${teamId}`)).toEqual([made.id('team')]);
     expect((await d.counts(`team_id=${teamId}`)).all_count).toBe(1);
     const foreign = await server.request<{ id: number }>('POST', `/api/v1/accounts/${d.fixture.otherAccountId}/teams`, {
       token: d.fixture.outsider.token,
@@ -266,44 +280,50 @@ describe('filters', () => {
   });
 
   test('labels lists conversations carrying any of them, ignoring case', async () => {
-    expect(await d.ids('labels[]=VIP')).toEqual([made.labelled]);
-    expect(await d.ids('labels[]=vip&labels[]=refund')).toEqual([made.tagged, made.labelled]);
-    expect(await d.ids('labels=billing&labels=refund')).toEqual([made.tagged, made.labelled]);
+    expect(await d.ids('labels[]=VIP')).toEqual([made.id('labelled')]);
+    expect(await d.ids('labels[]=vip&labels[]=refund')).toEqual([made.id('tagged'), made.id('labelled')]);
+    expect(await d.ids('labels=billing&labels=refund')).toEqual([made.id('tagged'), made.id('labelled')]);
     expect(await d.ids('labels[]=unknown')).toEqual([]);
     expect((await d.counts('labels[]=vip&labels[]=refund')).all_count).toBe(2);
   });
 
   test('filters combine', async () => {
-    await d.label(made.resolved, 'vip');
-    expect(await d.ids('labels[]=vip&status=all')).toEqual([made.labelled, made.resolved]);
+    await d.label(made.id('resolved'), 'vip');
+    expect(await d.ids('labels[]=vip&status=all')).toEqual([made.id('labelled'), made.id('resolved')]);
     expect(await d.ids(`labels[]=vip&status=all&inbox_id=${d.desk.otherInboxId}`)).toEqual([]);
   });
 });
 
 describe('searching with q', () => {
   let d: Desk;
-  const made: Record<string, number> = {};
+  const made = namedConversations();
   beforeAll(async () => {
     d = await newDesk();
-    made.incoming = (await d.start()).id;
-    await d.send(made.incoming, { content: 'My Invoice 42 is wrong', message_type: 'incoming' });
-    made.outgoing = (await d.start()).id;
-    await d.send(made.outgoing, { content: 'Your invoice was re-sent' });
-    made.note = (await d.start()).id;
-    await d.send(made.note, { content: 'internal: invoice dispute', private: true });
+    made.set('incoming', (await d.start()).id);
+    await d.send(made.id('incoming'), { content: 'My Invoice 42 is wrong', message_type: 'incoming' });
+    made.set('outgoing', (await d.start()).id);
+    await d.send(made.id('outgoing'), { content: 'Your invoice was re-sent' });
+    made.set('note', (await d.start()).id);
+    await d.send(made.id('note'), { content: 'internal: invoice dispute', private: true });
     // Starting it assigned writes the activity "Assigned to … by …".
-    made.activity = (await d.start({ assignee_id: d.fixture.agent.id })).id;
-    made.resolved = (await d.start()).id;
-    await d.send(made.resolved, { content: 'Old INVOICE question', message_type: 'incoming' });
-    await d.change(made.resolved, { status: 'resolved' });
-    made.percent = (await d.start()).id;
-    await d.send(made.percent, { content: 'a discount of 50% off', message_type: 'incoming' });
-    made.other = (await d.start({ inbox_id: d.desk.otherInboxId })).id;
-    await d.send(made.other, { content: 'invoice in sales', message_type: 'incoming' });
+    made.set('activity', (await d.start({ assignee_id: d.fixture.agent.id })).id);
+    made.set('resolved', (await d.start()).id);
+    await d.send(made.id('resolved'), { content: 'Old INVOICE question', message_type: 'incoming' });
+    await d.change(made.id('resolved'), { status: 'resolved' });
+    made.set('percent', (await d.start()).id);
+    await d.send(made.id('percent'), { content: 'a discount of 50% off', message_type: 'incoming' });
+    made.set('other', (await d.start({ inbox_id: d.desk.otherInboxId })).id);
+    await d.send(made.id('other'), { content: 'invoice in sales', message_type: 'incoming' });
   });
 
   test('matches incoming and outgoing messages and private notes ignoring case, of every status', async () => {
-    expect(await d.ids('q=invoice')).toEqual([made.other, made.resolved, made.note, made.outgoing, made.incoming]);
+    expect(await d.ids('q=invoice')).toEqual([
+      made.id('other'),
+      made.id('resolved'),
+      made.id('note'),
+      made.id('outgoing'),
+      made.id('incoming'),
+    ]);
     expect(await d.counts('q=invoice')).toEqual({
       mine_count: 0,
       assigned_count: 0,
@@ -323,32 +343,32 @@ describe('searching with q', () => {
   });
 
   test('takes % and _ as themselves', async () => {
-    expect(await d.ids('q=50%25')).toEqual([made.percent]);
-    expect(await d.ids('q=%25')).toEqual([made.percent]);
+    expect(await d.ids('q=50%25')).toEqual([made.id('percent')]);
+    expect(await d.ids('q=%25')).toEqual([made.id('percent')]);
     expect(await d.ids('q=_')).toEqual([]);
   });
 
   test('finds texts shorter than three characters', async () => {
-    expect(await d.ids('q=42')).toEqual([made.incoming]);
-    expect(await d.ids('q=wR')).toEqual([made.incoming]);
+    expect(await d.ids('q=42')).toEqual([made.id('incoming')]);
+    expect(await d.ids('q=wR')).toEqual([made.id('incoming')]);
   });
 
   test('combines with the other filters', async () => {
-    expect(await d.ids(`q=invoice&inbox_id=${d.desk.otherInboxId}`)).toEqual([made.other]);
+    expect(await d.ids(`q=invoice&inbox_id=${d.desk.otherInboxId}`)).toEqual([made.id('other')]);
     expect(await d.ids('q=invoice', d.fixture.agent.token)).toEqual([
-      made.resolved,
-      made.note,
-      made.outgoing,
-      made.incoming,
+      made.id('resolved'),
+      made.id('note'),
+      made.id('outgoing'),
+      made.id('incoming'),
     ]);
-    await d.label(made.note, 'legal');
-    expect(await d.ids('q=invoice&labels[]=legal')).toEqual([made.note]);
+    await d.label(made.id('note'), 'legal');
+    expect(await d.ids('q=invoice&labels[]=legal')).toEqual([made.id('note')]);
   });
 
   test('lists a conversation once however many of its messages match', async () => {
-    await d.send(made.incoming, { content: 'Another invoice', message_type: 'incoming' });
+    await d.send(made.id('incoming'), { content: 'Another invoice', message_type: 'incoming' });
     const listed = await d.ids('q=invoice');
-    expect(listed.filter((id) => id === made.incoming)).toHaveLength(1);
+    expect(listed.filter((id) => id === made.id('incoming'))).toHaveLength(1);
     expect((await d.counts('q=invoice')).all_count).toBe(5);
   });
 
@@ -374,7 +394,7 @@ describe('pages', () => {
 
 describe('sort_by', () => {
   let d: Desk;
-  const made: Record<string, number> = {};
+  const made = namedConversations();
   beforeAll(async () => {
     d = await newDesk();
     // created_at follows the display ids; each row sets the rest.
@@ -386,8 +406,8 @@ describe('sort_by', () => {
       ['e', { last_activity_at: 650, priority: 'high', waiting_since: 200 }],
     ];
     for (const [name, columns] of rows) {
-      made[name] = (await d.start()).id;
-      await d.change(made[name] as number, columns);
+      made.set(name, (await d.start()).id);
+      await d.change(made.id(name), columns);
     }
   });
 
@@ -405,7 +425,7 @@ describe('sort_by', () => {
     ['waiting_since_asc', 'ceabd'],
     ['waiting_since_desc', 'aecbd'],
   ])('sort_by="%s" orders %s', async (sortBy, order) => {
-    expect(await d.ids(sortBy && `sort_by=${sortBy}`)).toEqual([...order].map((name) => made[name]));
+    expect(await d.ids(sortBy && `sort_by=${sortBy}`)).toEqual([...order].map((name) => made.id(name)));
   });
 });
 
@@ -472,15 +492,106 @@ describe('invalid parameters', () => {
     ['inbox_id=0', 'inbox_id'],
     ['team_id=first', 'team_id'],
   ])('%s is a 422 naming the parameter', async (query, parameter) => {
-    const response = await d.list(query);
-    expect(response.status).toBe(422);
-    expect(response.body.attributes).toEqual([parameter]);
+    const token = d.fixture.admin.token;
+    const response = await server.request('GET', `${d.desk.conversationsPath}?${query}`, { token });
+    expect([response.status, response.body.attributes]).toEqual([422, [parameter]]);
     if (parameter !== 'page') {
-      const meta = await server.request('GET', `${d.desk.conversationsPath}/meta?${query}`, {
-        token: d.fixture.admin.token,
-      });
+      const meta = await server.request('GET', `${d.desk.conversationsPath}/meta?${query}`, { token });
       expect([meta.status, meta.body.attributes]).toEqual([422, [parameter]]);
     }
+  });
+});
+
+describe('filtering conversations', () => {
+  let d: Desk;
+  const made = namedConversations();
+  const filter = (payload: unknown[], { token = d.fixture.admin.token, query = '' } = {}) =>
+    server.request('POST', `${d.desk.conversationsPath}/filter${query}`, { token, body: { payload } });
+  const displayIdsOf = (body: { payload: Conversation[] }) => body.payload.map((conversation) => conversation.id);
+  const condition = (attribute_key: string, filter_operator: string, values?: unknown[], query_operator?: string) => ({
+    attribute_key,
+    filter_operator,
+    ...(values && { values }),
+    ...(query_operator && { query_operator }),
+  });
+
+  beforeAll(async () => {
+    d = await newDesk();
+    made.set('mine', (await d.start({ assignee_id: d.fixture.admin.id })).id);
+    made.set('bot', (await d.start()).id);
+    await d.change(made.id('bot'), { assignee_agent_bot_id: await createBot(d.fixture) });
+    made.set('resolved', (await d.start()).id);
+    await d.change(made.id('resolved'), { status: 'resolved', priority: 'high' });
+    made.set('other', (await d.start({ inbox_id: d.desk.otherInboxId })).id);
+    await d.change(made.id('other'), { priority: 'high' });
+  });
+
+  test('answers the matching conversations of every status, most recently active first, with three counts and no data wrapper', async () => {
+    const response = await filter([condition('priority', 'equal_to', ['high'])]);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      meta: { mine_count: 0, unassigned_count: 2, all_count: 2 },
+      payload: [
+        expect.objectContaining({ id: made.id('other') }),
+        expect.objectContaining({ id: made.id('resolved') }),
+      ],
+    });
+  });
+
+  test('counts a bot-held conversation as assigned, and mine for the caller', async () => {
+    const response = await filter([condition('status', 'equal_to', ['open'])]);
+    expect(displayIdsOf(response.body)).toEqual([made.id('other'), made.id('bot'), made.id('mine')]);
+    expect(response.body.meta).toEqual({ mine_count: 1, unassigned_count: 1, all_count: 3 });
+    const present = await filter([condition('assignee_id', 'is_present')]);
+    expect(displayIdsOf(present.body)).toEqual([made.id('bot'), made.id('mine')]);
+  });
+
+  test('joins conditions and reads only the inboxes an agent is a member of', async () => {
+    const payload = [condition('status', 'equal_to', ['resolved'], 'OR'), condition('priority', 'equal_to', ['high'])];
+    expect(displayIdsOf((await filter(payload)).body)).toEqual([made.id('other'), made.id('resolved')]);
+    const asAgent = await filter(payload, { token: d.fixture.agent.token });
+    expect(asAgent.body).toEqual({
+      meta: { mine_count: 0, unassigned_count: 1, all_count: 1 },
+      payload: [expect.objectContaining({ id: made.id('resolved') })],
+    });
+    const asOtherAgent = await filter(payload, { token: d.desk.otherAgent.token });
+    expect(displayIdsOf(asOtherAgent.body)).toEqual([made.id('other')]);
+  });
+
+  test('pages by 25', async () => {
+    const paged = await newDesk();
+    const started: number[] = [];
+    for (let index = 0; index < 27; index += 1) started.push((await paged.start()).id);
+    const all = [condition('status', 'equal_to', ['all'])];
+    const request = (query: string) =>
+      server.request('POST', `${paged.desk.conversationsPath}/filter${query}`, {
+        token: paged.fixture.admin.token,
+        body: { payload: all },
+      });
+    const newestFirst = started.reverse();
+    expect(displayIdsOf((await request('')).body)).toEqual(newestFirst.slice(0, 25));
+    const second = await request('?page=2');
+    expect(displayIdsOf(second.body)).toEqual(newestFirst.slice(25));
+    expect(second.body.meta.all_count).toBe(27);
+    expect((await request('?page=0')).status).toBe(422);
+  });
+
+  test('refuses malformed conditions with a 422 naming each of them', async () => {
+    const response = await filter([
+      condition('status', 'equal_to', ['open'], 'AND'),
+      condition('nickname', 'equal_to', ['x'], 'AND'),
+      condition('priority', 'equal_to', []),
+    ]);
+    expect(response.status).toBe(422);
+    expect(response.body.attributes).toEqual(['payload.1.attribute_key', 'payload.2.values']);
+    expect((await filter([])).status).toBe(422);
+    const noOperator = await filter([condition('status', 'not_a_operator', ['open'])]);
+    expect(noOperator.status).toBe(422);
+  });
+
+  test('refuses members of another account with 401', async () => {
+    const response = await filter([condition('status', 'equal_to', ['open'])], { token: d.fixture.outsider.token });
+    expect(response.status).toBe(401);
   });
 });
 

@@ -10,3 +10,8 @@ export function toConversationCounts(counts: ConversationCounts): Schemas['Conve
     all_count: counts.all,
   };
 }
+
+/** The counts as the conversation filter gives them: without `assigned_count`, as in the reference. */
+export function toConversationFilterCounts(counts: ConversationCounts): Schemas['ConversationFilterResult']['meta'] {
+  return { mine_count: counts.mine, unassigned_count: counts.unassigned, all_count: counts.all };
+}

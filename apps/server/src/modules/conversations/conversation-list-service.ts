@@ -4,9 +4,11 @@ import { appError } from '../../errors/app-error';
 import type { Schemas } from '../../http/schemas';
 import { findAccountContact } from '../contacts/contact-access';
 import { normalisedLabels } from '../contacts/contact-label-service';
+import type { FilterCondition } from '../filters/filter-attribute';
 import type { ServiceDependencies } from '../service-dependencies';
 import { teamRepository } from '../teams/team-repository';
 import { visibleInboxIds } from './conversation-access';
+import { conversationFilterCondition } from './conversation-filter';
 import {
   type ConversationCounts,
   type ConversationHolder,
@@ -115,6 +117,32 @@ export function conversationListService({ db, clock }: ServiceDependencies) {
           holder: holderOf(request.assigneeType),
           order: orderOf(request.sortBy),
           page: request.page ?? 1,
+          pageSize: conversationsPerPage,
+        }),
+      ]);
+      return { counts, conversations: await present(member, records, presentation) };
+    },
+
+    /**
+     * One page of the conversations a filter's conditions select, of every status unless a condition names one, most
+     * recently active first, with the counts by holder.
+     */
+    async filter(
+      member: MemberActor,
+      conditions: FilterCondition[],
+      page: number | undefined,
+      presentation: Presentation,
+    ): Promise<ConversationListPage> {
+      const accountId = member.account.id;
+      const condition = await conversationFilterCondition(db, accountId, conditions, clock.nowSeconds());
+      const inboxIds = await visibleInboxIds(db, member);
+      const selection: ConversationSelection = { accountId, ...(inboxIds !== undefined && { inboxIds }), condition };
+      const [counts, records] = await Promise.all([
+        listing.counts(selection, member.user.id),
+        listing.page(selection, member.user.id, {
+          holder: 'anyone',
+          order: 'last_activity_at_desc',
+          page: page ?? 1,
           pageSize: conversationsPerPage,
         }),
       ]);

@@ -4,10 +4,8 @@ import type { Database } from '../../db/connection';
 import { escapeLike } from '../../db/like-pattern';
 import type { TableRow } from '../../db/tables';
 import { phrase, shortestIndexedText } from '../contacts/contact-search';
+import type { ConversationCondition } from './conversation-filter';
 import { type ConversationRecord, toConversationRecord } from './conversation-repository';
-
-/** Narrows a query on `conversations` further, such as by the conditions of a filter. */
-export type ConversationCondition = (query: Knex.QueryBuilder) => void;
 
 /**
  * The conversations a listing reads: those of the account in the inboxes the viewer sees, narrowed by the filters.
@@ -24,6 +22,7 @@ export interface ConversationSelection {
   labels?: string[];
   /** Text that an incoming or outgoing message of the conversation contains, ignoring case. */
   text?: string;
+  /** Any further condition, such as a filter's. */
   condition?: ConversationCondition;
 }
 
