@@ -144,6 +144,25 @@ describe('the conversation list', () => {
       meta: expect.objectContaining({ sender: expect.objectContaining({ id: d.desk.contactId }) }),
     });
   });
+
+  test('shows how many incoming messages each conversation has unread since an agent last read it, up to 10', async () => {
+    const few = await d.start();
+    const many = await d.start();
+    for (let index = 0; index < 3; index += 1)
+      await d.send(few.id, { content: `few ${index}`, message_type: 'incoming' });
+    for (let index = 0; index < 12; index += 1) {
+      await d.send(many.id, { content: `many ${index}`, message_type: 'incoming' });
+    }
+    await d.send(many.id, { content: 'An answer' });
+    const unread = async () => {
+      const listed = (await d.list()).body.data.payload;
+      return [few.id, many.id].map((displayId) => listed.find((listed) => listed.id === displayId)?.unread_count);
+    };
+    expect(await unread()).toEqual([3, 10]);
+    const second = await server.db('messages').where({ content: 'few 1' }).first('created_at');
+    await d.change(few.id, { agent_last_seen_at: second?.created_at });
+    expect(await unread()).toEqual([1, 10]);
+  });
 });
 
 describe('counts and assignee_type', () => {
