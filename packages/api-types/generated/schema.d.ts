@@ -3479,13 +3479,13 @@ export interface components {
          *     | --- | --- |
          *     | `last_activity_at_desc` (default), `latest` | most recent activity first |
          *     | `last_activity_at_asc` | least recent activity first |
-         *     | `created_at_desc`, `created_at_asc` | by creation |
-         *     | `priority_desc`, `priority_asc` | by priority (`urgent` above `high`, `medium`, `low`), conversations without one last, then most recent activity first |
+         *     | `created_at_desc`, `created_at_asc` (or `sort_on_created_at`) | by creation |
+         *     | `priority_desc` (or `sort_on_priority`), `priority_asc` | by priority (`urgent` above `high`, `medium`, `low`), conversations without one last, then most recent activity first |
          *     | `priority_desc_created_at_asc` | highest priority first, conversations without one last, then oldest first |
-         *     | `waiting_since_asc`, `waiting_since_desc` | by how long the contact has waited for a reply, conversations not waiting last, then oldest first |
+         *     | `waiting_since_asc` (or `sort_on_waiting_since`), `waiting_since_desc` | by how long the contact has waited for a reply, conversations not waiting last, then oldest first |
          *
-         *     Any other value gives the default order, as in the reference. Remaining ties go by display id, in the direction of
-         *     the last key.
+         *     `latest` and the `sort_on_` names are the reference's older names. Any other value gives the default order, as in
+         *     the reference. Remaining ties go by display id, in the direction of the last key.
          */
         ConversationSort: string;
     };
@@ -5724,13 +5724,13 @@ export interface operations {
                  *     | --- | --- |
                  *     | `last_activity_at_desc` (default), `latest` | most recent activity first |
                  *     | `last_activity_at_asc` | least recent activity first |
-                 *     | `created_at_desc`, `created_at_asc` | by creation |
-                 *     | `priority_desc`, `priority_asc` | by priority (`urgent` above `high`, `medium`, `low`), conversations without one last, then most recent activity first |
+                 *     | `created_at_desc`, `created_at_asc` (or `sort_on_created_at`) | by creation |
+                 *     | `priority_desc` (or `sort_on_priority`), `priority_asc` | by priority (`urgent` above `high`, `medium`, `low`), conversations without one last, then most recent activity first |
                  *     | `priority_desc_created_at_asc` | highest priority first, conversations without one last, then oldest first |
-                 *     | `waiting_since_asc`, `waiting_since_desc` | by how long the contact has waited for a reply, conversations not waiting last, then oldest first |
+                 *     | `waiting_since_asc` (or `sort_on_waiting_since`), `waiting_since_desc` | by how long the contact has waited for a reply, conversations not waiting last, then oldest first |
                  *
-                 *     Any other value gives the default order, as in the reference. Remaining ties go by display id, in the direction of
-                 *     the last key.
+                 *     `latest` and the `sort_on_` names are the reference's older names. Any other value gives the default order, as in
+                 *     the reference. Remaining ties go by display id, in the direction of the last key.
                  */
                 sort_by?: components["parameters"]["ConversationSort"];
                 /** @description The page to return, from 1. */

@@ -443,6 +443,10 @@ describe('sort_by', () => {
     ['priority_desc_created_at_asc', 'cdeab'],
     ['waiting_since_asc', 'ceabd'],
     ['waiting_since_desc', 'aecbd'],
+    ['sort_on_created_at', 'abcde'],
+    ['sort_on_priority', 'cedab'],
+    ['sort_on_waiting_since', 'ceabd'],
+    ['constructor', 'cedab'],
   ])('sort_by="%s" orders %s', async (sortBy, order) => {
     expect(await d.ids(sortBy && `sort_by=${sortBy}`)).toEqual([...order].map((name) => made.id(name)));
   });

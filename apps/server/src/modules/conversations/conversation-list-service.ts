@@ -54,9 +54,20 @@ const holderOf = (assigneeType: string | undefined): ConversationHolder =>
 
 const orderNames: readonly string[] = conversationOrders;
 
-/** The order `sort_by` names; `latest`, an older name, and any unknown value give the most recent activity first. */
-const orderOf = (sortBy: string | undefined): ConversationOrder =>
-  sortBy !== undefined && orderNames.includes(sortBy) ? (sortBy as ConversationOrder) : 'last_activity_at_desc';
+/** The older names of some orders, which clients of the reference may still send. */
+const formerOrderNames = new Map<string, ConversationOrder>([
+  ['latest', 'last_activity_at_desc'],
+  ['sort_on_created_at', 'created_at_asc'],
+  ['sort_on_priority', 'priority_desc'],
+  ['sort_on_waiting_since', 'waiting_since_asc'],
+]);
+
+/** The order `sort_by` names; any unknown value gives the most recent activity first. */
+function orderOf(sortBy: string | undefined): ConversationOrder {
+  if (sortBy === undefined) return 'last_activity_at_desc';
+  if (orderNames.includes(sortBy)) return sortBy as ConversationOrder;
+  return formerOrderNames.get(sortBy) ?? 'last_activity_at_desc';
+}
 
 /**
  * The conversation lists of an account as one member sees them: administrators every conversation, agents those of

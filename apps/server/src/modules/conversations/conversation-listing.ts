@@ -66,7 +66,7 @@ const priorityRank =
   "case conversations.priority when 'low' then 0 when 'medium' then 1 when 'high' then 2 when 'urgent' then 3 end";
 
 const orderClauses: Record<ConversationOrder, string> = {
-  // The index of recent activity holds these two orders, so that a page of them reads only its own rows.
+  // The account indexes give the orders of activity and creation as they are, and hold the keys of the others.
   last_activity_at_desc: 'conversations.last_activity_at desc, conversations.id desc',
   last_activity_at_asc: 'conversations.last_activity_at asc, conversations.id asc',
   created_at_desc: 'conversations.created_at desc, conversations.id desc',
