@@ -18,6 +18,7 @@ import { contactSessionService } from './modules/contacts/contact-session-servic
 import { attachmentPresentation } from './modules/conversations/attachment-presentation';
 import { conversationAssignmentService } from './modules/conversations/conversation-assignment-service';
 import { conversationLabelService } from './modules/conversations/conversation-label-service';
+import { conversationListService } from './modules/conversations/conversation-list-service';
 import { conversationService } from './modules/conversations/conversation-service';
 import { conversationStatusService } from './modules/conversations/conversation-status-service';
 import { messageService } from './modules/conversations/message-service';
@@ -79,6 +80,7 @@ export function createServices(dependencies: ServiceDependencies, settings: Serv
     contactSessions: contactSessionService(dependencies),
     contactLabels: contactLabelService(dependencies),
     conversations: conversationService(dependencies),
+    conversationLists: conversationListService(dependencies),
     conversationStatuses: conversationStatusService(dependencies),
     conversationAssignments: conversationAssignmentService(dependencies),
     conversationLabels: conversationLabelService(dependencies),

@@ -1001,8 +1001,8 @@ export interface paths {
         };
         /**
          * List the conversations of a contact
-         * @description The contact's conversations in the inboxes the caller may look into, most recent activity first. Open to any
-         *     member.
+         * @description The contact's 20 most recently active conversations in the inboxes the caller sees (for an agent, those they are a
+         *     member of), most recent first. Open to any member.
          */
         get: operations["listContactConversations"];
         put?: never;
@@ -1109,7 +1109,20 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List the conversations of an account
+         * @description One page of the conversations the caller sees, 25 per page, with their counts by holder over every page.
+         *     Administrators see every conversation of the account; agents those of the inboxes they are members of (being
+         *     in a conversation's team lets an agent open it, but does not add it to lists).
+         *
+         *     The filters (`status`, `inbox_id`, `team_id`, `labels`, `q`) narrow both the counts and the page; `assignee_type`
+         *     then picks which of the counted conversations the page lists. A conversation held by an agent bot counts as
+         *     assigned. Open to any member.
+         *
+         *     Where the reference differs: an unknown `status` is a 422 here (the reference lists nothing), and `%` and `_` in
+         *     `q` match themselves.
+         */
+        get: operations["listConversations"];
         put?: never;
         /**
          * Start a conversation
@@ -1123,6 +1136,97 @@ export interface paths {
          *     a member of the inbox is refused with 404 like an unknown inbox.
          */
         post: operations["createConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Count the conversations of an account
+         * @description The counts the conversation list gives, by holder, without the page: the conversations the caller sees that match
+         *     the filters, as for `GET /conversations`. Open to any member.
+         */
+        get: operations["getConversationCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Filter the conversations of an account
+         * @description The conversations the caller sees (administrators every one of the account, agents those of the inboxes they are
+         *     members of) matching every condition of `payload`, joined strictly left to right by each condition's
+         *     `query_operator`, most recently active first, 25 per page, with their counts by holder over every page. No status
+         *     is assumed: without a `status` condition, conversations of every status match.
+         *
+         *     Standard keys and their operators:
+         *
+         *     | key | operators |
+         *     | --- | --- |
+         *     | `status` | `equal_to`, `not_equal_to`; `open`, `resolved`, `pending`, `snoozed`, or `all` for every status |
+         *     | `priority` | `equal_to`, `not_equal_to`; `low`, `medium`, `high`, `urgent` |
+         *     | `browser_language`, `conversation_language` | `equal_to`, `not_equal_to` |
+         *     | `contact_id` | `equal_to`, `not_equal_to` |
+         *     | `assignee_id`, `inbox_id`, `team_id`, `campaign_id` | `equal_to`, `not_equal_to`, `is_present`, `is_not_present` |
+         *     | `labels` | `equal_to`, `not_equal_to`, `is_present`, `is_not_present` |
+         *     | `display_id` | `equal_to`, `not_equal_to`, `contains`, `does_not_contain` |
+         *     | `referer`, `mail_subject` | `equal_to`, `not_equal_to`, `contains`, `does_not_contain` |
+         *     | `created_at`, `last_activity_at` | `is_greater_than`, `is_less_than`, `days_before` |
+         *
+         *     Text compares ignoring case. `browser_language`, `conversation_language`, `referer` and `mail_subject` read the
+         *     conversation's additional attributes. A conversation held by an agent bot has an assignee for `is_present` and
+         *     `is_not_present`, though no user id equals it. `labels` matches conversations carrying any of the labels
+         *     (`equal_to`) or none of them (`not_equal_to`). `display_id` compares the number with `equal_to` and
+         *     `not_equal_to`, and its digits with `contains` and `does_not_contain`. `created_at` and `last_activity_at` compare
+         *     by day in UTC: `is_greater_than` a day matches from the start of the next day, `is_less_than` before the start of
+         *     that day.
+         *
+         *     Any other key must be one of the account's conversation custom attributes, compared by its display type:
+         *
+         *     | display type | compared as | operators |
+         *     | --- | --- | --- |
+         *     | `text`, `link` | text | `equal_to`, `not_equal_to`, `contains`, `does_not_contain`, `is_present`, `is_not_present` |
+         *     | `list` | text | `equal_to`, `not_equal_to`, `is_present`, `is_not_present` |
+         *     | `number`, `currency`, `percent` | numbers | `equal_to`, `not_equal_to`, `is_greater_than`, `is_less_than`, `is_present`, `is_not_present` |
+         *     | `date` | days (`YYYY-MM-DD`) | `equal_to`, `not_equal_to`, `is_greater_than`, `is_less_than`, `days_before`, `is_present`, `is_not_present` |
+         *     | `checkbox` | booleans | `equal_to`, `not_equal_to` |
+         *
+         *     A stored value of another type than its attribute's counts as absent, as does an empty string.
+         *     `custom_attribute_type`, when given, must be `conversation_attribute`.
+         *
+         *     A malformed condition is a 422 naming its field (`payload.<index>.attribute_key`, `.filter_operator`, `.values`,
+         *     `.query_operator` or `.custom_attribute_type`); every malformed condition of the payload is named in the one
+         *     answer. Open to any member.
+         *
+         *     As in the reference, the body is not wrapped in `data` and its counts have no `assigned_count`.
+         */
+        post: operations["filterConversations"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3344,6 +3448,66 @@ export interface components {
             [key: string]: unknown;
         };
         /**
+         * @description How many conversations match the filters, whoever holds them: `all_count` of them, `mine_count` assigned to the
+         *     caller, `unassigned_count` held by no agent and no agent bot, and `assigned_count` held by an agent or an agent bot.
+         */
+        ConversationCounts: {
+            mine_count: number;
+            assigned_count: number;
+            unassigned_count: number;
+            all_count: number;
+        };
+        ConversationCountsEnvelope: {
+            meta: components["schemas"]["ConversationCounts"];
+        };
+        /** @description One page of conversations, 25 per page, with the counts of every page. */
+        ConversationList: {
+            data: {
+                meta: components["schemas"]["ConversationCounts"];
+                payload: components["schemas"]["Conversation"][];
+            };
+        };
+        /**
+         * @example {
+         *       "payload": [
+         *         {
+         *           "attribute_key": "status",
+         *           "filter_operator": "equal_to",
+         *           "values": [
+         *             "open"
+         *           ],
+         *           "query_operator": "AND"
+         *         },
+         *         {
+         *           "attribute_key": "labels",
+         *           "filter_operator": "equal_to",
+         *           "values": [
+         *             "billing"
+         *           ],
+         *           "query_operator": null
+         *         }
+         *       ]
+         *     }
+         */
+        ConversationFilter: {
+            payload: components["schemas"]["FilterCondition"][];
+        };
+        /**
+         * @description One page of matching conversations, 25 per page. As in the reference, the counts have no `assigned_count` and the
+         *     body is not wrapped in `data`.
+         */
+        ConversationFilterResult: {
+            meta: {
+                /** @description How many matching conversations are assigned to the caller. */
+                mine_count: number;
+                /** @description How many are held by no agent and no agent bot. */
+                unassigned_count: number;
+                /** @description How many match, over every page. */
+                all_count: number;
+            };
+            payload: components["schemas"]["Conversation"][];
+        };
+        /**
          * @description 0 incoming (from the contact), 1 outgoing, 2 activity (written by the server), 3 template.
          * @enum {integer}
          */
@@ -3656,6 +3820,51 @@ export interface components {
         ContactSort: "name" | "-name" | "email" | "-email" | "phone_number" | "-phone_number" | "last_activity_at" | "-last_activity_at" | "created_at" | "-created_at" | "company" | "-company" | "city" | "-city" | "country" | "-country";
         /** @description Whether each contact carries its `contact_inboxes`. */
         IncludeContactInboxes: boolean;
+        /**
+         * @description Which of the matching conversations to list: `me` (assigned to the caller), `unassigned` (held by no agent and no
+         *     agent bot), `assigned` (held by an agent or an agent bot); any other value, or none, lists them all. The counts do
+         *     not depend on it.
+         */
+        ConversationAssigneeType: string;
+        /**
+         * @description The status of the conversations counted and listed, `open` by default; `all` leaves the status out. Ignored when
+         *     `q` is given, which finds conversations of every status.
+         */
+        ConversationStatusFilter: "open" | "resolved" | "pending" | "snoozed" | "all";
+        /**
+         * @description Only the conversations of this inbox. An inbox the caller does not see (an agent's inbox they are not a member of,
+         *     or an inbox of another account) gives an empty list, not an error.
+         */
+        ConversationInboxFilter: number;
+        /** @description Only the conversations assigned to this team of the account; an unknown team is a 404. */
+        ConversationTeamFilter: number;
+        /**
+         * @description Labels, sent as `labels[]=a&labels[]=b` or `labels=a&labels=b`, compared ignoring case; conversations carrying any
+         *     of them are counted and listed.
+         */
+        ConversationLabelsFilter: string[];
+        /**
+         * @description Only conversations with an incoming or outgoing message (private notes included, activity messages not) whose text
+         *     contains this, ignoring case; `%` and `_` match themselves. With `q`, `status` is ignored. An empty `q` is left
+         *     out.
+         */
+        ConversationSearchText: string;
+        /**
+         * @description The order of the list:
+         *
+         *     | value | order |
+         *     | --- | --- |
+         *     | `last_activity_at_desc` (default), `latest` | most recent activity first |
+         *     | `last_activity_at_asc` | least recent activity first |
+         *     | `created_at_desc`, `created_at_asc` (or `sort_on_created_at`) | by creation |
+         *     | `priority_desc` (or `sort_on_priority`), `priority_asc` | by priority (`urgent` above `high`, `medium`, `low`), conversations without one last, then most recent activity first |
+         *     | `priority_desc_created_at_asc` | highest priority first, conversations without one last, then oldest first |
+         *     | `waiting_since_asc` (or `sort_on_waiting_since`), `waiting_since_desc` | by how long the contact has waited for a reply, conversations not waiting last, then oldest first |
+         *
+         *     `latest` and the `sort_on_` names are the reference's older names. Any other value gives the default order, as in
+         *     the reference. Remaining ties go by display id, in the direction of the last key.
+         */
+        ConversationSort: string;
     };
     requestBodies: never;
     headers: never;
@@ -5853,6 +6062,81 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listConversations: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which of the matching conversations to list: `me` (assigned to the caller), `unassigned` (held by no agent and no
+                 *     agent bot), `assigned` (held by an agent or an agent bot); any other value, or none, lists them all. The counts do
+                 *     not depend on it.
+                 */
+                assignee_type?: components["parameters"]["ConversationAssigneeType"];
+                /**
+                 * @description The status of the conversations counted and listed, `open` by default; `all` leaves the status out. Ignored when
+                 *     `q` is given, which finds conversations of every status.
+                 */
+                status?: components["parameters"]["ConversationStatusFilter"];
+                /**
+                 * @description Only the conversations of this inbox. An inbox the caller does not see (an agent's inbox they are not a member of,
+                 *     or an inbox of another account) gives an empty list, not an error.
+                 */
+                inbox_id?: components["parameters"]["ConversationInboxFilter"];
+                /** @description Only the conversations assigned to this team of the account; an unknown team is a 404. */
+                team_id?: components["parameters"]["ConversationTeamFilter"];
+                /**
+                 * @description Labels, sent as `labels[]=a&labels[]=b` or `labels=a&labels=b`, compared ignoring case; conversations carrying any
+                 *     of them are counted and listed.
+                 */
+                labels?: components["parameters"]["ConversationLabelsFilter"];
+                /**
+                 * @description Only conversations with an incoming or outgoing message (private notes included, activity messages not) whose text
+                 *     contains this, ignoring case; `%` and `_` match themselves. With `q`, `status` is ignored. An empty `q` is left
+                 *     out.
+                 */
+                q?: components["parameters"]["ConversationSearchText"];
+                /**
+                 * @description The order of the list:
+                 *
+                 *     | value | order |
+                 *     | --- | --- |
+                 *     | `last_activity_at_desc` (default), `latest` | most recent activity first |
+                 *     | `last_activity_at_asc` | least recent activity first |
+                 *     | `created_at_desc`, `created_at_asc` (or `sort_on_created_at`) | by creation |
+                 *     | `priority_desc` (or `sort_on_priority`), `priority_asc` | by priority (`urgent` above `high`, `medium`, `low`), conversations without one last, then most recent activity first |
+                 *     | `priority_desc_created_at_asc` | highest priority first, conversations without one last, then oldest first |
+                 *     | `waiting_since_asc` (or `sort_on_waiting_since`), `waiting_since_desc` | by how long the contact has waited for a reply, conversations not waiting last, then oldest first |
+                 *
+                 *     `latest` and the `sort_on_` names are the reference's older names. Any other value gives the default order, as in
+                 *     the reference. Remaining ties go by display id, in the direction of the last key.
+                 */
+                sort_by?: components["parameters"]["ConversationSort"];
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+            };
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of conversations and the counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     createConversation: {
         parameters: {
             query?: never;
@@ -5876,6 +6160,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getConversationCounts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The status of the conversations counted and listed, `open` by default; `all` leaves the status out. Ignored when
+                 *     `q` is given, which finds conversations of every status.
+                 */
+                status?: components["parameters"]["ConversationStatusFilter"];
+                /**
+                 * @description Only the conversations of this inbox. An inbox the caller does not see (an agent's inbox they are not a member of,
+                 *     or an inbox of another account) gives an empty list, not an error.
+                 */
+                inbox_id?: components["parameters"]["ConversationInboxFilter"];
+                /** @description Only the conversations assigned to this team of the account; an unknown team is a 404. */
+                team_id?: components["parameters"]["ConversationTeamFilter"];
+                /**
+                 * @description Labels, sent as `labels[]=a&labels[]=b` or `labels=a&labels=b`, compared ignoring case; conversations carrying any
+                 *     of them are counted and listed.
+                 */
+                labels?: components["parameters"]["ConversationLabelsFilter"];
+                /**
+                 * @description Only conversations with an incoming or outgoing message (private notes included, activity messages not) whose text
+                 *     contains this, ignoring case; `%` and `_` match themselves. With `q`, `status` is ignored. An empty `q` is left
+                 *     out.
+                 */
+                q?: components["parameters"]["ConversationSearchText"];
+            };
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationCountsEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    filterConversations: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+            };
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationFilter"];
+            };
+        };
+        responses: {
+            /** @description One page of matching conversations and their counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationFilterResult"];
                 };
             };
             400: components["responses"]["BadRequest"];

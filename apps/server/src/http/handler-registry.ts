@@ -25,9 +25,11 @@ import { deleteCustomFilter } from '../modules/custom-filters/handlers/delete-cu
 import { deleteTeam } from '../modules/teams/handlers/delete-team';
 import { downloadAttachment } from '../modules/attachments/handlers/download-attachment';
 import { filterContacts } from '../modules/contacts/handlers/filter-contacts';
+import { filterConversations } from '../modules/conversations/handlers/filter-conversations';
 import { getAccountAgentBot } from '../modules/agent-bots/handlers/get-account-agent-bot';
 import { getContact } from '../modules/contacts/handlers/get-contact';
 import { getConversation } from '../modules/conversations/handlers/get-conversation';
+import { getConversationCounts } from '../modules/conversations/handlers/get-conversation-counts';
 import { getCustomAttributeDefinition } from '../modules/custom-attributes/handlers/get-custom-attribute-definition';
 import { getCustomFilter } from '../modules/custom-filters/handlers/get-custom-filter';
 import { getHealth } from '../modules/system/handlers/get-health';
@@ -44,6 +46,7 @@ import { listContactLabels } from '../modules/contacts/handlers/list-contact-lab
 import { listContacts } from '../modules/contacts/handlers/list-contacts';
 import { listConversationLabels } from '../modules/conversations/handlers/list-conversation-labels';
 import { listConversationMessages } from '../modules/conversations/handlers/list-conversation-messages';
+import { listConversations } from '../modules/conversations/handlers/list-conversations';
 import { listCustomAttributeDefinitions } from '../modules/custom-attributes/handlers/list-custom-attribute-definitions';
 import { listCustomFilters } from '../modules/custom-filters/handlers/list-custom-filters';
 import { listInboxes } from '../modules/inboxes/handlers/list-inboxes';
@@ -114,9 +117,11 @@ export const handlers: HandlerMap = {
   deleteTeam,
   downloadAttachment,
   filterContacts,
+  filterConversations,
   getAccountAgentBot,
   getContact,
   getConversation,
+  getConversationCounts,
   getCustomAttributeDefinition,
   getCustomFilter,
   getHealth,
@@ -133,6 +138,7 @@ export const handlers: HandlerMap = {
   listContacts,
   listConversationLabels,
   listConversationMessages,
+  listConversations,
   listCustomAttributeDefinitions,
   listCustomFilters,
   listInboxes,

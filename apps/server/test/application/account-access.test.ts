@@ -81,6 +81,9 @@ const samples: Record<string, Sample> = {
   assignConversation: { body: (ids) => ({ assignee_id: ids.user }) },
   setConversationLabels: { body: () => ({ labels: ['billing'] }) },
   createConversationMessage: { body: () => ({ content: 'Hello' }) },
+  filterConversations: {
+    body: () => ({ payload: [{ attribute_key: 'status', filter_operator: 'equal_to', values: ['open'] }] }),
+  },
 };
 
 /** The kind of object a path parameter names, by the collection it follows: `/inbox_members/{inbox_id}` an inbox. */

@@ -45,14 +45,19 @@ export async function up(db: Knex): Promise<void> {
     table.index(['contact_inbox_id', 'id']);
   });
 
-  // The desk's lists: one status of an account (or of an inbox, an assignee, a team, a contact), most recently active
-  // first. The account index also holds what the four counts read, so that they are counted from it alone.
+  // The desk's lists: one status of an account (or of an inbox, an assignee, a team, a contact), or every status of an
+  // account, most recently active first. The account indexes also hold what the lists filter and sort by, so that a
+  // page is found in them alone, sorted there when another order is asked for, and only its own rows are read; the
+  // counts index holds what the four counts read and the filters most used, so that they are counted from it alone;
+  // it holds no time, so that a new message, which moves the activity time, leaves it as it is.
   const recent = isPostgres(db) ? 'last_activity_at desc, id desc' : 'last_activity_at, id';
+  const listed = 'inbox_id, assignee_id, assignee_agent_bot_id, team_id, priority, waiting_since, created_at';
+  await db.raw(`create index conversations_account_recent on conversations (account_id, status, ${recent}, ${listed})`);
+  await db.raw(`create index conversations_account_activity on conversations (account_id, ${recent}, ${listed})`);
+  // The lists in the order of creation: an index that new messages leave as it is.
+  await db.raw('create index conversations_account_created on conversations (account_id, created_at, id, status)');
   await db.raw(
-    `create index conversations_account_recent on conversations (account_id, status, ${recent}, inbox_id, assignee_id, assignee_agent_bot_id, team_id)`,
-  );
-  await db.raw(
-    `create index conversations_counts on conversations (account_id, status, inbox_id, assignee_id, assignee_agent_bot_id, team_id)`,
+    `create index conversations_counts on conversations (account_id, status, inbox_id, assignee_id, assignee_agent_bot_id, team_id, priority)`,
   );
   await db.raw(`create index conversations_inbox_recent on conversations (inbox_id, status, ${recent})`);
   await db.raw(`create index conversations_assignee_recent on conversations (assignee_id, status, ${recent})`);

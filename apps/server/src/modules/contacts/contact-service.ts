@@ -201,15 +201,6 @@ export function contactService({ db, clock, events }: ServiceDependencies) {
       return view as ContactView;
     },
 
-    /**
-     * The contact's conversations. Conversations are not stored yet, so every contact has none; the contact must
-     * still be one of the account's.
-     */
-    async conversations(member: MemberActor, id: number): Promise<never[]> {
-      await findAccountContact(db, member, id);
-      return [];
-    },
-
     async delete(member: MemberActor, id: number): Promise<void> {
       const contact = await findAccountContact(db, member, id);
       await db.transaction(async (trx) => {
