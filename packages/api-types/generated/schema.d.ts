@@ -3634,21 +3634,17 @@ export interface components {
         MessageCreate: {
             content?: string | null;
             /**
-             * @description `incoming` (written as the contact) only in API inboxes.
-             * @default outgoing
+             * @description `outgoing` unless given; `incoming` (written as the contact) only in API inboxes.
              * @enum {string}
              */
-            message_type: "outgoing" | "incoming" | "template";
+            message_type?: "outgoing" | "incoming" | "template";
+            /** @description A private note, seen by agents only; false unless given. */
+            private?: boolean;
             /**
-             * @description A private note, seen by agents only.
-             * @default false
-             */
-            private: boolean;
-            /**
-             * @default text
+             * @description `text` unless given.
              * @enum {string}
              */
-            content_type: "text" | "input_text" | "input_textarea" | "input_email" | "input_select" | "cards" | "form" | "article";
+            content_type?: "text" | "input_text" | "input_textarea" | "input_email" | "input_select" | "cards" | "form" | "article";
             /** @description An object, or its JSON text. `input_select` and `cards` need `items`; `form` needs `items`. */
             content_attributes?: {
                 [key: string]: unknown;
