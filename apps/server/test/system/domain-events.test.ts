@@ -352,14 +352,22 @@ test('every write of conversations and messages records its events', async () =>
     'createConversation',
     ['POST', `${A}/conversations`],
     { token, body: { source_id: sourceId, message: { content: 'Welcome' } } },
-    [member('conversation_created', 'conversation'), member('message_created', 'message')],
+    [
+      member('conversation_created', 'conversation'),
+      member('message_created', 'message'),
+      member('conversation_updated', 'conversation'),
+    ],
   );
   const C = `${A}/conversations/${conversation.id}`;
   await write(
     'createConversationMessage',
     ['POST', `${C}/messages`],
     { token, body: { content: 'Still there?', message_type: 'incoming' } },
-    [member('message_created', 'message'), member('contact_updated', 'contact')],
+    [
+      member('message_created', 'message'),
+      member('conversation_updated', 'conversation'),
+      member('contact_updated', 'contact'),
+    ],
   );
   const note = await server.request('POST', `${C}/messages`, { token, body: { content: 'Note', private: true } });
   await server.container.dispatcher.runOnce();
@@ -451,6 +459,42 @@ test('reopening snoozed conversations records their events as the system', async
     system('conversation_status_changed', 'conversation'),
     system('conversation_opened', 'conversation'),
     system('conversation_updated', 'conversation'),
+  ]);
+});
+
+test("a contact's message that reopens a resolved conversation records the reopening and what changed", async () => {
+  const A = `/api/v1/accounts/${fixture.accountId}`;
+  const token = fixture.admin.token;
+  const inbox = await server.request('POST', `${A}/inboxes`, {
+    token,
+    body: { name: 'Reopen', channel: { type: 'api' } },
+  });
+  const contact = await server.request('POST', `${A}/contacts`, {
+    token,
+    body: { name: 'Rita', email: 'rita-events@example.com', inbox_id: inbox.body.id },
+  });
+  const conversation = await server.request('POST', `${A}/conversations`, {
+    token,
+    body: { source_id: contact.body.payload.contact_inbox.source_id, status: 'resolved' },
+  });
+  await server.container.dispatcher.runOnce();
+  delivered.length = 0;
+  await server.request('POST', `${A}/conversations/${conversation.body.id}/messages`, {
+    token,
+    body: { content: 'It broke again', message_type: 'incoming' },
+  });
+  await server.container.dispatcher.runOnce();
+  const received = delivered.splice(0);
+  expect(received.map((event) => event.name)).toEqual([
+    'message_created',
+    'conversation_status_changed',
+    'conversation_opened',
+    'conversation_updated',
+    'contact_updated',
+    'message_created',
+  ]);
+  expect(received.find((event) => event.name === 'conversation_updated')?.data.changed_attributes).toEqual([
+    { status: { previous_value: 'resolved', current_value: 'open' } },
   ]);
 });
 

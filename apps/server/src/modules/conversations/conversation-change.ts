@@ -3,25 +3,9 @@ import type { Database } from '../../db/connection';
 import { changedAttributes } from '../../events/change-event';
 import type { ServiceDependencies } from '../service-dependencies';
 import { assignmentActivityText, labelActivityTexts, priorityActivityText, statusActivityText } from './activity-texts';
-import { conversationEvent } from './conversation-events';
+import { announcedChanges, conversationEvent } from './conversation-events';
 import { type ConversationFields, type ConversationRecord, conversationRepository } from './conversation-repository';
 import { appendActivity, recordStatusChange } from './message-writer';
-
-/** The attributes whose change `conversation_updated` announces, as the reference lists them. */
-const announcedAttributes = [
-  'status',
-  'snoozed_until',
-  'assignee_id',
-  'assignee_agent_bot_id',
-  'team_id',
-  'waiting_since',
-  'priority',
-] as const satisfies ReadonlyArray<keyof ConversationFields>;
-
-type AnnouncedState = Partial<Record<(typeof announcedAttributes)[number], unknown>>;
-
-const announcedStateOf = (conversation: ConversationRecord): AnnouncedState =>
-  Object.fromEntries(announcedAttributes.map((attribute) => [attribute, conversation[attribute]]));
 
 /** A change to a conversation: some of its fields, its labels, or both. */
 export interface ConversationChange {
@@ -121,7 +105,7 @@ export async function changeConversation(
   }
   if (before.team_id !== after.team_id) await events.record(trx, conversationEvent('team_changed', actor, after));
   const changed = [
-    ...changedAttributes(announcedStateOf(before), announcedStateOf(after)),
+    ...announcedChanges(before, after),
     ...(labelsChanged && change.labels
       ? changedAttributes({ label_list: change.labels.previous }, { label_list: change.labels.current })
       : []),

@@ -3,7 +3,7 @@ import type { Database } from '../../db/connection';
 import { changedAttributes, changeEvent } from '../../events/change-event';
 import { contactRepository } from '../contacts/contact-repository';
 import type { ServiceDependencies } from '../service-dependencies';
-import { conversationEvent, messageEvent } from './conversation-events';
+import { announcedChanges, conversationEvent, messageEvent } from './conversation-events';
 import { type ConversationFields, type ConversationRecord, conversationRepository } from './conversation-repository';
 import { type MessageRecord, messageRepository, type NewMessage } from './message-repository';
 
@@ -102,6 +102,13 @@ export async function appendMessage(
   const updated: ConversationRecord = { ...conversation, ...changes, updated_at: nowMilliseconds };
   await events.record(trx, messageEvent('message_created', actor, message, updated));
   await recordStatusChange(trx, dependencies, actor, conversation, updated);
+  const changed = announcedChanges(conversation, updated);
+  if (changed.length > 0) {
+    await events.record(
+      trx,
+      conversationEvent('conversation_updated', actor, updated, { changed_attributes: changed }),
+    );
+  }
 
   if (contact) {
     await contacts.update(contact.id, { last_activity_at: now }, now);
