@@ -91,3 +91,19 @@ test("a message page reads the conversation's contact and assignee once, though 
   expect(statements.filter(reading('contacts'))).toHaveLength(1);
   expect(statements.filter(reading('account_users'))).toHaveLength(1);
 });
+
+test('the counts of labelled conversations of every status read the labelled ones first; of one status, check each', async () => {
+  const countOf = async (query: string) => {
+    const statements = await statementsDuring(server.db, async () => {
+      const response = await server.request('GET', `${desk.conversationsPath}/meta?${query}`, {
+        token: fixture.agent.token,
+      });
+      expect(response.status).toBe(200);
+    });
+    const counts = statements.filter((sql) => /count\(\*\)/.test(sql));
+    expect(counts).toHaveLength(1);
+    return counts[0];
+  };
+  expect(await countOf('status=all&labels[]=vip')).toMatch(/[`"]conversations[`"]\.[`"]id[`"] in \(select/);
+  expect(await countOf('status=open&labels[]=vip')).toMatch(/exists \(select 1 from [`"]conversation_labels[`"]/);
+});
