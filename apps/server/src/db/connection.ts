@@ -48,6 +48,10 @@ export function connectDatabase(databaseUrl: string, { dispatchedConsumers = 0 }
       ) => {
         connection.pragma('journal_mode = WAL');
         connection.pragma('synchronous = NORMAL');
+        // Folds the write-ahead log into the database once it holds 10,000 pages (40 MB) rather than 1,000: each fold
+        // waits for the disk twice and writes every page the log holds, so under a stream of small writes (messages,
+        // each changing some thirty pages) folding ten times less often writes the pages rewritten meanwhile once.
+        connection.pragma('wal_autocheckpoint = 10000');
         connection.pragma('foreign_keys = ON');
         connection.pragma('busy_timeout = 5000');
         connection.pragma('cache_size = -65536');

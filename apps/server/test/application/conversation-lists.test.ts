@@ -310,6 +310,8 @@ describe('filters', () => {
     await d.label(made.id('resolved'), 'vip');
     expect(await d.ids('labels[]=vip&status=all')).toEqual([made.id('labelled'), made.id('resolved')]);
     expect(await d.ids(`labels[]=vip&status=all&inbox_id=${d.desk.otherInboxId}`)).toEqual([]);
+    expect((await d.counts('labels[]=vip&status=all')).all_count).toBe(2);
+    expect((await d.counts(`labels[]=vip&status=all&inbox_id=${d.desk.otherInboxId}`)).all_count).toBe(0);
   });
 });
 

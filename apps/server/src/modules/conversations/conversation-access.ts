@@ -28,21 +28,10 @@ export async function visibleInboxIds(db: Database, actor: DeskActor): Promise<n
   return rows.map((row) => row.inbox_id);
 }
 
-/** Whether an agent may open the conversation: as a member of its inbox, or of its team. */
-async function agentMayOpen(db: Database, member: MemberActor, conversation: ConversationRecord): Promise<boolean> {
-  const inbox = await db('inbox_members')
-    .where({ inbox_id: conversation.inbox_id, user_id: member.user.id })
-    .first('id');
-  if (inbox) return true;
-  if (conversation.team_id === null) return false;
-  const team = await db('team_members').where({ team_id: conversation.team_id, user_id: member.user.id }).first('id');
-  return team !== undefined;
-}
-
 /**
  * The conversation of the actor's account with this display id, if the actor may open it; 404 otherwise, for an
- * agent outside its inbox and team as for an unknown id, so that ids of other inboxes are not disclosed. With
- * `lock`, see `lockingRowsOf`.
+ * agent outside its inbox and team as for an unknown id, so that ids of other inboxes are not disclosed. An agent's
+ * right to open it is checked in the same query that reads it. With `lock`, see `lockingRowsOf`.
  */
 export async function findVisibleConversation(
   db: Database,
@@ -50,10 +39,11 @@ export async function findVisibleConversation(
   displayId: number,
   options: { lock?: boolean } = {},
 ): Promise<ConversationRecord> {
-  const conversation = await conversationRepository(db).findByDisplayId(accountIdOf(actor), displayId, options);
+  const agentId = actor.kind === 'member' && !isAdministrator(actor) ? actor.user.id : undefined;
+  const conversation = await conversationRepository(db).findByDisplayId(accountIdOf(actor), displayId, {
+    ...options,
+    ...(agentId !== undefined && { openableBy: agentId }),
+  });
   if (!conversation) throw appError('RESOURCE_NOT_FOUND');
-  if (actor.kind === 'member' && !isAdministrator(actor) && !(await agentMayOpen(db, actor, conversation))) {
-    throw appError('RESOURCE_NOT_FOUND');
-  }
   return conversation;
 }

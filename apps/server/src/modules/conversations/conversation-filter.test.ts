@@ -7,7 +7,7 @@ import { createTestDatabase, manualClock, type TestDatabase } from '../../testin
 import type { AttributeModel, DisplayType } from '../custom-attributes/custom-attribute-vocabulary';
 import { standardAttributeKeys } from '../custom-attributes/custom-attribute-vocabulary';
 import type { FilterCondition } from '../filters/filter-attribute';
-import { conversationFilterCondition } from './conversation-filter';
+import { conversationFilterCondition, type SelectionReading } from './conversation-filter';
 
 /*
  * The filter's SQL run against a database of the engine DATABASE_URL selects, over rows written straight to the
@@ -167,15 +167,21 @@ const condition = (attribute_key: string, filter_operator: string, values?: unkn
 
 const joined = (join: string, first: FilterCondition): FilterCondition => ({ ...first, query_operator: join });
 
-/** The ids among `ids` that the account's filter selects. */
+/** The ids among `ids` that the account's filter selects, the same whether counted or paged. */
 async function selected(conditions: FilterCondition[], ids: number[], accountId = world.accountId) {
   const filter = await conversationFilterCondition(db(), accountId, conditions, now());
-  const rows = await db()('conversations')
-    .where('conversations.account_id', accountId)
-    .whereIn('conversations.id', ids)
-    .modify(filter)
-    .select('conversations.id');
-  return new Set(rows.map((row: { id: number }) => row.id));
+  const selectedFor = async (reading: SelectionReading) => {
+    const rows = await db()('conversations')
+      .where('conversations.account_id', accountId)
+      .whereIn('conversations.id', ids)
+      .where((narrowed) => filter(narrowed, reading))
+      .select('conversations.id')
+      .orderBy('conversations.id');
+    return rows.map((row: { id: number }) => row.id);
+  };
+  const counted = await selectedFor('count');
+  expect(counted).toEqual(await selectedFor('page'));
+  return new Set(counted);
 }
 
 /** Whether the filter selects each conversation, in order. */
@@ -379,6 +385,31 @@ describe('standard keys', () => {
     const ours = await createConversation({ labels: ['shared-label'] });
     const found = await selected([condition('labels', 'equal_to', ['shared-label'])], [theirs, ours]);
     expect([...found]).toEqual([ours]);
+  });
+});
+
+describe('how labels are read', () => {
+  /** The SQL the filter adds to a query for `reading`. */
+  async function sqlOf(conditions: FilterCondition[], reading: SelectionReading) {
+    const filter = await conversationFilterCondition(db(), world.accountId, conditions, now());
+    return db()('conversations')
+      .where((narrowed) => filter(narrowed, reading))
+      .toSQL()
+      .sql.replace(/\s+/g, ' ');
+  }
+  const labelled = condition('labels', 'equal_to', ['vip']);
+  const open = joined('and', condition('status', 'equal_to', ['open']));
+
+  test('a count over every status reads the labelled conversations first; a page checks those it reads', async () => {
+    expect(await sqlOf([labelled], 'count')).toMatch(
+      /conversations\.id in \(select conversation_labels\.conversation_id/,
+    );
+    expect(await sqlOf([labelled], 'page')).toMatch(/exists \(select 1 from conversation_labels/);
+  });
+
+  test("a count of one status checks the labels of that status's conversations, as a page does", async () => {
+    expect(await sqlOf([open, labelled], 'count')).toMatch(/exists \(select 1 from conversation_labels/);
+    expect(await sqlOf([open, labelled], 'count')).not.toMatch(/conversations\.id in/);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Database } from '../../db/connection';
 import { escapeLike } from '../../db/like-pattern';
 import type { TableRow } from '../../db/tables';
 import { phrase, shortestIndexedText } from '../contacts/contact-search';
-import type { ConversationCondition } from './conversation-filter';
+import type { ConversationCondition, SelectionReading } from './conversation-filter';
 import { type ConversationRecord, toConversationRecord } from './conversation-repository';
 
 /**
@@ -131,29 +131,51 @@ function byHolder(query: Knex.QueryBuilder, holder: ConversationHolder, viewerId
 
 /** The conversation lists of an account: what a selection counts, and its pages in the orders the desk offers. */
 export function conversationListing(db: Database) {
-  function selected(selection: ConversationSelection): Knex.QueryBuilder {
+  /**
+   * Conversations carrying any of the labels. A page, and a count of one status, read the conversations from the
+   * index of their order or status and check each one's labels. A count of every status reads the labelled ones from
+   * the labels' index instead (as `conversationLabelQueries` explains), rather than checking the account's every
+   * conversation.
+   */
+  function carryingLabels(
+    query: Knex.QueryBuilder,
+    selection: ConversationSelection,
+    labels: string[],
+    reading: SelectionReading,
+  ) {
+    if (selection.status === undefined && reading === 'count') {
+      query.whereIn('conversations.id', (labelled) =>
+        labelled
+          .select('conversation_labels.conversation_id')
+          .from('conversation_labels')
+          .where('conversation_labels.account_id', selection.accountId)
+          .whereIn('conversation_labels.label', labels),
+      );
+      return;
+    }
+    // The labels' account, the conversation's own, lets PostgreSQL read only the account's labels through their
+    // index when it joins them rather than checking each conversation.
+    query.whereExists((labelled) =>
+      labelled
+        .select(db.raw('1'))
+        .from('conversation_labels')
+        .whereRaw('conversation_labels.conversation_id = conversations.id')
+        .whereRaw('conversation_labels.account_id = conversations.account_id')
+        .whereIn('conversation_labels.label', labels),
+    );
+  }
+
+  function selected(selection: ConversationSelection, reading: SelectionReading): Knex.QueryBuilder {
     const query = db('conversations').where('conversations.account_id', selection.accountId);
     if (selection.contactId !== undefined) query.where('conversations.contact_id', selection.contactId);
     if (selection.inboxIds !== undefined) query.whereIn('conversations.inbox_id', selection.inboxIds);
     if (selection.status !== undefined) query.where('conversations.status', selection.status);
     if (selection.teamId !== undefined) query.where('conversations.team_id', selection.teamId);
-    if (selection.labels !== undefined) {
-      const labels = selection.labels;
-      // The labels' account, the conversation's own, lets PostgreSQL read only the account's labels through their
-      // index when it joins them rather than checking each conversation.
-      query.whereExists((labelled) =>
-        labelled
-          .select(db.raw('1'))
-          .from('conversation_labels')
-          .whereRaw('conversation_labels.conversation_id = conversations.id')
-          .whereRaw('conversation_labels.account_id = conversations.account_id')
-          .whereIn('conversation_labels.label', labels),
-      );
-    }
-    if (selection.text !== undefined) containingText(db, selection.text)(query);
+    if (selection.labels !== undefined) carryingLabels(query, selection, selection.labels, reading);
+    if (selection.text !== undefined) containingText(db, selection.text)(query, reading);
     if (selection.condition) {
       const condition = selection.condition;
-      query.where((narrowed) => condition(narrowed));
+      query.where((narrowed) => condition(narrowed, reading));
     }
     return query;
   }
@@ -163,7 +185,7 @@ export function conversationListing(db: Database) {
     async counts(selection: ConversationSelection, viewerId: number): Promise<ConversationCounts> {
       if (selection.inboxIds?.length === 0) return { mine: 0, assigned: 0, unassigned: 0, all: 0 };
       const row: { all_count: number | string; mine_count: number | string; unassigned_count: number | string } =
-        await selected(selection)
+        await selected(selection, 'count')
           .select(
             db.raw('count(*) as all_count'),
             db.raw('count(*) filter (where conversations.assignee_id = ?) as mine_count', [viewerId]),
@@ -188,7 +210,7 @@ export function conversationListing(db: Database) {
       request: ConversationPageRequest,
     ): Promise<ConversationRecord[]> {
       if (selection.inboxIds?.length === 0) return [];
-      const onPage = selected(selection)
+      const onPage = selected(selection, 'page')
         .select('conversations.id')
         .orderByRaw(orderClauses[request.order])
         .limit(request.pageSize)

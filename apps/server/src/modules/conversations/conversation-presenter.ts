@@ -9,6 +9,7 @@ import { toContact } from '../contacts/contact-mapper';
 import { contactRepository } from '../contacts/contact-repository';
 import { type InboxRecord, inboxRepository } from '../inboxes/inbox-repository';
 import { toTeam } from '../teams/team-mapper';
+import { teamRepository } from '../teams/team-repository';
 import type { DeskActor } from './conversation-access';
 import { conversationLabelRepository } from './conversation-label-repository';
 import type { ConversationRecord } from './conversation-repository';
@@ -53,43 +54,30 @@ export async function presentConversations(
   const viewerUserId = viewer.kind === 'member' ? viewer.user.id : null;
   const messages = messageRepository(db);
 
-  const [contacts, sessions, inboxes, assignees, bots, teams, memberships, labels, lastMessages, unread] =
-    await Promise.all([
-      contactRepository(db).findManyInAccount(accountId, unique(records.map((record) => record.contact_id))),
-      db('contact_inboxes').whereIn('id', unique(records.map((record) => record.contact_inbox_id))),
-      inboxRepository(db).findManyInAccount(accountId, unique(records.map((record) => record.inbox_id))),
-      assigneeIds.length === 0 ? [] : listAgents(db, accountId, (query) => query.whereIn('users.id', assigneeIds)),
-      agentBotRepository(db).listByIds(botIds),
-      teamIds.length === 0 ? [] : db('teams').where('account_id', accountId).whereIn('id', teamIds),
-      teamIds.length === 0 || viewerUserId === null
-        ? []
-        : db('team_members').select('team_id').where('user_id', viewerUserId).whereIn('team_id', teamIds),
-      conversationLabelRepository(db).listOfMany(records.map((record) => record.id)),
-      messages.findMany(messageIds),
-      messages.unreadCounts(records, unreadCountCap),
-    ]);
+  const [contacts, sessions, inboxes, assignees, bots, teams, labels, lastMessages, unread] = await Promise.all([
+    contactRepository(db).findManyInAccount(accountId, unique(records.map((record) => record.contact_id))),
+    db('contact_inboxes').whereIn('id', unique(records.map((record) => record.contact_inbox_id))),
+    inboxRepository(db).findManyInAccount(accountId, unique(records.map((record) => record.inbox_id))),
+    assigneeIds.length === 0 ? [] : listAgents(db, accountId, (query) => query.whereIn('users.id', assigneeIds)),
+    agentBotRepository(db).listByIds(botIds),
+    teamRepository(db).findManyInAccount(accountId, teamIds, viewerUserId),
+    conversationLabelRepository(db).listOfMany(records.map((record) => record.id)),
+    messages.findMany(messageIds),
+    messages.unreadCounts(records, unreadCountCap),
+  ]);
 
   const contactById = new Map(contacts.map((contact) => [contact.id, contact]));
   const sessionById = new Map(sessions.map((session) => [session.id, session]));
   const inboxById = new Map(inboxes.map((inbox) => [inbox.id, inbox]));
   const assigneeById = new Map(assignees.map((agent) => [agent.id, agent]));
   const botById = new Map(bots.map((bot) => [bot.id, bot]));
-  const memberTeamIds = new Set(memberships.map((membership) => membership.team_id));
-  const teamById = new Map(
-    teams.map((team) => [
-      team.id,
-      toTeam({
-        id: team.id,
-        account_id: team.account_id,
-        name: team.name,
-        description: team.description,
-        allow_auto_assign: Boolean(team.allow_auto_assign),
-        is_member: memberTeamIds.has(team.id),
-      }),
-    ]),
-  );
+  const teamById = new Map(teams.map((team) => [team.id, toTeam(team)]));
   const messageById = new Map(lastMessages.map((message) => [message.id, message]));
-  const around = await messageSurroundings(db, accountId, lastMessages, presentAttachment);
+  // The last messages' senders are mostly the conversations' contacts and assignees, read above.
+  const around = await messageSurroundings(db, accountId, lastMessages, presentAttachment, {
+    contacts,
+    agents: assignees,
+  });
   const lastIncoming = await lastIncomingTimes(db, records, inboxById);
 
   return records.flatMap((record) => {

@@ -102,13 +102,35 @@ export function conversationRepository(db: Database) {
       return { id: idOf(row), ...record };
     },
 
-    /** The conversation of the account with this display id. With `lock`, see `lockingRowsOf`. */
+    /**
+     * The conversation of the account with this display id; with `openableBy`, only if that user is a member of its
+     * inbox or of its team. With `lock`, see `lockingRowsOf`.
+     */
     async findByDisplayId(
       accountId: number,
       displayId: number,
-      { lock = false } = {},
+      { lock = false, openableBy }: { lock?: boolean; openableBy?: number } = {},
     ): Promise<ConversationRecord | undefined> {
       const query = db('conversations').where({ account_id: accountId, display_id: displayId }).first();
+      if (openableBy !== undefined) {
+        query.where((either) =>
+          either
+            .whereExists((inbox) =>
+              inbox
+                .select(db.raw('1'))
+                .from('inbox_members')
+                .whereRaw('inbox_members.inbox_id = conversations.inbox_id')
+                .where('inbox_members.user_id', openableBy),
+            )
+            .orWhereExists((team) =>
+              team
+                .select(db.raw('1'))
+                .from('team_members')
+                .whereRaw('team_members.team_id = conversations.team_id')
+                .where('team_members.user_id', openableBy),
+            ),
+        );
+      }
       const row = await (lock ? lockingRowsOf(db, 'conversations', query) : query);
       return row && toConversationRecord(row);
     },

@@ -3,7 +3,7 @@ import { isoTime } from '../../http/iso-time';
 import type { Schemas } from '../../http/schemas';
 import type { UploadedFile } from '../../http/uploaded-file';
 import { listAgents } from '../agents/agent-repository';
-import type { NewAttachmentRow } from '../attachments/attachment-row';
+import type { AttachmentRow, NewAttachmentRow } from '../attachments/attachment-row';
 import type { AttachmentService } from '../attachments/attachment-service';
 import { contactRepository } from '../contacts/contact-repository';
 import type { ServiceDependencies } from '../service-dependencies';
@@ -81,7 +81,7 @@ export function messageService(dependencies: ServiceDependencies, attachments: A
       checkItems(contentType, contentAttributes);
       const messageType = input.message_type ?? 'outgoing';
       const stored: NewAttachmentRow[] = [];
-      const message = await db
+      const { message, attachmentRows } = await db
         .transaction(async (trx) => {
           const conversation = await findVisibleConversation(trx, actor, displayId, { lock: true });
           if (messageType === 'incoming') {
@@ -118,14 +118,18 @@ export function messageService(dependencies: ServiceDependencies, attachments: A
             messageId: appended.message.id,
           });
           stored.push(...kept);
-          if (kept.length > 0) await trx('attachments').insert(kept);
-          return appended.message;
+          const inserted: AttachmentRow[] =
+            kept.length === 0 ? [] : await trx('attachments').insert(kept).returning('*');
+          // In the order of the files, which the ids follow, whatever order the engine returns the rows in.
+          return { message: appended.message, attachmentRows: inserted.sort((a, b) => a.id - b.id) };
         })
         .catch(async (error: unknown) => {
           await attachments.removeFiles(stored);
           throw error;
         });
-      const around = await messageSurroundings(db, accountIdOf(actor), [message], presentation.presentAttachment);
+      const around = await messageSurroundings(db, accountIdOf(actor), [message], presentation.presentAttachment, {
+        attachments: attachmentRows,
+      });
       return toMessage(message, displayId, around, input.echo_id);
     },
 
@@ -179,7 +183,11 @@ export function messageService(dependencies: ServiceDependencies, attachments: A
           : listAgents(db, accountId, (query) => query.where('users.id', conversation.assignee_id)),
       ]);
       if (!contact) throw appError('RESOURCE_NOT_FOUND');
-      const around = await messageSurroundings(db, accountId, messages, presentation.presentAttachment);
+      // The messages' senders are mostly the conversation's contact and assignee, read above.
+      const around = await messageSurroundings(db, accountId, messages, presentation.presentAttachment, {
+        contacts: [contact],
+        agents: assignees,
+      });
       const [assignee] = assignees;
       const seenAt = (seconds: number | null) => (seconds === null ? null : isoTime(seconds));
       return {

@@ -18,25 +18,43 @@ const idsOf = (messages: MessageRecord[], type: MessageRecord['sender_type']) =>
   ),
 ];
 
-/** Reads the senders and attachments of these messages of one account, in one query each. */
+/**
+ * What the caller already holds of the messages' surroundings, which is then not read again: agents and contacts it
+ * has read (those that are not senders are ignored, senders it lacks are read), and every attachment of the messages
+ * when it has them all (those of a message it has just created).
+ */
+export interface KnownSurroundings {
+  agents?: AgentRecord[];
+  contacts?: ContactRecord[];
+  attachments?: AttachmentRow[];
+}
+
+/** Reads the senders and attachments of these messages of one account that `known` lacks, in one query each. */
 export async function messageSurroundings(
   db: Database,
   accountId: number,
   messages: MessageRecord[],
   presentAttachment: AttachmentPresenter,
+  known: KnownSurroundings = {},
 ): Promise<MessageSurroundings> {
-  const userIds = idsOf(messages, 'User');
-  const contactIds = idsOf(messages, 'Contact');
+  const knownAgents = new Map((known.agents ?? []).map((agent) => [agent.id, agent]));
+  const knownContacts = new Map((known.contacts ?? []).map((contact) => [contact.id, contact]));
+  const userIds = idsOf(messages, 'User').filter((id) => !knownAgents.has(id));
+  const contactIds = idsOf(messages, 'Contact').filter((id) => !knownContacts.has(id));
   const botIds = idsOf(messages, 'AgentBot');
   const messageIds = messages.map((message) => message.id);
   const [agents, contacts, bots, attachments] = await Promise.all([
     userIds.length === 0 ? [] : listAgents(db, accountId, (query) => query.whereIn('users.id', userIds)),
     contactRepository(db).findManyInAccount(accountId, contactIds),
     agentBotRepository(db).listByIds(botIds),
-    messageIds.length === 0 ? [] : db('attachments').whereIn('message_id', messageIds).orderBy('id'),
+    known.attachments ??
+      (messageIds.length === 0 ? [] : db('attachments').whereIn('message_id', messageIds).orderBy('id')),
   ]);
-  const agentById = new Map(agents.map((agent: AgentRecord) => [agent.id, agent]));
-  const contactById = new Map(contacts.map((contact: ContactRecord) => [contact.id, contact]));
+  const agentById = new Map([...knownAgents, ...agents.map((agent): [number, AgentRecord] => [agent.id, agent])]);
+  const contactById = new Map([
+    ...knownContacts,
+    ...contacts.map((contact): [number, ContactRecord] => [contact.id, contact]),
+  ]);
   const botById = new Map(bots.map((bot: AgentBotRecord) => [bot.id, bot]));
   const attachmentsByMessage = new Map<number, Schemas['Attachment'][]>();
   for (const attachment of attachments) {

@@ -1,0 +1,109 @@
+import type { Database } from '../../src/db/connection';
+import { type AccountFixture, createAccountFixture, startTestServer, type TestServer } from '../../src/testing';
+import { type Conversation, createDeskFixture, type DeskFixture } from './desk-fixture';
+
+let server: TestServer;
+let fixture: AccountFixture;
+let desk: DeskFixture;
+let conversation: Conversation;
+beforeAll(async () => {
+  server = await startTestServer();
+  fixture = await createAccountFixture(server);
+  desk = await createDeskFixture(server, fixture);
+  const team = await server.request<{ id: number }>('POST', `${desk.base}/teams`, {
+    token: fixture.admin.token,
+    body: { name: 'Queried team' },
+  });
+  await server.request('POST', `${desk.base}/teams/${team.body.id}/team_members`, {
+    token: fixture.admin.token,
+    body: { user_ids: [fixture.agent.id] },
+  });
+  const created = await server.request<Conversation>('POST', desk.conversationsPath, {
+    token: fixture.admin.token,
+    body: { source_id: desk.sourceId, assignee_id: fixture.agent.id, team_id: team.body.id },
+  });
+  conversation = created.body;
+  await send({ content: 'My parcel has not arrived', message_type: 'incoming' });
+  await send({ content: 'Let me look into it' });
+});
+afterAll(() => server.close());
+
+const messagesPath = () => `${desk.conversationPath(conversation.id)}/messages`;
+
+async function send(body: Record<string, unknown>) {
+  const response = await server.request('POST', messagesPath(), { token: fixture.agent.token, body });
+  if (response.status !== 200) throw new Error(`sending a message answered ${response.status}`);
+}
+
+/** The SQL the database runs while `run` does. */
+async function statementsDuring(db: Database, run: () => Promise<unknown>): Promise<string[]> {
+  const statements: string[] = [];
+  const listener = (query: { sql: string }) => statements.push(query.sql);
+  db.on('query', listener);
+  try {
+    await run();
+  } finally {
+    db.off('query', listener);
+  }
+  return statements;
+}
+
+const reading = (table: string) => (sql: string) => new RegExp(`\\bfrom [\`"]${table}[\`"]`).test(sql);
+
+test("an agent's message reads its conversation once, checking the agent's right in that read, and no files", async () => {
+  const statements = await statementsDuring(server.db, () => send({ content: 'Found it' }));
+  const conversationReads = statements.filter(reading('conversations'));
+  expect(conversationReads).toHaveLength(1);
+  expect(conversationReads[0]).toMatch(/inbox_members/);
+  expect(statements.filter((sql) => /inbox_members/.test(sql))).toEqual(conversationReads);
+  expect(statements.filter(reading('attachments'))).toEqual([]);
+});
+
+test('a list page reads each contact, agent and team it shows once, its senders among them', async () => {
+  const statements = await statementsDuring(server.db, async () => {
+    const response = await server.request<{ data: { payload: Conversation[] } }>(
+      'GET',
+      `${desk.conversationsPath}?assignee_type=me`,
+      { token: fixture.agent.token },
+    );
+    expect(response.body.data.payload.map((listed) => listed.id)).toEqual([conversation.id]);
+    expect(response.body.data.payload[0]?.messages[0]?.sender).toMatchObject({ type: 'user' });
+  });
+  expect(statements.filter(reading('contacts'))).toHaveLength(1);
+  expect(statements.filter(reading('account_users'))).toHaveLength(1);
+  const teamReads = statements.filter((sql) => /team_members/.test(sql));
+  expect(teamReads).toHaveLength(1);
+  expect(teamReads.filter(reading('teams'))).toEqual(teamReads);
+});
+
+test("a message page reads the conversation's contact and assignee once, though they wrote its messages (after the assignment's activity, which has no sender)", async () => {
+  const statements = await statementsDuring(server.db, async () => {
+    const response = await server.request<{ payload: Array<{ sender?: { type: string } }> }>('GET', messagesPath(), {
+      token: fixture.agent.token,
+    });
+    expect(response.body.payload.map((message) => message.sender?.type)).toEqual([
+      undefined,
+      'contact',
+      'user',
+      'user',
+    ]);
+  });
+  expect(statements.filter(reading('contacts'))).toHaveLength(1);
+  expect(statements.filter(reading('account_users'))).toHaveLength(1);
+});
+
+test('the counts of labelled conversations of every status read the labelled ones first; of one status, check each', async () => {
+  const countOf = async (query: string) => {
+    const statements = await statementsDuring(server.db, async () => {
+      const response = await server.request('GET', `${desk.conversationsPath}/meta?${query}`, {
+        token: fixture.agent.token,
+      });
+      expect(response.status).toBe(200);
+    });
+    const counts = statements.filter((sql) => /count\(\*\)/.test(sql));
+    expect(counts).toHaveLength(1);
+    return counts[0];
+  };
+  expect(await countOf('status=all&labels[]=vip')).toMatch(/[`"]conversations[`"]\.[`"]id[`"] in \(select/);
+  expect(await countOf('status=open&labels[]=vip')).toMatch(/exists \(select 1 from [`"]conversation_labels[`"]/);
+});
