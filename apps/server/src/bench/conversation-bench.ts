@@ -14,9 +14,9 @@ import { recordReply } from './replay-server';
 import { type LoadSummary, measure } from './run-load';
 import { type ConversationsBench, prepareConversationsBench } from './seed-conversations';
 
-/** The p99 latency, ten requests at once, that the desk's lists, counts and filter are meant to stay under. */
+/** The p99 latency, ten requests at once, that every read scenario is meant to stay under. */
 const p99TargetMs = 50;
-/** The messages per second that ten connections are meant to create on SQLite, every one answered 2xx stored. */
+/** The messages per second that ten connections are meant to create on SQLite, every message answered 2xx stored. */
 const creationTargetPerSecond = 1000;
 /** The label the filter scenario asks for: the account's most common. */
 const filteredLabel = 'billing';
