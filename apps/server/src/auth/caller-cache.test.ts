@@ -24,7 +24,8 @@ function countingSources() {
       accountMembers: {
         resolve: async (member: UserRecord, accountId: number): Promise<MemberActor> => {
           reads.members++;
-          return { kind: 'member', user: member, account: { id: accountId } as MemberActor['account'], role: 'agent' };
+          const account = { id: accountId } as MemberActor['account'];
+          return { kind: 'member', user: member, account, role: 'agent', availability: 'online', autoOffline: true };
         },
       },
     },

@@ -18,6 +18,16 @@ export function benchContactCount(env: NodeJS.ProcessEnv = process.env): number 
   return positiveInteger('BENCH_CONTACTS', 1_000_000, env);
 }
 
+/**
+ * Whether the scenario of this name runs: every one unless `BENCH_SCENARIOS` holds a regular expression, matched
+ * against the names case-insensitively (`BENCH_SCENARIOS='label filter|creation'`).
+ */
+export function scenarioChosen(name: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  const pattern = env.BENCH_SCENARIOS;
+  if (pattern === undefined || pattern === '') return true;
+  return new RegExp(pattern, 'i').test(name);
+}
+
 /** The size of the conversations bench account. */
 export interface ConversationsBenchSize {
   conversations: number;

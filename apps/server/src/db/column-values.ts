@@ -13,7 +13,8 @@ export type ChannelType = Schemas['Inbox']['channel_type'];
 export type SenderNameType = Schemas['Inbox']['sender_name_type'];
 export type ConversationStatus = 'open' | 'resolved' | 'pending' | 'snoozed';
 export type ConversationPriority = 'low' | 'medium' | 'high' | 'urgent';
-export type MessageType = 'incoming' | 'outgoing' | 'activity' | 'template';
+export const messageTypes = ['incoming', 'outgoing', 'activity', 'template'] as const;
+export type MessageType = (typeof messageTypes)[number];
 export type MessageContentType =
   | 'text'
   | 'input_text'

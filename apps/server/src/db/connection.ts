@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import knex, { type Knex } from 'knex';
 import pg from 'pg';
+import { attachCommittedReads } from './committed-reads';
+import { groupCommits, rollBackFailedCommits } from './group-commit';
 import { cacheStatements } from './statement-cache';
 
 // PostgreSQL sends int8 (bigint columns, count(*)) as strings; every such value here fits a JS number.
@@ -21,7 +23,8 @@ export function engineOf(databaseUrl: string): DatabaseEngine {
 const requestConnections = 10;
 
 /**
- * Opens a connection pool for `sqlite:<path>` (embedded, WAL) or `postgres://...`. On PostgreSQL the dispatcher holds
+ * Opens a connection pool for `sqlite:<path>` (embedded, WAL, one connection whose waiting transactions commit
+ * together: see `groupCommits`) or `postgres://...`. On PostgreSQL the dispatcher holds
  * a connection for each consumer's batch while the consumer handles it, however long that takes: the pool has one
  * for each of the `dispatchedConsumers` on top of those for requests, so that busy consumers never starve requests.
  */
@@ -35,7 +38,7 @@ export function connectDatabase(databaseUrl: string, { dispatchedConsumers = 0 }
   }
   const filename = databaseUrl.slice('sqlite:'.length);
   if (filename !== ':memory:') mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
-  return knex({
+  const db = knex({
     client: 'better-sqlite3',
     connection: { filename },
     useNullAsDefault: true,
@@ -43,7 +46,7 @@ export function connectDatabase(databaseUrl: string, { dispatchedConsumers = 0 }
       min: 1,
       max: 1,
       afterCreate: (
-        connection: { pragma(source: string): unknown; prepare(source: string): unknown },
+        connection: Parameters<typeof rollBackFailedCommits>[0] & { pragma(source: string): unknown },
         done: (error: Error | null) => void,
       ) => {
         connection.pragma('journal_mode = WAL');
@@ -55,15 +58,22 @@ export function connectDatabase(databaseUrl: string, { dispatchedConsumers = 0 }
         connection.pragma('foreign_keys = ON');
         connection.pragma('busy_timeout = 5000');
         connection.pragma('cache_size = -65536');
+        // Savepoints (each transaction of a commit group has one) keep the pages they change in a journal of their
+        // own: in memory, not in a temporary file written with a system call per page.
+        connection.pragma('temp_store = MEMORY');
         connection.pragma('mmap_size = 1073741824');
         // Refreshes the planner's statistics of tables that changed much since they were last gathered; without
         // them SQLite walks the wrong index for selective contact filters on large accounts.
         connection.pragma('optimize = 0x10002');
         cacheStatements(connection);
+        rollBackFailedCommits(connection);
         done(null);
       },
     },
   });
+  groupCommits(db);
+  if (filename !== ':memory:') attachCommittedReads(db, filename);
+  return db;
 }
 
 /** Whether the database answers a trivial query. */

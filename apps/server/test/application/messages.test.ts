@@ -207,6 +207,8 @@ describe('sending a message', () => {
       .first('id');
     const id = stored?.id;
     await server.db('messages').insert(rows.map((row) => ({ ...row, conversation_id: id })) as never);
+    // As each of those messages would have, had they been sent.
+    await server.db('conversations').where({ id }).update({ last_activity_at: clock.nowSeconds() });
     const refused = await send(conversation.id, { content: 'one too many' });
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ error: 'Validation failed: Too many messages' });

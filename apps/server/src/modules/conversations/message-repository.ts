@@ -1,3 +1,4 @@
+import { messageTypes } from '../../db/column-values';
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
@@ -71,17 +72,19 @@ export function messageRepository(db: Database) {
     },
 
     /**
-     * How many of the conversation's newest `limit` messages were created since `since` (unix seconds): enough to know
-     * whether the conversation has taken `limit` messages since then, reading no more than that many index entries.
+     * How many messages the conversation took since `since` (unix seconds), counted up to `limit`: enough to know
+     * whether it has taken `limit` since then. Naming every message type lets both engines count from the index of
+     * the conversation's messages by type and time alone, a short range per type, without reading a message.
      */
     async countRecentSince(conversationId: number, since: number, limit: number): Promise<number> {
-      const newest = db('messages')
-        .select('created_at')
+      const recent = db('messages')
+        .select(db.raw('1'))
         .where({ conversation_id: conversationId })
-        .orderBy('id', 'desc')
+        .whereIn('message_type', messageTypes)
+        .where('created_at', '>=', since)
         .limit(limit)
-        .as('newest');
-      const [row] = await db.from(newest).where('created_at', '>=', since).count({ count: '*' });
+        .as('recent');
+      const [row] = await db.from(recent).count({ count: '*' });
       return Number(row?.count ?? 0);
     },
 

@@ -2,7 +2,7 @@ import { appError, referenceValidationError, validationError } from '../../error
 import { isoTime } from '../../http/iso-time';
 import type { Schemas } from '../../http/schemas';
 import type { UploadedFile } from '../../http/uploaded-file';
-import { listAgents } from '../agents/agent-repository';
+import { agentOf, listAgents } from '../agents/agent-repository';
 import type { AttachmentRow, NewAttachmentRow } from '../attachments/attachment-row';
 import type { AttachmentService } from '../attachments/attachment-service';
 import { contactRepository } from '../contacts/contact-repository';
@@ -90,11 +90,13 @@ export function messageService(dependencies: ServiceDependencies, attachments: A
               throw referenceValidationError('message_type', 'Incoming messages are only allowed in Api inboxes');
             }
           }
-          const recent = await messageRepository(trx).countRecentSince(
-            conversation.id,
-            clock.nowSeconds() - 60,
-            messagesPerMinuteLimit,
-          );
+          // Every message sets its conversation's last activity to its own time, so a conversation quiet for a
+          // minute has taken none in the last one.
+          const since = clock.nowSeconds() - 60;
+          const recent =
+            conversation.last_activity_at < since
+              ? 0
+              : await messageRepository(trx).countRecentSince(conversation.id, since, messagesPerMinuteLimit);
           if (recent >= messagesPerMinuteLimit) {
             throw referenceValidationError('conversation_id', 'Validation failed: Too many messages');
           }
@@ -129,6 +131,7 @@ export function messageService(dependencies: ServiceDependencies, attachments: A
         });
       const around = await messageSurroundings(db, accountIdOf(actor), [message], presentation.presentAttachment, {
         attachments: attachmentRows,
+        ...(actor.kind === 'member' && { agents: [agentOf(actor)] }),
       });
       return toMessage(message, displayId, around, input.echo_id);
     },
