@@ -66,3 +66,16 @@ test('in-memory and PostgreSQL databases have no committed reads of their own', 
     await postgres.destroy();
   }
 });
+
+test('the data version moves with each commit of another connection, and only then', async () => {
+  const reads = committedReadsOf(db);
+  if (!reads) throw new Error('an SQLite file database has committed reads');
+  const before = reads.dataVersion();
+  expect(reads.dataVersion()).toBe(before);
+  await db('versions').select('version');
+  expect(reads.dataVersion()).toBe(before);
+  await db('versions').where({ id: 1 }).update({ version: 8 });
+  const after = reads.dataVersion();
+  expect(after).not.toBe(before);
+  expect(reads.dataVersion()).toBe(after);
+});

@@ -5,6 +5,8 @@ import type { Knex } from 'knex';
 export interface CommittedReads {
   /** The first row the statement answers, or undefined. */
   first<Row>(sql: string, ...bindings: unknown[]): Row | undefined;
+  /** A number that changes whenever a commit changes the database, from any connection or process. */
+  dataVersion(): number;
 }
 
 const readersByDatabase = new WeakMap<Knex, CommittedReads>();
@@ -25,15 +27,20 @@ export function attachCommittedReads(db: Knex, filename: string): void {
     connection.pragma('busy_timeout = 5000');
     return connection;
   };
+  const prepared = (sql: string): BetterSqlite3.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = open().prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
   readersByDatabase.set(db, {
     first<Row>(sql: string, ...bindings: unknown[]) {
-      let statement = statements.get(sql);
-      if (!statement) {
-        statement = open().prepare(sql);
-        statements.set(sql, statement);
-      }
-      return statement.get(...bindings) as Row | undefined;
+      return prepared(sql).get(...bindings) as Row | undefined;
     },
+    // This connection never writes, so its data version moves with every commit of the others.
+    dataVersion: () => prepared('pragma data_version').pluck().get() as number,
   });
   const destroy = db.destroy.bind(db);
   Object.defineProperty(db, 'destroy', {

@@ -38,11 +38,17 @@ export function secretKeys({ db, clock, given }: SecretKeyBaseSource): SecretKey
     return base;
   }
 
+  // Derived once per purpose: links are signed and checked with them on every request that shows an attachment.
+  const keys = new Map<string, Promise<Buffer>>();
   return {
-    async keyFor(purpose) {
-      return createHmac('sha256', await secretKeyBase())
-        .update(purpose)
-        .digest();
+    keyFor(purpose) {
+      let key = keys.get(purpose);
+      if (!key) {
+        key = secretKeyBase().then((secret) => createHmac('sha256', secret).update(purpose).digest());
+        keys.set(purpose, key);
+        key.catch(() => keys.delete(purpose));
+      }
+      return key;
     },
   };
 }
