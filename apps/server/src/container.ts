@@ -6,9 +6,11 @@ import type { Database } from './db/connection';
 import { createDispatcher } from './events/dispatcher';
 import type { EventConsumer, EventRecorder } from './events/domain-event';
 import { createEventRecorder } from './events/event-recorder';
+import { callerStampRepository } from './modules/access-tokens/caller-stamp-repository';
 import type { AttachmentStorage } from './modules/attachments/attachment-storage';
 import { localDiskStorage } from './modules/attachments/local-disk-storage';
 import { createSnoozeExpiry } from './modules/conversations/snooze-expiry';
+import { accountDirectories } from './modules/directory/account-directory';
 import { repositories } from './modules/repositories';
 import { createServices } from './services';
 
@@ -76,7 +78,7 @@ export function createContainer(options: ContainerOptions) {
     logger,
     fetch: options.fetch ?? globalThis.fetch,
     services: createServices(
-      { db, clock, events, repositories },
+      { db, clock, events, repositories, directories: accountDirectories(db, callerStampRepository(db)) },
       {
         storage: options.storage ?? localDiskStorage(defaultStorageFolder),
         attachmentUrlTtlSeconds: options.attachmentUrlTtlSeconds ?? defaultAttachmentUrlTtlSeconds,

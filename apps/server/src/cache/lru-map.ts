@@ -20,6 +20,10 @@ export class LruMap<Key, Value> {
     if (this.#entries.size > this.capacity) this.#entries.delete(this.#entries.keys().next().value as Key);
   }
 
+  delete(key: Key): void {
+    this.#entries.delete(key);
+  }
+
   clear(): void {
     this.#entries.clear();
   }

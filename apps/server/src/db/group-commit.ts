@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 
-type TransactionHandler = (transaction: Knex.Transaction) => Promise<unknown> | void;
+type TransactionHandler = (transaction: Knex.Transaction) => Promise<unknown>;
 
 interface QueuedTransaction {
   handler: TransactionHandler;

@@ -2,6 +2,7 @@ import type { AgentBotActor, MemberActor } from '../../auth/actor';
 import { isAdministrator } from '../../auth/actor';
 import type { Database } from '../../db/connection';
 import { appError } from '../../errors/app-error';
+import type { AccountDirectories } from '../directory/account-directory';
 import { type ConversationRecord, conversationRepository } from './conversation-repository';
 
 /** Who works conversations through the application API: a member of the account, or one of its agent bots. */
@@ -18,14 +19,12 @@ export function accountIdOf(actor: DeskActor): number {
 export const seesWholeAccount = (actor: DeskActor): boolean => actor.kind === 'agentBot' || isAdministrator(actor);
 
 /** The inboxes an agent is a member of; undefined for actors who see the whole account. */
-export async function visibleInboxIds(db: Database, actor: DeskActor): Promise<number[] | undefined> {
+export async function visibleInboxIds(
+  directories: AccountDirectories,
+  actor: DeskActor,
+): Promise<number[] | undefined> {
   if (seesWholeAccount(actor) || actor.kind !== 'member') return undefined;
-  const rows = await db('inbox_members')
-    .join('inboxes', 'inboxes.id', 'inbox_members.inbox_id')
-    .where('inbox_members.user_id', actor.user.id)
-    .where('inboxes.account_id', actor.account.id)
-    .select('inbox_members.inbox_id');
-  return rows.map((row) => row.inbox_id);
+  return (await directories.of(actor.account.id)).inboxIdsOf(actor.user.id);
 }
 
 /**

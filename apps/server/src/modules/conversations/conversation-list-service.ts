@@ -6,7 +6,6 @@ import { findAccountContact } from '../contacts/contact-access';
 import { normalisedLabels } from '../contacts/contact-label-service';
 import type { FilterCondition } from '../filters/filter-attribute';
 import type { ServiceDependencies } from '../service-dependencies';
-import { teamRepository } from '../teams/team-repository';
 import { visibleInboxIds } from './conversation-access';
 import { conversationFilterCondition } from './conversation-filter';
 import {
@@ -73,12 +72,12 @@ function orderOf(sortBy: string | undefined): ConversationOrder {
  * The conversation lists of an account as one member sees them: administrators every conversation, agents those of
  * the inboxes they are members of. Being in a conversation's team lets an agent open it, not list it.
  */
-export function conversationListService({ db, clock }: ServiceDependencies) {
+export function conversationListService({ db, clock, directories }: ServiceDependencies) {
   const listing = conversationListing(db);
 
   /** The inboxes the member's lists read: all of the account's, those they are a member of, narrowed to `inboxId`. */
   async function listedInboxIds(member: MemberActor, inboxId: number | undefined): Promise<number[] | undefined> {
-    const visible = await visibleInboxIds(db, member);
+    const visible = await visibleInboxIds(directories, member);
     if (inboxId === undefined) return visible;
     return visible === undefined || visible.includes(inboxId) ? [inboxId] : [];
   }
@@ -87,8 +86,8 @@ export function conversationListService({ db, clock }: ServiceDependencies) {
   async function selectionFor(member: MemberActor, filters: ConversationFilters): Promise<ConversationSelection> {
     const accountId = member.account.id;
     if (filters.teamId !== undefined) {
-      const team = await teamRepository(db).find(accountId, filters.teamId, member.user.id);
-      if (!team) throw appError('RESOURCE_NOT_FOUND');
+      const directory = await directories.of(accountId);
+      if (!directory.team(filters.teamId, member.user.id)) throw appError('RESOURCE_NOT_FOUND');
     }
     const inboxIds = await listedInboxIds(member, filters.inboxId);
     const labels = normalisedLabels(filters.labels ?? []);
@@ -105,10 +104,11 @@ export function conversationListService({ db, clock }: ServiceDependencies) {
     };
   }
 
-  function present(member: MemberActor, records: ConversationRecord[], presentation: Presentation) {
+  async function present(member: MemberActor, records: ConversationRecord[], presentation: Presentation) {
     return presentConversations(db, records, {
       viewer: member,
       accountId: member.account.id,
+      directory: await directories.of(member.account.id),
       nowSeconds: clock.nowSeconds(),
       presentAttachment: presentation.presentAttachment,
     });
@@ -146,7 +146,7 @@ export function conversationListService({ db, clock }: ServiceDependencies) {
     ): Promise<ConversationListPage> {
       const accountId = member.account.id;
       const condition = await conversationFilterCondition(db, accountId, conditions, clock.nowSeconds());
-      const inboxIds = await visibleInboxIds(db, member);
+      const inboxIds = await visibleInboxIds(directories, member);
       const selection: ConversationSelection = { accountId, ...(inboxIds !== undefined && { inboxIds }), condition };
       const [counts, records] = await Promise.all([
         listing.counts(selection, member.user.id),
@@ -172,7 +172,7 @@ export function conversationListService({ db, clock }: ServiceDependencies) {
       presentation: Presentation,
     ): Promise<Schemas['Conversation'][]> {
       const contact = await findAccountContact(db, member, contactId);
-      const inboxIds = await visibleInboxIds(db, member);
+      const inboxIds = await visibleInboxIds(directories, member);
       const records = await listing.page(
         { accountId: member.account.id, contactId: contact.id, ...(inboxIds !== undefined && { inboxIds }) },
         member.user.id,

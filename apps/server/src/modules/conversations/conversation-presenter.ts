@@ -4,12 +4,11 @@ import type { Schemas } from '../../http/schemas';
 import { toConversationBotAssignee } from '../agent-bots/agent-bot-mapper';
 import { agentBotRepository } from '../agent-bots/agent-bot-repository';
 import { toAgent } from '../agents/agent-mapper';
-import { listAgents } from '../agents/agent-repository';
 import { toContact } from '../contacts/contact-mapper';
 import { contactRepository } from '../contacts/contact-repository';
-import { type InboxRecord, inboxRepository } from '../inboxes/inbox-repository';
+import type { AccountDirectory } from '../directory/account-directory';
+import type { InboxRecord } from '../inboxes/inbox-repository';
 import { toTeam } from '../teams/team-mapper';
-import { teamRepository } from '../teams/team-repository';
 import type { DeskActor } from './conversation-access';
 import { conversationLabelRepository } from './conversation-label-repository';
 import type { ConversationRecord } from './conversation-repository';
@@ -24,6 +23,8 @@ export const unreadCountCap = 10;
 export interface ConversationViewing {
   viewer: DeskActor;
   accountId: number;
+  /** The account's directory, which names the conversations' inboxes, assignees, teams and agent senders. */
+  directory: AccountDirectory;
   nowSeconds: number;
   presentAttachment: AttachmentPresenter;
 }
@@ -43,24 +44,19 @@ const secondsOrZero = (value: number | null) => value ?? 0;
 export async function presentConversations(
   db: Database,
   records: ConversationRecord[],
-  { viewer, accountId, nowSeconds, presentAttachment }: ConversationViewing,
+  { viewer, accountId, directory, nowSeconds, presentAttachment }: ConversationViewing,
 ): Promise<Schemas['Conversation'][]> {
   if (records.length === 0) return [];
   const unique = <T>(values: Array<T | null>) => [...new Set(values.filter((value): value is T => value !== null))];
-  const assigneeIds = unique(records.map((record) => record.assignee_id));
   const botIds = unique(records.map((record) => record.assignee_agent_bot_id));
-  const teamIds = unique(records.map((record) => record.team_id));
   const messageIds = unique(records.flatMap((record) => [record.last_message_id, record.last_non_activity_message_id]));
   const viewerUserId = viewer.kind === 'member' ? viewer.user.id : null;
   const messages = messageRepository(db);
 
-  const [contacts, sessions, inboxes, assignees, bots, teams, labels, lastMessages, unread] = await Promise.all([
+  const [contacts, sessions, bots, labels, lastMessages, unread] = await Promise.all([
     contactRepository(db).findManyInAccount(accountId, unique(records.map((record) => record.contact_id))),
     db('contact_inboxes').whereIn('id', unique(records.map((record) => record.contact_inbox_id))),
-    inboxRepository(db).findManyInAccount(accountId, unique(records.map((record) => record.inbox_id))),
-    assigneeIds.length === 0 ? [] : listAgents(db, accountId, (query) => query.whereIn('users.id', assigneeIds)),
     agentBotRepository(db).listByIds(botIds),
-    teamRepository(db).findManyInAccount(accountId, teamIds, viewerUserId),
     conversationLabelRepository(db).listOfMany(records.map((record) => record.id)),
     messages.findMany(messageIds),
     messages.unreadCounts(records, unreadCountCap),
@@ -68,21 +64,15 @@ export async function presentConversations(
 
   const contactById = new Map(contacts.map((contact) => [contact.id, contact]));
   const sessionById = new Map(sessions.map((session) => [session.id, session]));
-  const inboxById = new Map(inboxes.map((inbox) => [inbox.id, inbox]));
-  const assigneeById = new Map(assignees.map((agent) => [agent.id, agent]));
   const botById = new Map(bots.map((bot) => [bot.id, bot]));
-  const teamById = new Map(teams.map((team) => [team.id, toTeam(team)]));
   const messageById = new Map(lastMessages.map((message) => [message.id, message]));
-  // The last messages' senders are mostly the conversations' contacts and assignees, read above.
-  const around = await messageSurroundings(db, accountId, lastMessages, presentAttachment, {
-    contacts,
-    agents: assignees,
-  });
-  const lastIncoming = await lastIncomingTimes(db, records, inboxById);
+  // The last messages' senders are mostly the conversations' contacts, read above, and the account's agents.
+  const around = await messageSurroundings(db, accountId, lastMessages, presentAttachment, { contacts, directory });
+  const lastIncoming = await lastIncomingTimes(db, records, directory);
 
   return records.flatMap((record) => {
     const contact = contactById.get(record.contact_id);
-    const inbox = inboxById.get(record.inbox_id);
+    const inbox = directory.inbox(record.inbox_id);
     if (!contact || !inbox) return [];
     const session = record.contact_inbox_id === null ? undefined : sessionById.get(record.contact_inbox_id);
     const unreadCount = unread.get(record.id) ?? 0;
@@ -98,9 +88,9 @@ export async function presentConversations(
       return message && toMessagePush(message, summary, around);
     };
     const lastMessage = pushed(record.last_message_id);
-    const assignee = record.assignee_id === null ? undefined : assigneeById.get(record.assignee_id);
+    const assignee = record.assignee_id === null ? undefined : directory.agent(record.assignee_id);
     const bot = record.assignee_agent_bot_id === null ? undefined : botById.get(record.assignee_agent_bot_id);
-    const team = record.team_id === null ? undefined : teamById.get(record.team_id);
+    const team = record.team_id === null ? undefined : directory.team(record.team_id, viewerUserId);
     const window = replyWindowHours(inbox);
     const contactLast = lastIncoming.get(record.id);
     const meta: Schemas['ConversationMeta'] = {
@@ -111,7 +101,7 @@ export async function presentConversations(
         : bot
           ? { assignee: toConversationBotAssignee(bot), assignee_type: 'AgentBot' as const }
           : {}),
-      ...(team && { team }),
+      ...(team && { team: toTeam(team) }),
       hmac_verified: Boolean(session?.hmac_verified),
     };
     return [
@@ -151,10 +141,10 @@ export async function presentConversations(
 async function lastIncomingTimes(
   db: Database,
   records: ConversationRecord[],
-  inboxById: Map<number, InboxRecord>,
+  directory: AccountDirectory,
 ): Promise<Map<number, number>> {
   const limited = records.filter((record) => {
-    const inbox = inboxById.get(record.inbox_id);
+    const inbox = directory.inbox(record.inbox_id);
     return inbox !== undefined && replyWindowHours(inbox) !== undefined;
   });
   if (limited.length === 0) return new Map();

@@ -43,16 +43,18 @@ async function mayWorkInbox(db: Database, actor: DeskActor, inboxId: number): Pr
 
 /** The conversations of an account, as its agents and bots work them. */
 export function conversationService(dependencies: ServiceDependencies) {
-  const { db, clock, events } = dependencies;
+  const { db, clock, events, directories } = dependencies;
 
   async function present(
     actor: DeskActor,
     records: ConversationRecord[],
     presentation: Presentation,
   ): Promise<Schemas['Conversation'][]> {
+    const accountId = accountIdOf(actor);
     return presentConversations(db, records, {
       viewer: actor,
-      accountId: accountIdOf(actor),
+      accountId,
+      directory: await directories.of(accountId),
       nowSeconds: clock.nowSeconds(),
       presentAttachment: presentation.presentAttachment,
     });

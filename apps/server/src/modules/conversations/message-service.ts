@@ -2,7 +2,7 @@ import { appError, referenceValidationError, validationError } from '../../error
 import { isoTime } from '../../http/iso-time';
 import type { Schemas } from '../../http/schemas';
 import type { UploadedFile } from '../../http/uploaded-file';
-import { agentOf, listAgents } from '../agents/agent-repository';
+import { agentOf } from '../agents/agent-repository';
 import type { AttachmentRow, NewAttachmentRow } from '../attachments/attachment-row';
 import type { AttachmentService } from '../attachments/attachment-service';
 import { contactRepository } from '../contacts/contact-repository';
@@ -177,21 +177,19 @@ export function messageService(dependencies: ServiceDependencies, attachments: A
         ...(cursors.after !== undefined && { after: cursors.after }),
         ...(cursors.before !== undefined && cursors.before <= largestId && { before: cursors.before }),
       };
-      const [messages, labels, contact, assignees] = await Promise.all([
+      const [messages, labels, contact, directory] = await Promise.all([
         outOfRange ? [] : messageRepository(db).window(conversation.id, window),
         conversationLabelRepository(db).list(conversation.id),
         contactRepository(db).findInAccount(accountId, conversation.contact_id),
-        conversation.assignee_id === null
-          ? []
-          : listAgents(db, accountId, (query) => query.where('users.id', conversation.assignee_id)),
+        dependencies.directories.of(accountId),
       ]);
       if (!contact) throw appError('RESOURCE_NOT_FOUND');
-      // The messages' senders are mostly the conversation's contact and assignee, read above.
+      // The messages' senders are mostly the conversation's contact, read above, and the account's agents.
       const around = await messageSurroundings(db, accountId, messages, presentation.presentAttachment, {
         contacts: [contact],
-        agents: assignees,
+        directory,
       });
-      const [assignee] = assignees;
+      const assignee = conversation.assignee_id === null ? undefined : directory.agent(conversation.assignee_id);
       const seenAt = (seconds: number | null) => (seconds === null ? null : isoTime(seconds));
       return {
         meta: {

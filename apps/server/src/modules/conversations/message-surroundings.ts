@@ -4,6 +4,7 @@ import { type AgentBotRecord, agentBotRepository } from '../agent-bots/agent-bot
 import { type AgentRecord, listAgents } from '../agents/agent-repository';
 import type { AttachmentRow } from '../attachments/attachment-row';
 import { type ContactRecord, contactRepository } from '../contacts/contact-repository';
+import type { AccountDirectory } from '../directory/account-directory';
 import { type MessageSurroundings, toBotSender, toContactSender, toUserSender } from './message-mapper';
 import type { MessageRecord } from './message-repository';
 
@@ -25,6 +26,8 @@ const idsOf = (messages: MessageRecord[], type: MessageRecord['sender_type']) =>
  */
 export interface KnownSurroundings {
   agents?: AgentRecord[];
+  /** The account's directory: agents who send messages are its members. */
+  directory?: AccountDirectory;
   contacts?: ContactRecord[];
   attachments?: AttachmentRow[];
 }
@@ -39,7 +42,8 @@ export async function messageSurroundings(
 ): Promise<MessageSurroundings> {
   const knownAgents = new Map((known.agents ?? []).map((agent) => [agent.id, agent]));
   const knownContacts = new Map((known.contacts ?? []).map((contact) => [contact.id, contact]));
-  const userIds = idsOf(messages, 'User').filter((id) => !knownAgents.has(id));
+  const { directory } = known;
+  const userIds = idsOf(messages, 'User').filter((id) => !knownAgents.has(id) && !directory);
   const contactIds = idsOf(messages, 'Contact').filter((id) => !knownContacts.has(id));
   const botIds = idsOf(messages, 'AgentBot');
   const messageIds = messages.map((message) => message.id);
@@ -67,7 +71,7 @@ export async function messageSurroundings(
       if (message.sender_id === null) return undefined;
       switch (message.sender_type) {
         case 'User': {
-          const agent = agentById.get(message.sender_id);
+          const agent = agentById.get(message.sender_id) ?? directory?.agent(message.sender_id);
           return agent && toUserSender(agent);
         }
         case 'Contact': {

@@ -86,6 +86,14 @@ export function inboxRepository(db: Database) {
       return rows.map(toRecord);
     },
 
+    /** Who is a member of which inbox of the account. */
+    async membersInAccount(accountId: number): Promise<Array<{ inbox_id: number; user_id: number }>> {
+      return db('inbox_members')
+        .join('inboxes', 'inboxes.id', 'inbox_members.inbox_id')
+        .where('inboxes.account_id', accountId)
+        .select('inbox_members.inbox_id', 'inbox_members.user_id');
+    },
+
     async findManyInAccount(accountId: number, ids: number[]): Promise<InboxRecord[]> {
       if (ids.length === 0) return [];
       const rows = await db('inboxes').where('account_id', accountId).whereIn('id', ids);

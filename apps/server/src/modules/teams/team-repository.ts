@@ -59,6 +59,23 @@ export function teamRepository(db: Database) {
   }
 
   return {
+    /** The account's teams as stored, whoever reads them. */
+    async listInAccount(accountId: number): Promise<Array<Omit<TeamRecord, 'is_member'>>> {
+      const rows = await db('teams')
+        .select(...teamColumns)
+        .where('account_id', accountId)
+        .orderBy('id');
+      return rows.map(({ allow_auto_assign, ...team }) => ({ ...team, allow_auto_assign: Boolean(allow_auto_assign) }));
+    },
+
+    /** Who belongs to which team of the account. */
+    async membersInAccount(accountId: number): Promise<Array<{ team_id: number; user_id: number }>> {
+      return db('team_members')
+        .join('teams', 'teams.id', 'team_members.team_id')
+        .where('teams.account_id', accountId)
+        .select('team_members.team_id', 'team_members.user_id');
+    },
+
     async list(accountId: number, userId: number): Promise<TeamRecord[]> {
       const rows = await teamsSeenBy(accountId, userId).orderBy('teams.id');
       return rows.map(toRecord);
