@@ -1,4 +1,5 @@
 import type { Database } from '../db/connection';
+import { countedTallies, storedTallies } from '../testing/conversation-tallies';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { findSeededConversationsAccount, seedConversationsAccount } from './seed-conversations';
 
@@ -17,7 +18,10 @@ async function schemaObjects(db: Database): Promise<string[]> {
       `select conname as name, conrelid::regclass::text || ' ' || pg_get_constraintdef(oid) as sql
        from pg_constraint where connamespace = current_schema()::regnamespace`,
     );
-    return [...indexes.rows, ...constraints.rows].map(({ name, sql }) => `${name}: ${sql}`).sort();
+    const triggers = await db.raw<{ rows: Array<{ name: string; sql: string }> }>(
+      'select tgname as name, pg_get_triggerdef(oid) as sql from pg_trigger where not tgisinternal',
+    );
+    return [...indexes.rows, ...constraints.rows, ...triggers.rows].map(({ name, sql }) => `${name}: ${sql}`).sort();
   }
   const rows = await db.raw<Array<{ type: string; name: string; sql: string | null }>>(
     "select type, name, sql from sqlite_master where type in ('index', 'trigger')",
@@ -53,6 +57,12 @@ describe('seeding the conversations bench account', () => {
 
   it('leaves every index, trigger and foreign key as the migrations made them', async () => {
     expect(await schemaObjects(db)).toEqual(schemaBefore);
+  });
+
+  it('tallies the loaded conversations and their labels as they are', async () => {
+    const tallies = await storedTallies(db);
+    expect(tallies.some((tally) => tally.includes('label "billing"'))).toBe(true);
+    expect(tallies).toEqual(await countedTallies(db));
   });
 
   it('numbers the conversations 1 to N and sets the account counter to N', async () => {

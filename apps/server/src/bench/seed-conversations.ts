@@ -1,6 +1,7 @@
 import type { MemberActor } from '../auth/actor';
 import { type Container, createContainer } from '../container';
 import type { Database } from '../db/connection';
+import { emptyConversationTallies, fillConversationTallies } from '../db/conversation-tallies';
 import { readJson, writeJson } from '../db/json-column';
 import type { TableName } from '../db/tables';
 import { accessTokenRepository } from '../modules/access-tokens/access-token-repository';
@@ -280,8 +281,8 @@ async function settle(writer: BulkWriter, postgres: boolean): Promise<void> {
 
 /**
  * Creates the conversations bench account (see `setUpAccount`) and loads its contacts, conversations, labels,
- * messages and attachments as `planConversations` generates them, with progress on stderr; then settles the
- * database and marks the account seeded.
+ * messages and attachments as `planConversations` generates them, with progress on stderr; then tallies the
+ * conversations, settles the database and marks the account seeded.
  */
 export async function seedConversationsAccount(
   db: Database,
@@ -323,6 +324,9 @@ export async function seedConversationsAccount(
     await writeMessages(writer, plan.messages(), { total: plan.messageCount, sqlite: !postgres, showProgress });
     phase('messages loaded');
     for (const restore of restores) await restore();
+    // The conversations and labels were loaded without the triggers that tally them.
+    await writer.execute(emptyConversationTallies);
+    await writer.execute(fillConversationTallies);
     await writer.commit();
     phase('indexes built');
     await settle(writer, postgres);

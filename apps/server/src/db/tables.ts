@@ -429,6 +429,21 @@ interface ServerSecretColumns {
   created_at: number;
 }
 
+// 0008-conversation-tallies
+
+interface ConversationTallyColumns {
+  account_id: number;
+  /** A lower-cased label, or `everyConversation` for the tallies of every conversation. */
+  label: string;
+  status: ConversationStatus;
+  inbox_id: number;
+  /** The user holding the conversations, or `noAssignee`. */
+  assignee_id: number;
+  /** Whether an agent bot holds the conversations. */
+  held_by_bot: boolean;
+  count: number;
+}
+
 declare module 'knex/types/tables' {
   interface Tables {
     platform_apps: Table<PlatformAppColumns>;
@@ -470,6 +485,7 @@ declare module 'knex/types/tables' {
     messages: Table<MessageColumns, 'content_type' | 'private' | 'status'>;
     attachments: Table<AttachmentColumns>;
     server_secrets: Table<ServerSecretColumns>;
+    conversation_tallies: Table<ConversationTallyColumns, never, never>;
   }
 }
 

@@ -1,4 +1,5 @@
 export { type AccountFixture, createAccountFixture, type TestUser } from './account-fixture';
+export { countedTallies, storedTallies } from './conversation-tallies';
 export { type ManualClock, manualClock } from './manual-clock';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export {

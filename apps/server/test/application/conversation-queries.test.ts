@@ -103,18 +103,34 @@ test("a message page reads the conversation's contact once, though it wrote mess
   expect(directoryReads(statements)).toEqual([]);
 });
 
-test('the counts of labelled conversations of every status read the labelled ones first; of one status, check each', async () => {
-  const countOf = async (query: string) => {
+test('the counts of one label, listed or filtered, read its tallies; of several labels, every status reads the labelled ones first, one status checks each', async () => {
+  const countOf = async (query: string, filtered?: unknown[]) => {
     const statements = await statementsDuring(server.db, async () => {
-      const response = await server.request('GET', `${desk.conversationsPath}/meta?${query}`, {
-        token: fixture.agent.token,
-      });
+      const response = filtered
+        ? await server.request('POST', `${desk.conversationsPath}/filter`, {
+            token: fixture.agent.token,
+            body: { payload: filtered },
+          })
+        : await server.request('GET', `${desk.conversationsPath}/meta?${query}`, { token: fixture.agent.token });
       expect(response.status).toBe(200);
     });
-    const counts = statements.filter((sql) => /count\(\*\)/.test(sql));
+    const counts = statements.filter((sql) => /count\(\*\)|sum\(/.test(sql));
     expect(counts).toHaveLength(1);
     return counts[0];
   };
-  expect(await countOf('status=all&labels[]=vip')).toMatch(/[`"]conversations[`"]\.[`"]id[`"] in \(select/);
-  expect(await countOf('status=open&labels[]=vip')).toMatch(/exists \(select 1 from [`"]conversation_labels[`"]/);
+  const tallies = /^select sum\(count\) .* from [`"]conversation_tallies[`"] where /;
+  expect(await countOf('status=all&labels[]=vip')).toMatch(tallies);
+  expect(await countOf('status=open&labels[]=vip')).toMatch(tallies);
+  expect(await countOf('status=open')).toMatch(tallies);
+  expect(await countOf('status=all&labels[]=vip&labels[]=refund')).toMatch(
+    /[`"]conversations[`"]\.[`"]id[`"] in \(select/,
+  );
+  expect(await countOf('status=open&labels[]=vip&labels[]=refund')).toMatch(
+    /exists \(select 1 from [`"]conversation_labels[`"]/,
+  );
+  const labelled = (values: string[]) => [
+    { attribute_key: 'labels', filter_operator: 'equal_to', values, query_operator: null },
+  ];
+  expect(await countOf('', labelled(['VIP', 'vip ']))).toMatch(tallies);
+  expect(await countOf('', labelled(['vip', 'refund']))).toMatch(/conversations\.id in \(select/);
 });

@@ -7,7 +7,7 @@ import { createTestDatabase, manualClock, type TestDatabase } from '../../testin
 import type { AttributeModel, DisplayType } from '../custom-attributes/custom-attribute-vocabulary';
 import { standardAttributeKeys } from '../custom-attributes/custom-attribute-vocabulary';
 import type { FilterCondition } from '../filters/filter-attribute';
-import { conversationFilterCondition, type SelectionReading } from './conversation-filter';
+import { conversationFilterCondition, type SelectionReading, soleLabelOf } from './conversation-filter';
 
 /*
  * The filter's SQL run against a database of the engine DATABASE_URL selects, over rows written straight to the
@@ -410,6 +410,16 @@ describe('how labels are read', () => {
   test("a count of one status checks the labels of that status's conversations, as a page does", async () => {
     expect(await sqlOf([open, labelled], 'count')).toMatch(/exists \(select 1 from conversation_labels/);
     expect(await sqlOf([open, labelled], 'count')).not.toMatch(/conversations\.id in/);
+  });
+
+  test('a filter whose one condition is labels equal_to one label, however written, selects by that label', () => {
+    expect(soleLabelOf([labelled])).toBe('vip');
+    expect(soleLabelOf([condition('labels', 'equal_to', [' VIP', 'vip ', ''])])).toBe('vip');
+    expect(soleLabelOf([condition('labels', 'equal_to', ['vip', 'gold'])])).toBeUndefined();
+    expect(soleLabelOf([condition('labels', 'not_equal_to', ['vip'])])).toBeUndefined();
+    expect(soleLabelOf([condition('labels', 'is_present')])).toBeUndefined();
+    expect(soleLabelOf([condition('priority', 'equal_to', ['vip'])])).toBeUndefined();
+    expect(soleLabelOf([open, labelled])).toBeUndefined();
   });
 });
 

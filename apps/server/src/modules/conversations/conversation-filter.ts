@@ -15,6 +15,7 @@ import {
 import { compileFilter } from '../filters/compile-filter';
 import { customAttributeFilters } from '../filters/custom-attribute-filters';
 import type { FilterAttribute, FilterCondition, FilterOperator } from '../filters/filter-attribute';
+import { textsOf } from '../filters/filter-values';
 import { column, type SqlFragment, sql, sqlList } from '../filters/sql-fragment';
 
 /** What a query over the selected conversations is for: counting all of them, or finding one page of them. */
@@ -144,4 +145,17 @@ export async function conversationFilterCondition(
     const filter = reading === 'count' ? count : page;
     query.whereRaw(filter.sql, filter.bindings);
   };
+}
+
+/**
+ * The label a filter selects by, when its one condition is `labels equal_to` names that come to a single label: it
+ * selects the conversations carrying that label, of every status, as a selection of that label does. Read it of
+ * conditions `conversationFilterCondition` accepted.
+ */
+export function soleLabelOf(conditions: FilterCondition[]): string | undefined {
+  const [condition, ...others] = conditions;
+  if (!condition || others.length > 0) return undefined;
+  if (condition.attribute_key !== 'labels' || condition.filter_operator !== 'equal_to') return undefined;
+  const labels = normalisedLabels(textsOf(condition.values ?? []));
+  return labels.length === 1 ? labels[0] : undefined;
 }

@@ -7,7 +7,7 @@ import { normalisedLabels } from '../contacts/contact-label-service';
 import type { FilterCondition } from '../filters/filter-attribute';
 import type { ServiceDependencies } from '../service-dependencies';
 import { visibleInboxIds } from './conversation-access';
-import { conversationFilterCondition } from './conversation-filter';
+import { conversationFilterCondition, soleLabelOf } from './conversation-filter';
 import {
   type ConversationCounts,
   type ConversationHolder,
@@ -147,9 +147,13 @@ export function conversationListService({ db, clock, directories }: ServiceDepen
       const accountId = member.account.id;
       const condition = await conversationFilterCondition(db, accountId, conditions, clock.nowSeconds());
       const inboxIds = await visibleInboxIds(directories, member);
-      const selection: ConversationSelection = { accountId, ...(inboxIds !== undefined && { inboxIds }), condition };
+      const visible = { accountId, ...(inboxIds !== undefined && { inboxIds }) };
+      const selection: ConversationSelection = { ...visible, condition };
+      // A filter by one label is counted as the label's list of every status is, which the tallies count.
+      const label = soleLabelOf(conditions);
+      const counted: ConversationSelection = label === undefined ? selection : { ...visible, labels: [label] };
       const [counts, records] = await Promise.all([
-        listing.counts(selection, member.user.id),
+        listing.counts(counted, member.user.id),
         listing.page(selection, member.user.id, {
           holder: 'anyone',
           order: 'last_activity_at_desc',

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { ConversationStatus } from '../../db/column-values';
 import type { Database } from '../../db/connection';
+import { everyConversation, noAssignee } from '../../db/conversation-tallies';
 import { escapeLike } from '../../db/like-pattern';
 import type { TableRow } from '../../db/tables';
 import { phrase, shortestIndexedText } from '../contacts/contact-search';
@@ -129,6 +130,33 @@ function byHolder(query: Knex.QueryBuilder, holder: ConversationHolder, viewerId
   }
 }
 
+/**
+ * The one label whose tallies count the selection (`everyConversation` for none), when the tallies can: they count
+ * conversations by account, label, status, inbox and holder, and nothing else.
+ */
+function talliedLabel(selection: ConversationSelection): string | undefined {
+  const narrowedElsewhere =
+    selection.contactId !== undefined ||
+    selection.teamId !== undefined ||
+    selection.text !== undefined ||
+    selection.condition !== undefined;
+  if (narrowedElsewhere) return undefined;
+  if (selection.labels === undefined) return everyConversation;
+  return selection.labels.length === 1 ? selection.labels[0] : undefined;
+}
+
+interface CountsRow {
+  all_count: number | string | null;
+  mine_count: number | string | null;
+  unassigned_count: number | string | null;
+}
+
+function countsOf(row: CountsRow | undefined): ConversationCounts {
+  const all = Number(row?.all_count ?? 0);
+  const unassigned = Number(row?.unassigned_count ?? 0);
+  return { mine: Number(row?.mine_count ?? 0), assigned: all - unassigned, unassigned, all };
+}
+
 /** The conversation lists of an account: what a selection counts, and its pages in the orders the desk offers. */
 export function conversationListing(db: Database) {
   /**
@@ -180,24 +208,43 @@ export function conversationListing(db: Database) {
     return query;
   }
 
+  /** The counts of a selection the tallies count, from the tallies of its label, status and inboxes. */
+  async function talliedCounts(selection: ConversationSelection, label: string, viewerId: number) {
+    const query = db('conversation_tallies')
+      .where({ account_id: selection.accountId, label })
+      .select(
+        db.raw('sum(count) as all_count'),
+        db.raw('sum(case when assignee_id = ? then count else 0 end) as mine_count', [viewerId]),
+        db.raw('sum(case when assignee_id = ? and not held_by_bot then count else 0 end) as unassigned_count', [
+          noAssignee,
+        ]),
+      );
+    if (selection.status !== undefined) query.where('status', selection.status);
+    if (selection.inboxIds !== undefined) query.whereIn('inbox_id', selection.inboxIds);
+    const row = await query.first<CountsRow | undefined>();
+    return countsOf(row);
+  }
+
   return {
-    /** The selected conversations counted by holder, in one pass over them. */
+    /**
+     * The selected conversations counted by holder: from the tallies when they count the selection, otherwise in
+     * one pass over the conversations.
+     */
     async counts(selection: ConversationSelection, viewerId: number): Promise<ConversationCounts> {
-      if (selection.inboxIds?.length === 0) return { mine: 0, assigned: 0, unassigned: 0, all: 0 };
-      const row: { all_count: number | string; mine_count: number | string; unassigned_count: number | string } =
-        await selected(selection, 'count')
-          .select(
-            db.raw('count(*) as all_count'),
-            db.raw('count(*) filter (where conversations.assignee_id = ?) as mine_count', [viewerId]),
-            db.raw(
-              `count(*) filter (where conversations.assignee_id is null
-                 and conversations.assignee_agent_bot_id is null) as unassigned_count`,
-            ),
-          )
-          .first();
-      const all = Number(row.all_count);
-      const unassigned = Number(row.unassigned_count);
-      return { mine: Number(row.mine_count), assigned: all - unassigned, unassigned, all };
+      if (selection.inboxIds?.length === 0) return countsOf(undefined);
+      const label = talliedLabel(selection);
+      if (label !== undefined) return talliedCounts(selection, label, viewerId);
+      const row: CountsRow = await selected(selection, 'count')
+        .select(
+          db.raw('count(*) as all_count'),
+          db.raw('count(*) filter (where conversations.assignee_id = ?) as mine_count', [viewerId]),
+          db.raw(
+            `count(*) filter (where conversations.assignee_id is null
+               and conversations.assignee_agent_bot_id is null) as unassigned_count`,
+          ),
+        )
+        .first();
+      return countsOf(row);
     },
 
     /**
