@@ -1,5 +1,10 @@
-import type { Database } from '../../src/db/connection';
-import { type AccountFixture, createAccountFixture, startTestServer, type TestServer } from '../../src/testing';
+import {
+  type AccountFixture,
+  createAccountFixture,
+  startTestServer,
+  statementsDuring,
+  type TestServer,
+} from '../../src/testing';
 import { type Conversation, createDeskFixture, type DeskFixture } from './desk-fixture';
 
 let server: TestServer;
@@ -33,19 +38,6 @@ const messagesPath = () => `${desk.conversationPath(conversation.id)}/messages`;
 async function send(body: Record<string, unknown>) {
   const response = await server.request('POST', messagesPath(), { token: fixture.agent.token, body });
   if (response.status !== 200) throw new Error(`sending a message answered ${response.status}`);
-}
-
-/** The SQL the database runs while `run` does. */
-async function statementsDuring(db: Database, run: () => Promise<unknown>): Promise<string[]> {
-  const statements: string[] = [];
-  const listener = (query: { sql: string }) => statements.push(query.sql);
-  db.on('query', listener);
-  try {
-    await run();
-  } finally {
-    db.off('query', listener);
-  }
-  return statements;
 }
 
 const reading = (table: string) => (sql: string) => new RegExp(`\\bfrom [\`"]${table}[\`"]`).test(sql);

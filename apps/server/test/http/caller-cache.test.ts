@@ -3,7 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app';
 import { createContainer } from '../../src/container';
 import { connectDatabase, type Database } from '../../src/db/connection';
-import { type AccountFixture, createAccountFixture, startTestServer, type TestServer } from '../../src/testing';
+import {
+  type AccountFixture,
+  createAccountFixture,
+  startTestServer,
+  statementsDuring,
+  type TestServer,
+} from '../../src/testing';
 
 let server: TestServer;
 let fixture: AccountFixture;
@@ -28,19 +34,6 @@ async function newMember(role: 'agent' | 'administrator') {
     body: { user_id: created.body.id, role },
   });
   return { id: created.body.id as number, token: created.body.access_token as string };
-}
-
-/** The SQL the database runs while `run` does. */
-async function statementsDuring(db: Database, run: () => Promise<unknown>): Promise<string[]> {
-  const statements: string[] = [];
-  const listener = (query: { sql: string }) => statements.push(query.sql);
-  db.on('query', listener);
-  try {
-    await run();
-  } finally {
-    db.off('query', listener);
-  }
-  return statements;
 }
 
 test('a known caller is served from the cache: a request reads neither its token nor its membership', async () => {
