@@ -3,7 +3,8 @@ import { isoTime } from '../../http/iso-time';
 import type { Schemas } from '../../http/schemas';
 import type { UploadedFile } from '../../http/uploaded-file';
 import { agentOf } from '../agents/agent-repository';
-import type { AttachmentRow, NewAttachmentRow } from '../attachments/attachment-row';
+import { attachmentRepository } from '../attachments/attachment-repository';
+import type { NewAttachmentRow } from '../attachments/attachment-row';
 import type { AttachmentService } from '../attachments/attachment-service';
 import { contactRepository } from '../contacts/contact-repository';
 import type { ServiceDependencies } from '../service-dependencies';
@@ -85,7 +86,7 @@ export function messageService(dependencies: ServiceDependencies, attachments: A
         .transaction(async (trx) => {
           const conversation = await findVisibleConversation(trx, actor, displayId, { lock: true });
           if (messageType === 'incoming') {
-            const inbox = await trx('inboxes').where({ id: conversation.inbox_id }).first('channel_type');
+            const inbox = (await dependencies.directories.of(conversation.account_id)).inbox(conversation.inbox_id);
             if (inbox?.channel_type !== 'Channel::Api') {
               throw referenceValidationError('message_type', 'Incoming messages are only allowed in Api inboxes');
             }
@@ -120,10 +121,7 @@ export function messageService(dependencies: ServiceDependencies, attachments: A
             messageId: appended.message.id,
           });
           stored.push(...kept);
-          const inserted: AttachmentRow[] =
-            kept.length === 0 ? [] : await trx('attachments').insert(kept).returning('*');
-          // In the order of the files, which the ids follow, whatever order the engine returns the rows in.
-          return { message: appended.message, attachmentRows: inserted.sort((a, b) => a.id - b.id) };
+          return { message: appended.message, attachmentRows: await attachmentRepository(trx).insertMany(kept) };
         })
         .catch(async (error: unknown) => {
           await attachments.removeFiles(stored);
@@ -146,8 +144,7 @@ export function messageService(dependencies: ServiceDependencies, attachments: A
         const messages = messageRepository(trx);
         const existing = await messages.findInConversation(conversation.id, messageId);
         if (!existing) throw appError('RESOURCE_NOT_FOUND');
-        const files = await trx('attachments').where({ message_id: existing.id }).select('storage_key');
-        await trx('attachments').where({ message_id: existing.id }).delete();
+        const files = await attachmentRepository(trx).deleteOfMessage(existing.id);
         const deleted = await messages.update(
           existing.id,
           { content: deletedMessageText, content_type: 'text', content_attributes: { deleted: true } },

@@ -2,6 +2,7 @@ import type { Database } from '../../db/connection';
 import type { Schemas } from '../../http/schemas';
 import { type AgentBotRecord, agentBotRepository } from '../agent-bots/agent-bot-repository';
 import { type AgentRecord, listAgents } from '../agents/agent-repository';
+import { attachmentRepository } from '../attachments/attachment-repository';
 import type { AttachmentRow } from '../attachments/attachment-row';
 import { type ContactRecord, contactRepository } from '../contacts/contact-repository';
 import type { AccountDirectory } from '../directory/account-directory';
@@ -51,8 +52,7 @@ export async function messageSurroundings(
     userIds.length === 0 ? [] : listAgents(db, accountId, (query) => query.whereIn('users.id', userIds)),
     contactRepository(db).findManyInAccount(accountId, contactIds),
     agentBotRepository(db).listByIds(botIds),
-    known.attachments ??
-      (messageIds.length === 0 ? [] : db('attachments').whereIn('message_id', messageIds).orderBy('id')),
+    known.attachments ?? attachmentRepository(db).ofMessages(messageIds),
   ]);
   const agentById = new Map([...knownAgents, ...agents.map((agent): [number, AgentRecord] => [agent.id, agent])]);
   const contactById = new Map([

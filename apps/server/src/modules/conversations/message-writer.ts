@@ -2,6 +2,7 @@ import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/connection';
 import { changedAttributes, changeEvent } from '../../events/change-event';
 import { contactRepository } from '../contacts/contact-repository';
+import { inboxRepository } from '../inboxes/inbox-repository';
 import type { ServiceDependencies } from '../service-dependencies';
 import { announcedChanges, conversationEvent, messageEvent } from './conversation-events';
 import { type ConversationFields, type ConversationRecord, conversationRepository } from './conversation-repository';
@@ -130,7 +131,7 @@ export async function appendMessage(
   }
 
   if (conversation.status === 'resolved' && updated.status === 'open') {
-    const inbox = await trx('inboxes').where({ id: conversation.inbox_id }).first('channel_type');
+    const inbox = await inboxRepository(trx).findInAccount(conversation.account_id, conversation.inbox_id);
     if (inbox?.channel_type === 'Channel::Api') {
       const activity = await appendActivity(trx, dependencies, actor, updated, reopenedByIncomingText);
       return { message, conversation: activity.conversation };
