@@ -30,6 +30,17 @@ export function contactInboxRepository(db: Database) {
       return row && toRecord(row);
     },
 
+    /** The account's oldest session with this source id, in whichever of its inboxes. */
+    async findFirstInAccountBySource(accountId: number, sourceId: string): Promise<ContactInboxRecord | undefined> {
+      const row = await db('contact_inboxes')
+        .join('inboxes', 'inboxes.id', 'contact_inboxes.inbox_id')
+        .where('inboxes.account_id', accountId)
+        .where('contact_inboxes.source_id', sourceId)
+        .orderBy('contact_inboxes.id')
+        .first('contact_inboxes.*');
+      return row && toRecord(row);
+    },
+
     /** The sessions of these contacts, oldest first. */
     async listOfContacts(contactIds: number[]): Promise<ContactInboxRecord[]> {
       if (contactIds.length === 0) return [];

@@ -3,8 +3,11 @@ import type { ConversationPriority } from '../../db/column-values';
 import type { Database } from '../../db/connection';
 import { appError, validationError } from '../../errors/app-error';
 import type { Schemas } from '../../http/schemas';
+import { contactInboxRepository } from '../contacts/contact-inbox-repository';
 import { type ContactRecord, contactRepository } from '../contacts/contact-repository';
 import { openContactSession } from '../contacts/contact-sessions';
+import type { AccountDirectory } from '../directory/account-directory';
+import { inboxAgentBotRepository } from '../inboxes/inbox-agent-bot-repository';
 import { type InboxRecord, inboxRepository } from '../inboxes/inbox-repository';
 import type { ServiceDependencies } from '../service-dependencies';
 import { assignmentActivityText } from './activity-texts';
@@ -35,10 +38,9 @@ interface ConversationParty {
 }
 
 /** Whether the actor may start conversations in the inbox: administrators and bots anywhere, agents in their inboxes. */
-async function mayWorkInbox(db: Database, actor: DeskActor, inboxId: number): Promise<boolean> {
+function mayWorkInbox(directory: AccountDirectory, actor: DeskActor, inboxId: number): boolean {
   if (actor.kind === 'agentBot' || isAdministrator(actor)) return true;
-  const row = await db('inbox_members').where({ inbox_id: inboxId, user_id: actor.user.id }).first('id');
-  return row !== undefined;
+  return directory.inboxIdsOf(actor.user.id).includes(inboxId);
 }
 
 /** The conversations of an account, as its agents and bots work them. */
@@ -67,12 +69,17 @@ export function conversationService(dependencies: ServiceDependencies) {
   }
 
   /** Finds the session by `source_id`, or finds or opens the session of `contact_id` in `inbox_id`. */
-  async function partyOf(trx: Database, actor: DeskActor, input: ConversationCreate): Promise<ConversationParty> {
+  async function partyOf(
+    trx: Database,
+    directory: AccountDirectory,
+    actor: DeskActor,
+    input: ConversationCreate,
+  ): Promise<ConversationParty> {
     const accountId = accountIdOf(actor);
     const now = clock.nowSeconds();
     if (input.inbox_id !== undefined) {
       const inbox = await inboxRepository(trx).findInAccount(accountId, input.inbox_id);
-      if (!inbox || !(await mayWorkInbox(trx, actor, inbox.id))) throw appError('RESOURCE_NOT_FOUND');
+      if (!inbox || !mayWorkInbox(directory, actor, inbox.id)) throw appError('RESOURCE_NOT_FOUND');
       if (input.contact_id === undefined) {
         if (input.source_id === undefined) {
           throw validationError([{ attribute: 'contact_id', message: "can't be blank" }]);
@@ -82,21 +89,16 @@ export function conversationService(dependencies: ServiceDependencies) {
       const contact = await contactRepository(trx).findInAccount(accountId, input.contact_id, { lock: true });
       if (!contact) throw appError('RESOURCE_NOT_FOUND');
       const session = await openContactSession(trx, contact, inbox, input.source_id, now);
-      const row = await trx('contact_inboxes').where({ inbox_id: inbox.id, source_id: session.source_id }).first('id');
-      if (!row) throw appError('RESOURCE_NOT_FOUND');
-      return { contact, inbox, contactInboxId: row.id };
+      const stored = await contactInboxRepository(trx).findBySource(inbox.id, session.source_id);
+      if (!stored) throw appError('RESOURCE_NOT_FOUND');
+      return { contact, inbox, contactInboxId: stored.id };
     }
     if (input.source_id === undefined) {
       throw validationError([{ attribute: 'source_id', message: "can't be blank" }]);
     }
-    const row = await trx('contact_inboxes')
-      .join('inboxes', 'inboxes.id', 'contact_inboxes.inbox_id')
-      .where('inboxes.account_id', accountId)
-      .where('contact_inboxes.source_id', input.source_id)
-      .orderBy('contact_inboxes.id')
-      .first('contact_inboxes.inbox_id');
-    const inbox = row && (await inboxRepository(trx).findInAccount(accountId, row.inbox_id));
-    if (!inbox || !(await mayWorkInbox(trx, actor, inbox.id))) throw appError('RESOURCE_NOT_FOUND');
+    const first = await contactInboxRepository(trx).findFirstInAccountBySource(accountId, input.source_id);
+    const inbox = first && (await inboxRepository(trx).findInAccount(accountId, first.inbox_id));
+    if (!inbox || !mayWorkInbox(directory, actor, inbox.id)) throw appError('RESOURCE_NOT_FOUND');
     return sessionParty(trx, accountId, inbox, input.source_id);
   }
 
@@ -106,30 +108,20 @@ export function conversationService(dependencies: ServiceDependencies) {
     inbox: InboxRecord,
     sourceId: string,
   ): Promise<ConversationParty> {
-    const session = await trx('contact_inboxes').where({ inbox_id: inbox.id, source_id: sourceId }).first();
+    const session = await contactInboxRepository(trx).findBySource(inbox.id, sourceId);
     const contact = session && (await contactRepository(trx).findInAccount(accountId, session.contact_id));
     if (!session || !contact) throw appError('RESOURCE_NOT_FOUND');
     return { contact, inbox, contactInboxId: session.id };
   }
 
-  /** The assignee and team a new conversation takes: ids of the account only, an assignee in the team given. */
-  async function holdersOf(trx: Database, accountId: number, input: ConversationCreate) {
-    const team =
-      input.team_id === undefined
-        ? undefined
-        : await trx('teams').where({ account_id: accountId, id: input.team_id }).first('id', 'name');
-    let assignee =
-      input.assignee_id === undefined
-        ? undefined
-        : await trx('account_users')
-            .join('users', 'users.id', 'account_users.user_id')
-            .where('account_users.account_id', accountId)
-            .where('account_users.user_id', input.assignee_id)
-            .first('users.id', 'users.name');
-    if (assignee && team) {
-      const inTeam = await trx('team_members').where({ team_id: team.id, user_id: assignee.id }).first('id');
-      if (!inTeam) assignee = undefined;
-    }
+  /**
+   * The assignee and team a new conversation takes: members and teams of the account only, and an assignee who
+   * belongs to the team given.
+   */
+  function holdersOf(directory: AccountDirectory, input: ConversationCreate) {
+    const team = input.team_id === undefined ? undefined : directory.team(input.team_id, null);
+    const agent = input.assignee_id === undefined ? undefined : directory.agent(input.assignee_id);
+    const assignee = agent && team && !directory.team(team.id, agent.id)?.is_member ? undefined : agent;
     return { assignee, team };
   }
 
@@ -149,9 +141,12 @@ export function conversationService(dependencies: ServiceDependencies) {
 
   return {
     async create(actor: DeskActor, input: ConversationCreate, presentation: Presentation) {
+      const accountId = accountIdOf(actor);
+      // Read before the transaction: on SQLite a directory not yet in memory is read over the one connection, which
+      // the transaction holds.
+      const directory = await directories.of(accountId);
       const record = await db.transaction(async (trx) => {
-        const accountId = accountIdOf(actor);
-        const party = await partyOf(trx, actor, input);
+        const party = await partyOf(trx, directory, actor, input);
         const now = { seconds: clock.nowSeconds(), milliseconds: clock.nowMilliseconds() };
         const sender =
           actor.kind === 'member'
@@ -171,9 +166,8 @@ export function conversationService(dependencies: ServiceDependencies) {
           }
         }
 
-        const { assignee, team } = await holdersOf(trx, accountId, input);
-        const inboxBotId = (await trx('agent_bot_inboxes').where({ inbox_id: party.inbox.id }).first('agent_bot_id'))
-          ?.agent_bot_id;
+        const { assignee, team } = holdersOf(directory, input);
+        const inboxBotId = await inboxAgentBotRepository(trx).botIdOf(party.inbox.id);
         const status = party.contact.blocked
           ? 'resolved'
           : inboxBotId !== undefined

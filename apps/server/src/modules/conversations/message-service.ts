@@ -82,11 +82,14 @@ export function messageService(dependencies: ServiceDependencies, attachments: A
       checkItems(contentType, contentAttributes);
       const messageType = input.message_type ?? 'outgoing';
       const stored: NewAttachmentRow[] = [];
+      // Read before the transaction: on SQLite a directory not yet in memory is read over the one connection, which
+      // the transaction holds.
+      const directory = await dependencies.directories.of(accountIdOf(actor));
       const { message, attachmentRows } = await db
         .transaction(async (trx) => {
           const conversation = await findVisibleConversation(trx, actor, displayId, { lock: true });
           if (messageType === 'incoming') {
-            const inbox = (await dependencies.directories.of(conversation.account_id)).inbox(conversation.inbox_id);
+            const inbox = directory.inbox(conversation.inbox_id);
             if (inbox?.channel_type !== 'Channel::Api') {
               throw referenceValidationError('message_type', 'Incoming messages are only allowed in Api inboxes');
             }
