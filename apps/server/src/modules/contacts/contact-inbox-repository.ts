@@ -41,6 +41,13 @@ export function contactInboxRepository(db: Database) {
       return row && toRecord(row);
     },
 
+    /** These sessions, by id. */
+    async findMany(ids: number[]): Promise<ContactInboxRecord[]> {
+      if (ids.length === 0) return [];
+      const rows = await db('contact_inboxes').whereIn('id', ids);
+      return rows.map(toRecord);
+    },
+
     /** The sessions of these contacts, oldest first. */
     async listOfContacts(contactIds: number[]): Promise<ContactInboxRecord[]> {
       if (contactIds.length === 0) return [];

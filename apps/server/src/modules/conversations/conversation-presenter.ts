@@ -4,6 +4,7 @@ import type { Schemas } from '../../http/schemas';
 import { toConversationBotAssignee } from '../agent-bots/agent-bot-mapper';
 import { agentBotRepository } from '../agent-bots/agent-bot-repository';
 import { toAgent } from '../agents/agent-mapper';
+import { contactInboxRepository } from '../contacts/contact-inbox-repository';
 import { toContact } from '../contacts/contact-mapper';
 import { contactRepository } from '../contacts/contact-repository';
 import type { AccountDirectory } from '../directory/account-directory';
@@ -55,7 +56,7 @@ export async function presentConversations(
 
   const [contacts, sessions, bots, labels, lastMessages, unread] = await Promise.all([
     contactRepository(db).findManyInAccount(accountId, unique(records.map((record) => record.contact_id))),
-    db('contact_inboxes').whereIn('id', unique(records.map((record) => record.contact_inbox_id))),
+    contactInboxRepository(db).findMany(unique(records.map((record) => record.contact_inbox_id))),
     agentBotRepository(db).listByIds(botIds),
     conversationLabelRepository(db).listOfMany(records.map((record) => record.id)),
     messages.findMany(messageIds),
@@ -147,15 +148,5 @@ async function lastIncomingTimes(
     const inbox = directory.inbox(record.inbox_id);
     return inbox !== undefined && replyWindowHours(inbox) !== undefined;
   });
-  if (limited.length === 0) return new Map();
-  const rows: Array<{ conversation_id: number; last: number | string | null }> = await db('messages')
-    .select('conversation_id')
-    .max({ last: 'created_at' })
-    .whereIn(
-      'conversation_id',
-      limited.map((record) => record.id),
-    )
-    .where('message_type', 'incoming')
-    .groupBy('conversation_id');
-  return new Map(rows.filter((row) => row.last !== null).map((row) => [row.conversation_id, Number(row.last)]));
+  return messageRepository(db).lastIncomingTimes(limited.map((record) => record.id));
 }

@@ -88,6 +88,18 @@ export function messageRepository(db: Database) {
       return Number(row?.count ?? 0);
     },
 
+    /** When the contact last wrote in each of these conversations that has an incoming message. */
+    async lastIncomingTimes(conversationIds: number[]): Promise<Map<number, number>> {
+      if (conversationIds.length === 0) return new Map();
+      const rows: Array<{ conversation_id: number; last: number | string | null }> = await db('messages')
+        .select('conversation_id')
+        .max({ last: 'created_at' })
+        .whereIn('conversation_id', conversationIds)
+        .where('message_type', 'incoming')
+        .groupBy('conversation_id');
+      return new Map(rows.filter((row) => row.last !== null).map((row) => [row.conversation_id, Number(row.last)]));
+    },
+
     /**
      * For each conversation, how many incoming messages came after the time an agent last read it (all of them when
      * nobody has), counted up to `cap`.
