@@ -21,7 +21,7 @@ function services(role: MemberActor['role']) {
         findCaller: async (token: string) => callers[token],
         resolveMember: async (_user: UserRecord, accountId: number): Promise<MemberActor> => {
           if (accountId !== account.id) throw new Error('not a member');
-          return { kind: 'member', account, user, role, availability: 'online', autoOffline: true };
+          return { kind: 'member', account, user, role };
         },
       }),
     },

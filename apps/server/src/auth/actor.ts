@@ -1,22 +1,17 @@
-import type { Availability, Role } from '../db/column-values';
 import type { ActorReference } from '../events/domain-event';
+import type { Role } from '../modules/account-users/account-user-repository';
 import type { AccountRecord } from '../modules/accounts/account-repository';
 import type { AgentBotRecord } from '../modules/agent-bots/agent-bot-repository';
 import type { ContactRecord } from '../modules/contacts/contact-repository';
 import type { PlatformAppRecord } from '../modules/platform-apps/platform-app-repository';
 import type { UserRecord } from '../modules/users/user-repository';
 
-/**
- * A user acting inside one of their accounts, with their role and presence there (application API, user token): what
- * the agent's own messages show of their sender without reading it again.
- */
+/** A user acting inside one of their accounts, with their role there (application API, user token). */
 export interface MemberActor {
   kind: 'member';
   account: AccountRecord;
   user: UserRecord;
   role: Role;
-  availability: Availability;
-  autoOffline: boolean;
 }
 
 /** A user acting outside any account, such as reading their own profile. */

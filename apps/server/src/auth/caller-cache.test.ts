@@ -24,8 +24,7 @@ function countingSources() {
       accountMembers: {
         resolve: async (member: UserRecord, accountId: number): Promise<MemberActor> => {
           reads.members++;
-          const account = { id: accountId } as MemberActor['account'];
-          return { kind: 'member', user: member, account, role: 'agent', availability: 'online', autoOffline: true };
+          return { kind: 'member', user: member, account: { id: accountId } as MemberActor['account'], role: 'agent' };
         },
       },
     },

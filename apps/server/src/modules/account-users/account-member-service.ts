@@ -10,12 +10,11 @@ export function accountMemberService({ db, repositories }: ServiceDependencies) 
   return {
     /** The user as a member of the account; 404 for an unknown account, 401 for a non-member or a suspended account. */
     async resolve(user: UserRecord, accountId: number): Promise<MemberActor> {
-      const found = await accounts.findWithMembershipOf(accountId, user.id);
+      const found = await accounts.findWithRoleOf(accountId, user.id);
       if (!found) throw appError('RESOURCE_NOT_FOUND');
-      const { account, membership } = found;
-      if (!membership) throw appError('ACCOUNT_ACCESS_DENIED');
-      if (account.status === 'suspended') throw appError('ACCOUNT_SUSPENDED');
-      return { kind: 'member', account, user, ...membership };
+      if (!found.role) throw appError('ACCOUNT_ACCESS_DENIED');
+      if (found.account.status === 'suspended') throw appError('ACCOUNT_SUSPENDED');
+      return { kind: 'member', account: found.account, user, role: found.role };
     },
   };
 }

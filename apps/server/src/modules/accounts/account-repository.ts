@@ -1,4 +1,4 @@
-import type { AccountStatus, Availability, Role } from '../../db/column-values';
+import type { AccountStatus, Role } from '../../db/column-values';
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
@@ -44,18 +44,7 @@ function toRow(fields: Partial<AccountFields>): TableUpdate<'accounts'> {
   };
 }
 
-const membership = [
-  'account_users.role as member_role',
-  'account_users.availability as member_availability',
-  'account_users.auto_offline as member_auto_offline',
-] as const satisfies readonly QualifiedColumn<'account_users'>[];
-
-/** A user's place in an account: their role and presence there. */
-export interface Membership {
-  role: Role;
-  availability: Availability;
-  autoOffline: boolean;
-}
+const memberRole = ['account_users.role as member_role'] as const satisfies readonly QualifiedColumn<'account_users'>[];
 
 export function accountRepository(db: Database) {
   return {
@@ -79,27 +68,21 @@ export function accountRepository(db: Database) {
       return row && toRecord(row);
     },
 
-    /** The account with the user's membership of it (null when the user is not a member), in one query. */
-    async findWithMembershipOf(
+    /** The account with the user's role in it (null when the user is not a member), in one query. */
+    async findWithRoleOf(
       id: number,
       userId: number,
-    ): Promise<{ account: AccountRecord; membership: Membership | null } | undefined> {
+    ): Promise<{ account: AccountRecord; role: Role | null } | undefined> {
       const row = await db('accounts')
         .leftJoin('account_users', (join) => {
           join.on('account_users.account_id', 'accounts.id').andOnVal('account_users.user_id', userId);
         })
-        .select<Array<TableRow<'accounts'> & LeftJoined<SelectedRow<typeof membership>>>>('accounts.*', ...membership)
+        .select<Array<TableRow<'accounts'> & LeftJoined<SelectedRow<typeof memberRole>>>>('accounts.*', ...memberRole)
         .where('accounts.id', id)
         .first();
       if (!row) return undefined;
-      const { member_role, member_availability, member_auto_offline, ...account } = row;
-      return {
-        account: toRecord(account),
-        membership:
-          member_role === null || member_availability === null
-            ? null
-            : { role: member_role, availability: member_availability, autoOffline: Boolean(member_auto_offline) },
-      };
+      const { member_role, ...account } = row;
+      return { account: toRecord(account), role: member_role };
     },
 
     async update(id: number, fields: Partial<AccountFields>, now: number): Promise<void> {

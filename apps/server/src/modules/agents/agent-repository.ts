@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import type { MemberActor } from '../../auth/actor';
 import type { Availability } from '../../db/column-values';
 import type { Database } from '../../db/connection';
 import { readJson } from '../../db/json-column';
@@ -41,23 +40,6 @@ const toRecord = (row: SelectedRow<typeof columns>): AgentRecord => ({
   custom_attributes: readJson(row.custom_attributes),
   auto_offline: Boolean(row.auto_offline),
 });
-
-/** The member acting as the agent they are in their account, as the membership read with their request says. */
-export function agentOf(actor: MemberActor): AgentRecord {
-  const { user, account } = actor;
-  return {
-    id: user.id,
-    name: user.name,
-    display_name: user.display_name,
-    email: user.email,
-    confirmed_at: user.confirmed_at,
-    custom_attributes: user.custom_attributes,
-    account_id: account.id,
-    role: actor.role,
-    availability: actor.availability,
-    auto_offline: actor.autoOffline,
-  };
-}
 
 /**
  * The members of an account as agents, ordered by user id. `narrow` restricts the users, for example to the members

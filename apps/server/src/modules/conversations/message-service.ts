@@ -2,7 +2,6 @@ import { appError, referenceValidationError, validationError } from '../../error
 import { isoTime } from '../../http/iso-time';
 import type { Schemas } from '../../http/schemas';
 import type { UploadedFile } from '../../http/uploaded-file';
-import { agentOf } from '../agents/agent-repository';
 import { attachmentRepository } from '../attachments/attachment-repository';
 import type { NewAttachmentRow } from '../attachments/attachment-row';
 import type { AttachmentService } from '../attachments/attachment-service';
@@ -132,7 +131,7 @@ export function messageService(dependencies: ServiceDependencies, attachments: A
         });
       const around = await messageSurroundings(db, accountIdOf(actor), [message], presentation.presentAttachment, {
         attachments: attachmentRows,
-        ...(actor.kind === 'member' && { agents: [agentOf(actor)] }),
+        directory,
       });
       return toMessage(message, displayId, around, input.echo_id);
     },
