@@ -81,20 +81,6 @@ export function teamRepository(db: Database) {
       return rows.map(toRecord);
     },
 
-    /** These teams of the account, each with whether the user belongs to it; a viewer who is no user belongs to none. */
-    async findManyInAccount(accountId: number, teamIds: number[], userId: number | null): Promise<TeamRecord[]> {
-      if (teamIds.length === 0) return [];
-      if (userId === null) {
-        const rows = await db('teams')
-          .select(...teamColumns)
-          .where('account_id', accountId)
-          .whereIn('id', teamIds);
-        return rows.map((row) => toRecord({ ...row, membership_id: null }));
-      }
-      const rows = await teamsSeenBy(accountId, userId).whereIn('teams.id', teamIds);
-      return rows.map(toRecord);
-    },
-
     /** With `lock`, inside a transaction, the team's row stays locked until it ends: see `lockingRowsOf`. */
     async find(
       accountId: number,
