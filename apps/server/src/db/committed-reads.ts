@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { Knex } from 'knex';
+import { closeWithDatabase } from './close-with-database';
 
 /** Reads of what is committed, answered at once on a connection of their own. */
 export interface CommittedReads {
@@ -42,16 +43,10 @@ export function attachCommittedReads(db: Knex, filename: string): void {
     // This connection never writes, so its data version moves with every commit of the others.
     dataVersion: () => prepared('pragma data_version').pluck().get() as number,
   });
-  const destroy = db.destroy.bind(db);
-  Object.defineProperty(db, 'destroy', {
-    configurable: true,
-    writable: true,
-    value: async (...args: Parameters<Knex['destroy']>) => {
-      connection?.close();
-      connection = undefined;
-      statements.clear();
-      return destroy(...args);
-    },
+  closeWithDatabase(db, () => {
+    connection?.close();
+    connection = undefined;
+    statements.clear();
   });
 }
 

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import knex, { type Knex } from 'knex';
 import pg from 'pg';
+import { backgroundCheckpoints } from './background-checkpoints';
+import { closeWithDatabase } from './close-with-database';
 import { attachCommittedReads } from './committed-reads';
 import { groupCommits, rollBackFailedCommits } from './group-commit';
 import { cacheStatements } from './statement-cache';
@@ -51,9 +53,8 @@ export function connectDatabase(databaseUrl: string, { dispatchedConsumers = 0 }
       ) => {
         connection.pragma('journal_mode = WAL');
         connection.pragma('synchronous = NORMAL');
-        // Folds the write-ahead log into the database once it holds 10,000 pages (40 MB) rather than 1,000: each fold
-        // waits for the disk twice and writes every page the log holds, so under a stream of small writes (messages,
-        // each changing some thirty pages) folding ten times less often writes the pages rewritten meanwhile once.
+        // The write-ahead log is folded into the database by a thread of its own (`backgroundCheckpoints`); this
+        // connection folds it only if the log still reaches 10,000 pages (40 MB), should that thread fall behind.
         connection.pragma('wal_autocheckpoint = 10000');
         connection.pragma('foreign_keys = ON');
         connection.pragma('busy_timeout = 5000');
@@ -71,8 +72,14 @@ export function connectDatabase(databaseUrl: string, { dispatchedConsumers = 0 }
       },
     },
   });
-  groupCommits(db);
-  if (filename !== ':memory:') attachCommittedReads(db, filename);
+  if (filename === ':memory:') {
+    groupCommits(db);
+    return db;
+  }
+  const checkpoints = backgroundCheckpoints(filename);
+  groupCommits(db, checkpoints.committed);
+  closeWithDatabase(db, checkpoints.stop);
+  attachCommittedReads(db, filename);
   return db;
 }
 

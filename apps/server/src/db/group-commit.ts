@@ -25,8 +25,9 @@ const largestGroup = 32;
  * (or its failure, which fails them all), so no caller answers before its writes are durable.
  *
  * Only `transaction(handler)` is grouped: a transaction started with a config or without a handler runs as before.
+ * `committed` is called after each commit of a group.
  */
-export function groupCommits(db: Knex): void {
+export function groupCommits(db: Knex, committed: () => void = () => undefined): void {
   const startTransaction = db.transaction.bind(db) as (handler: TransactionHandler) => Promise<unknown>;
   const queue: QueuedTransaction[] = [];
   let draining = false;
@@ -34,7 +35,10 @@ export function groupCommits(db: Knex): void {
   async function runGroup(group: QueuedTransaction[]): Promise<void> {
     const [only] = group;
     if (group.length === 1 && only) {
-      await startTransaction(only.handler).then(only.resolve, only.reject);
+      await startTransaction(only.handler).then((value) => {
+        committed();
+        only.resolve(value);
+      }, only.reject);
       return;
     }
     const outcomes: Outcome[] = [];
@@ -58,6 +62,7 @@ export function groupCommits(db: Knex): void {
       });
       return;
     }
+    committed();
     group.forEach((queued, index) => {
       const outcome = outcomes[index];
       if (!outcome) queued.reject(new Error('the grouped transaction ended before this one ran'));
