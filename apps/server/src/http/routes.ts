@@ -15,11 +15,15 @@ function originOf(req: Request, publicUrl: string | undefined): string {
   return publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
 
+/** The largest account id the spec's `account_id` parameter allows: PostgreSQL's `integer`. */
+const largestAccountId = 2_147_483_647;
+
 /** The path's account id, as the validator coerces it, or undefined when it will refuse it. */
 function accountIdOf(pathParams: Record<string, unknown>): number | undefined {
   const given = pathParams.account_id;
-  if (typeof given === 'number') return given;
-  return typeof given === 'string' && /^\d{1,15}$/.test(given) ? Number(given) : undefined;
+  const id =
+    typeof given === 'number' ? given : typeof given === 'string' && /^\d{1,15}$/.test(given) ? Number(given) : NaN;
+  return Number.isInteger(id) && id >= 1 && id <= largestAccountId ? id : undefined;
 }
 
 type AnyHandler = (context: HandlerContext<OperationId>) => Promise<{ status: number | string; body?: unknown }>;

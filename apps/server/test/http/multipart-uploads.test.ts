@@ -298,6 +298,17 @@ describe('who may upload', () => {
     expect(response).toMatchObject({ status: 401, body: { code: 'ACCOUNT_ACCESS_DENIED' } });
   });
 
+  test('an account id past the largest the spec allows is refused as an account of another', async () => {
+    const response = await fetch(`${server.url}/api/v1/accounts/2147483648/notes`, {
+      method: 'POST',
+      headers: { api_access_token: fixture.admin.token },
+      body: form({}, attachments(1)),
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ code: 'ACCOUNT_ACCESS_DENIED' });
+    expect(received).toBeUndefined();
+  });
+
   test('an operation that takes no form answers a form 415, in JSON', async () => {
     const response = await fetch(`${server.url}/api/v1/accounts/${fixture.accountId}/teams`, {
       method: 'POST',
