@@ -6,14 +6,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../src/testing';
-import { type Conversation, createDeskFixture } from './desk-fixture';
-
-interface Counts {
-  mine_count: number;
-  assigned_count: number;
-  unassigned_count: number;
-  all_count: number;
-}
+import { type Conversation, type ConversationCounts as Counts, createDeskFixture } from './desk-fixture';
 
 interface ConversationList {
   data: { meta: Counts; payload: Conversation[] };

@@ -6,14 +6,12 @@ import {
   type TestServer,
 } from '../../src/testing';
 import { deskActions } from './desk-actions';
-import { type Conversation, createDeskFixture, type DeskFixture } from './desk-fixture';
-
-interface Counts {
-  mine_count: number;
-  assigned_count: number;
-  unassigned_count: number;
-  all_count: number;
-}
+import {
+  type Conversation,
+  type ConversationCounts as Counts,
+  createDeskFixture,
+  type DeskFixture,
+} from './desk-fixture';
 
 /** Who reads the counts: a member of the account with their token. */
 interface Viewer {

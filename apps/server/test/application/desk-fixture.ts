@@ -2,6 +2,14 @@ import type { AccountFixture, TestServer, TestUser } from '../../src/testing';
 import { accessTokenOf, addAgent } from './new-agents';
 
 /** A conversation as the tests read it. */
+/** The four counts of a conversation list, as `meta` and the lists answer them. */
+export interface ConversationCounts {
+  mine_count: number;
+  assigned_count: number;
+  unassigned_count: number;
+  all_count: number;
+}
+
 export interface Conversation {
   id: number;
   uuid: string;
