@@ -6,6 +6,7 @@ import { backgroundCheckpoints } from './background-checkpoints';
 import { closeWithDatabase } from './close-with-database';
 import { attachCommittedReads } from './committed-reads';
 import { groupCommits, rollBackFailedCommits } from './group-commit';
+import { prepareRepeatedStatements } from './prepared-statements';
 import { cacheStatements } from './statement-cache';
 
 // PostgreSQL sends int8 (bigint columns, count(*)) as strings; every such value here fits a JS number.
@@ -35,7 +36,14 @@ export function connectDatabase(databaseUrl: string, { dispatchedConsumers = 0 }
     return knex({
       client: 'pg',
       connection: databaseUrl,
-      pool: { min: 0, max: requestConnections + dispatchedConsumers },
+      pool: {
+        min: 0,
+        max: requestConnections + dispatchedConsumers,
+        afterCreate: (connection: Parameters<typeof prepareRepeatedStatements>[0], done: (error: null) => void) => {
+          prepareRepeatedStatements(connection);
+          done(null);
+        },
+      },
     });
   }
   const filename = databaseUrl.slice('sqlite:'.length);
