@@ -2,7 +2,7 @@ import type { AgentBotActor, MemberActor } from '../../auth/actor';
 import { isAdministrator } from '../../auth/actor';
 import type { Database } from '../../db/connection';
 import { appError } from '../../errors/app-error';
-import type { AccountDirectories } from '../directory/account-directory';
+import type { AccountDirectory } from '../directory/account-directory';
 import { type ConversationRecord, conversationRepository } from './conversation-repository';
 
 /** Who works conversations through the application API: a member of the account, or one of its agent bots. */
@@ -18,13 +18,10 @@ export function accountIdOf(actor: DeskActor): number {
 /** Whether the actor sees every conversation of the account: administrators and agent bots do. */
 export const seesWholeAccount = (actor: DeskActor): boolean => actor.kind === 'agentBot' || isAdministrator(actor);
 
-/** The inboxes an agent is a member of; undefined for actors who see the whole account. */
-export async function visibleInboxIds(
-  directories: AccountDirectories,
-  actor: DeskActor,
-): Promise<number[] | undefined> {
+/** The inboxes an agent is a member of, in the account's directory; undefined for actors who see the whole account. */
+export function visibleInboxIds(directory: AccountDirectory, actor: DeskActor): number[] | undefined {
   if (seesWholeAccount(actor) || actor.kind !== 'member') return undefined;
-  return (await directories.of(actor.account.id)).inboxIdsOf(actor.user.id);
+  return directory.inboxIdsOf(actor.user.id);
 }
 
 /**

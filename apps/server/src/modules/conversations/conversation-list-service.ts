@@ -4,6 +4,7 @@ import { appError } from '../../errors/app-error';
 import type { Schemas } from '../../http/schemas';
 import { findAccountContact } from '../contacts/contact-access';
 import { normalisedLabels } from '../contacts/contact-label-service';
+import type { AccountDirectory } from '../directory/account-directory';
 import type { FilterCondition } from '../filters/filter-attribute';
 import type { ServiceDependencies } from '../service-dependencies';
 import { visibleInboxIds } from './conversation-access';
@@ -76,20 +77,27 @@ export function conversationListService({ db, clock, directories }: ServiceDepen
   const listing = conversationListing(db);
 
   /** The inboxes the member's lists read: all of the account's, those they are a member of, narrowed to `inboxId`. */
-  async function listedInboxIds(member: MemberActor, inboxId: number | undefined): Promise<number[] | undefined> {
-    const visible = await visibleInboxIds(directories, member);
+  function listedInboxIds(
+    directory: AccountDirectory,
+    member: MemberActor,
+    inboxId: number | undefined,
+  ): number[] | undefined {
+    const visible = visibleInboxIds(directory, member);
     if (inboxId === undefined) return visible;
     return visible === undefined || visible.includes(inboxId) ? [inboxId] : [];
   }
 
   /** What the filters select among what the member sees; an unknown team is a 404. */
-  async function selectionFor(member: MemberActor, filters: ConversationFilters): Promise<ConversationSelection> {
+  function selectionFor(
+    directory: AccountDirectory,
+    member: MemberActor,
+    filters: ConversationFilters,
+  ): ConversationSelection {
     const accountId = member.account.id;
-    if (filters.teamId !== undefined) {
-      const directory = await directories.of(accountId);
-      if (!directory.team(filters.teamId, member.user.id)) throw appError('RESOURCE_NOT_FOUND');
+    if (filters.teamId !== undefined && !directory.team(filters.teamId, member.user.id)) {
+      throw appError('RESOURCE_NOT_FOUND');
     }
-    const inboxIds = await listedInboxIds(member, filters.inboxId);
+    const inboxIds = listedInboxIds(directory, member, filters.inboxId);
     const labels = normalisedLabels(filters.labels ?? []);
     const text = filters.q === '' ? undefined : filters.q;
     // A search finds conversations of every status.
@@ -104,11 +112,16 @@ export function conversationListService({ db, clock, directories }: ServiceDepen
     };
   }
 
-  async function present(member: MemberActor, records: ConversationRecord[], presentation: Presentation) {
+  function present(
+    directory: AccountDirectory,
+    member: MemberActor,
+    records: ConversationRecord[],
+    presentation: Presentation,
+  ) {
     return presentConversations(db, records, {
       viewer: member,
       accountId: member.account.id,
-      directory: await directories.of(member.account.id),
+      directory,
       nowSeconds: clock.nowSeconds(),
       presentAttachment: presentation.presentAttachment,
     });
@@ -121,7 +134,8 @@ export function conversationListService({ db, clock, directories }: ServiceDepen
       request: ConversationListing,
       presentation: Presentation,
     ): Promise<ConversationListPage> {
-      const selection = await selectionFor(member, request);
+      const directory = await directories.of(member.account.id);
+      const selection = selectionFor(directory, member, request);
       const [counts, records] = await Promise.all([
         listing.counts(selection, member.user.id),
         listing.page(selection, member.user.id, {
@@ -131,7 +145,7 @@ export function conversationListService({ db, clock, directories }: ServiceDepen
           pageSize: conversationsPerPage,
         }),
       ]);
-      return { counts, conversations: await present(member, records, presentation) };
+      return { counts, conversations: await present(directory, member, records, presentation) };
     },
 
     /**
@@ -146,7 +160,8 @@ export function conversationListService({ db, clock, directories }: ServiceDepen
     ): Promise<ConversationListPage> {
       const accountId = member.account.id;
       const condition = await conversationFilterCondition(db, accountId, conditions, clock.nowSeconds());
-      const inboxIds = await visibleInboxIds(directories, member);
+      const directory = await directories.of(accountId);
+      const inboxIds = visibleInboxIds(directory, member);
       const visible = { accountId, ...(inboxIds !== undefined && { inboxIds }) };
       const selection: ConversationSelection = { ...visible, condition };
       // A filter by one label is counted as the label's list of every status is, which the tallies count.
@@ -161,12 +176,13 @@ export function conversationListService({ db, clock, directories }: ServiceDepen
           pageSize: conversationsPerPage,
         }),
       ]);
-      return { counts, conversations: await present(member, records, presentation) };
+      return { counts, conversations: await present(directory, member, records, presentation) };
     },
 
     /** The counts by holder of the conversations the filters select. */
     async counts(member: MemberActor, filters: ConversationFilters): Promise<ConversationCounts> {
-      return listing.counts(await selectionFor(member, filters), member.user.id);
+      const directory = await directories.of(member.account.id);
+      return listing.counts(selectionFor(directory, member, filters), member.user.id);
     },
 
     /** The contact's most recently active conversations among those the member sees; 404 for an unknown contact. */
@@ -176,13 +192,14 @@ export function conversationListService({ db, clock, directories }: ServiceDepen
       presentation: Presentation,
     ): Promise<Schemas['Conversation'][]> {
       const contact = await findAccountContact(db, member, contactId);
-      const inboxIds = await visibleInboxIds(directories, member);
+      const directory = await directories.of(member.account.id);
+      const inboxIds = visibleInboxIds(directory, member);
       const records = await listing.page(
         { accountId: member.account.id, contactId: contact.id, ...(inboxIds !== undefined && { inboxIds }) },
         member.user.id,
         { holder: 'anyone', order: 'last_activity_at_desc', page: 1, pageSize: contactConversationsShown },
       );
-      return present(member, records, presentation);
+      return present(directory, member, records, presentation);
     },
   };
 }
