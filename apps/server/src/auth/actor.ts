@@ -12,6 +12,12 @@ export interface MemberActor {
   account: AccountRecord;
   user: UserRecord;
   role: Role;
+  /**
+   * For a member of a request, the caller stamp the membership was read under, in a read begun after the request
+   * arrived: a read of the account's directory for the same request, by an operation that does not change the
+   * directory, may take it instead of reading the stamp again. Absent for a member acting outside a request.
+   */
+  callerStamp?: number;
 }
 
 /** A user acting outside any account, such as reading their own profile. */

@@ -15,7 +15,7 @@ export interface CallerLookup {
 export interface CallerSources {
   stamp: { current(): Promise<number> };
   accessTokens: { findCaller(token: string): Promise<Caller | undefined> };
-  accountMembers: { resolve(user: UserRecord, accountId: number): Promise<MemberActor> };
+  accountMembers: { resolve(user: UserRecord, accountId: number, callerStamp: number): Promise<MemberActor> };
 }
 
 export interface CallerCache {
@@ -69,7 +69,7 @@ export function createCallerCache(sources: CallerSources, capacity = 10_000): Ca
           const key = `${user.id}:${accountId}`;
           const cached = members.get(key);
           if (cached && cached.user === user) return cached;
-          return keep(members, key, await sources.accountMembers.resolve(user, accountId));
+          return keep(members, key, await sources.accountMembers.resolve(user, accountId, stamp));
         },
       };
     },

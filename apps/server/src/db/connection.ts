@@ -7,6 +7,7 @@ import { closeWithDatabase } from './close-with-database';
 import { attachCommittedReads } from './committed-reads';
 import { groupCommits, rollBackFailedCommits } from './group-commit';
 import { prepareRepeatedStatements } from './prepared-statements';
+import { pipelineStatements } from './read-rounds';
 import { cacheStatements } from './statement-cache';
 
 // PostgreSQL sends int8 (bigint columns, count(*)) as strings; every such value here fits a JS number.
@@ -33,18 +34,23 @@ const requestConnections = 10;
  */
 export function connectDatabase(databaseUrl: string, { dispatchedConsumers = 0 } = {}): Database {
   if (engineOf(databaseUrl) === 'postgres') {
-    return knex({
+    const db = knex({
       client: 'pg',
       connection: databaseUrl,
       pool: {
         min: 0,
         max: requestConnections + dispatchedConsumers,
-        afterCreate: (connection: Parameters<typeof prepareRepeatedStatements>[0], done: (error: null) => void) => {
+        afterCreate: (
+          connection: Parameters<typeof prepareRepeatedStatements>[0] & Parameters<typeof pipelineStatements>[0],
+          done: (error: null) => void,
+        ) => {
           prepareRepeatedStatements(connection);
+          pipelineStatements(connection);
           done(null);
         },
       },
     });
+    return db;
   }
   const filename = databaseUrl.slice('sqlite:'.length);
   if (filename !== ':memory:') mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });

@@ -1,7 +1,7 @@
 export { type AccountFixture, createAccountFixture, type TestUser } from './account-fixture';
 export { countedTallies, storedTallies } from './conversation-tallies';
 export { type ManualClock, manualClock } from './manual-clock';
-export { statementsDuring } from './statements-during';
+export { roundsDuring, statementsDuring } from './statements-during';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export {
   type RawTestResponse,

@@ -8,13 +8,17 @@ export function accountMemberService({ db, repositories }: ServiceDependencies) 
   const accounts = repositories.accounts(db);
 
   return {
-    /** The user as a member of the account; 404 for an unknown account, 401 for a non-member or a suspended account. */
-    async resolve(user: UserRecord, accountId: number): Promise<MemberActor> {
+    /**
+     * The user as a member of the account; 404 for an unknown account, 401 for a non-member or a suspended account.
+     * `callerStamp` is the stamp a request read before resolving it.
+     */
+    async resolve(user: UserRecord, accountId: number, callerStamp?: number): Promise<MemberActor> {
       const found = await accounts.findWithRoleOf(accountId, user.id);
       if (!found) throw appError('RESOURCE_NOT_FOUND');
       if (!found.role) throw appError('ACCOUNT_ACCESS_DENIED');
       if (found.account.status === 'suspended') throw appError('ACCOUNT_SUSPENDED');
-      return { kind: 'member', account: found.account, user, role: found.role };
+      const member: MemberActor = { kind: 'member', account: found.account, user, role: found.role };
+      return callerStamp === undefined ? member : { ...member, callerStamp };
     },
   };
 }

@@ -2,7 +2,7 @@ import type { AgentBotActor, MemberActor } from '../../auth/actor';
 import { isAdministrator } from '../../auth/actor';
 import type { Database } from '../../db/connection';
 import { appError } from '../../errors/app-error';
-import type { AccountDirectory } from '../directory/account-directory';
+import type { AccountDirectories, AccountDirectory } from '../directory/account-directory';
 import { type ConversationRecord, conversationRepository } from './conversation-repository';
 
 /** Who works conversations through the application API: a member of the account, or one of its agent bots. */
@@ -14,6 +14,13 @@ export function accountIdOf(actor: DeskActor): number {
   if (actor.agentBot.account_id === null) throw appError('ACCOUNT_ACCESS_DENIED');
   return actor.agentBot.account_id;
 }
+
+/**
+ * The directory of the actor's account for this request. A member's comes as of the caller stamp their request read,
+ * without reading it again: conversation operations do not change the directory.
+ */
+export const directoryOf = (directories: AccountDirectories, actor: DeskActor): Promise<AccountDirectory> =>
+  directories.of(accountIdOf(actor), actor.kind === 'member' ? actor.callerStamp : undefined);
 
 /** Whether the actor sees every conversation of the account: administrators and agent bots do. */
 export const seesWholeAccount = (actor: DeskActor): boolean => actor.kind === 'agentBot' || isAdministrator(actor);

@@ -1,5 +1,6 @@
 import type { MemberActor } from '../../auth/actor';
 import type { ConversationStatus } from '../../db/column-values';
+import { inOneRound } from '../../db/read-rounds';
 import { appError } from '../../errors/app-error';
 import type { Schemas } from '../../http/schemas';
 import { findAccountContact } from '../contacts/contact-access';
@@ -7,7 +8,7 @@ import { normalisedLabels } from '../contacts/contact-label-service';
 import type { AccountDirectory } from '../directory/account-directory';
 import type { FilterCondition } from '../filters/filter-attribute';
 import type { ServiceDependencies } from '../service-dependencies';
-import { visibleInboxIds } from './conversation-access';
+import { directoryOf, visibleInboxIds } from './conversation-access';
 import { conversationFilterCondition, soleLabelOf } from './conversation-filter';
 import {
   type ConversationCounts,
@@ -134,17 +135,19 @@ export function conversationListService({ db, clock, directories }: ServiceDepen
       request: ConversationListing,
       presentation: Presentation,
     ): Promise<ConversationListPage> {
-      const directory = await directories.of(member.account.id);
+      const directory = await directoryOf(directories, member);
       const selection = selectionFor(directory, member, request);
-      const [counts, records] = await Promise.all([
-        listing.counts(selection, member.user.id),
-        listing.page(selection, member.user.id, {
-          holder: holderOf(request.assigneeType),
-          order: orderOf(request.sortBy),
-          page: request.page ?? 1,
-          pageSize: conversationsPerPage,
-        }),
-      ]);
+      const [counts, records] = await inOneRound(db, (round) =>
+        Promise.all([
+          conversationListing(round).counts(selection, member.user.id),
+          conversationListing(round).page(selection, member.user.id, {
+            holder: holderOf(request.assigneeType),
+            order: orderOf(request.sortBy),
+            page: request.page ?? 1,
+            pageSize: conversationsPerPage,
+          }),
+        ]),
+      );
       return { counts, conversations: await present(directory, member, records, presentation) };
     },
 
@@ -160,28 +163,30 @@ export function conversationListService({ db, clock, directories }: ServiceDepen
     ): Promise<ConversationListPage> {
       const accountId = member.account.id;
       const condition = await conversationFilterCondition(db, accountId, conditions, clock.nowSeconds());
-      const directory = await directories.of(accountId);
+      const directory = await directoryOf(directories, member);
       const inboxIds = visibleInboxIds(directory, member);
       const visible = { accountId, ...(inboxIds !== undefined && { inboxIds }) };
       const selection: ConversationSelection = { ...visible, condition };
       // A filter by one label is counted as the label's list of every status is, which the tallies count.
       const label = soleLabelOf(conditions);
       const counted: ConversationSelection = label === undefined ? selection : { ...visible, labels: [label] };
-      const [counts, records] = await Promise.all([
-        listing.counts(counted, member.user.id),
-        listing.page(selection, member.user.id, {
-          holder: 'anyone',
-          order: 'last_activity_at_desc',
-          page: page ?? 1,
-          pageSize: conversationsPerPage,
-        }),
-      ]);
+      const [counts, records] = await inOneRound(db, (round) =>
+        Promise.all([
+          conversationListing(round).counts(counted, member.user.id),
+          conversationListing(round).page(selection, member.user.id, {
+            holder: 'anyone',
+            order: 'last_activity_at_desc',
+            page: page ?? 1,
+            pageSize: conversationsPerPage,
+          }),
+        ]),
+      );
       return { counts, conversations: await present(directory, member, records, presentation) };
     },
 
     /** The counts by holder of the conversations the filters select. */
     async counts(member: MemberActor, filters: ConversationFilters): Promise<ConversationCounts> {
-      const directory = await directories.of(member.account.id);
+      const directory = await directoryOf(directories, member);
       return listing.counts(selectionFor(directory, member, filters), member.user.id);
     },
 
@@ -192,7 +197,7 @@ export function conversationListService({ db, clock, directories }: ServiceDepen
       presentation: Presentation,
     ): Promise<Schemas['Conversation'][]> {
       const contact = await findAccountContact(db, member, contactId);
-      const directory = await directories.of(member.account.id);
+      const directory = await directoryOf(directories, member);
       const inboxIds = visibleInboxIds(directory, member);
       const records = await listing.page(
         { accountId: member.account.id, contactId: contact.id, ...(inboxIds !== undefined && { inboxIds }) },

@@ -1,9 +1,11 @@
 import type { Database } from '../../db/connection';
+import { inOneRound } from '../../db/read-rounds';
 import { isoTime } from '../../http/iso-time';
 import type { Schemas } from '../../http/schemas';
 import { toConversationBotAssignee } from '../agent-bots/agent-bot-mapper';
 import { agentBotRepository } from '../agent-bots/agent-bot-repository';
 import { toAgent } from '../agents/agent-mapper';
+import { attachmentRepository } from '../attachments/attachment-repository';
 import { contactInboxRepository } from '../contacts/contact-inbox-repository';
 import { toContact } from '../contacts/contact-mapper';
 import { contactRepository } from '../contacts/contact-repository';
@@ -52,24 +54,34 @@ export async function presentConversations(
   const botIds = unique(records.map((record) => record.assignee_agent_bot_id));
   const messageIds = unique(records.flatMap((record) => [record.last_message_id, record.last_non_activity_message_id]));
   const viewerUserId = viewer.kind === 'member' ? viewer.user.id : null;
-  const messages = messageRepository(db);
 
-  const [contacts, sessions, bots, labels, lastMessages, unread] = await Promise.all([
-    contactRepository(db).findManyInAccount(accountId, unique(records.map((record) => record.contact_id))),
-    contactInboxRepository(db).findMany(unique(records.map((record) => record.contact_inbox_id))),
-    agentBotRepository(db).listByIds(botIds),
-    conversationLabelRepository(db).listOfMany(records.map((record) => record.id)),
-    messages.findMany(messageIds),
-    messages.unreadCounts(records, unreadCountCap),
-  ]);
+  // Everything is read at once from what the rows name; only senders of the last messages that none of this names
+  // (rare: a contact other than the conversation's, a bot other than its assignee) take a second round.
+  const [contacts, sessions, bots, labels, lastMessages, attachments, unread, lastIncoming] = await inOneRound(
+    db,
+    (round) =>
+      Promise.all([
+        contactRepository(round).findManyInAccount(accountId, unique(records.map((record) => record.contact_id))),
+        contactInboxRepository(round).findMany(unique(records.map((record) => record.contact_inbox_id))),
+        agentBotRepository(round).listByIds(botIds),
+        conversationLabelRepository(round).listOfMany(records.map((record) => record.id)),
+        messageRepository(round).findMany(messageIds),
+        attachmentRepository(round).ofMessages(messageIds),
+        messageRepository(round).unreadCounts(records, unreadCountCap),
+        lastIncomingTimes(round, records, directory),
+      ]),
+  );
 
   const contactById = new Map(contacts.map((contact) => [contact.id, contact]));
   const sessionById = new Map(sessions.map((session) => [session.id, session]));
   const botById = new Map(bots.map((bot) => [bot.id, bot]));
   const messageById = new Map(lastMessages.map((message) => [message.id, message]));
-  // The last messages' senders are mostly the conversations' contacts, read above, and the account's agents.
-  const around = await messageSurroundings(db, accountId, lastMessages, presentAttachment, { contacts, directory });
-  const lastIncoming = await lastIncomingTimes(db, records, directory);
+  const around = await messageSurroundings(db, accountId, lastMessages, presentAttachment, {
+    contacts,
+    bots,
+    directory,
+    attachments,
+  });
 
   return records.flatMap((record) => {
     const contact = contactById.get(record.contact_id);

@@ -11,7 +11,7 @@ import { inboxAgentBotRepository } from '../inboxes/inbox-agent-bot-repository';
 import { type InboxRecord, inboxRepository } from '../inboxes/inbox-repository';
 import type { ServiceDependencies } from '../service-dependencies';
 import { assignmentActivityText } from './activity-texts';
-import { accountIdOf, type DeskActor, findVisibleConversation } from './conversation-access';
+import { accountIdOf, type DeskActor, directoryOf, findVisibleConversation } from './conversation-access';
 import { changeConversation } from './conversation-change';
 import { conversationEvent } from './conversation-events';
 import { presentConversations } from './conversation-presenter';
@@ -56,7 +56,7 @@ export function conversationService(dependencies: ServiceDependencies) {
     return presentConversations(db, records, {
       viewer: actor,
       accountId,
-      directory: await directories.of(accountId),
+      directory: await directoryOf(directories, actor),
       nowSeconds: clock.nowSeconds(),
       presentAttachment: presentation.presentAttachment,
     });
@@ -144,7 +144,7 @@ export function conversationService(dependencies: ServiceDependencies) {
       const accountId = accountIdOf(actor);
       // Read before the transaction: on SQLite a directory not yet in memory is read over the one connection, which
       // the transaction holds.
-      const directory = await directories.of(accountId);
+      const directory = await directoryOf(directories, actor);
       const record = await db.transaction(async (trx) => {
         const party = await partyOf(trx, directory, actor, input);
         const now = { seconds: clock.nowSeconds(), milliseconds: clock.nowMilliseconds() };

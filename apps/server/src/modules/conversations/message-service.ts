@@ -7,7 +7,7 @@ import type { NewAttachmentRow } from '../attachments/attachment-row';
 import type { AttachmentService } from '../attachments/attachment-service';
 import { contactRepository } from '../contacts/contact-repository';
 import type { ServiceDependencies } from '../service-dependencies';
-import { accountIdOf, type DeskActor, findVisibleConversation } from './conversation-access';
+import { accountIdOf, type DeskActor, directoryOf, findVisibleConversation } from './conversation-access';
 import { messageEvent } from './conversation-events';
 import { conversationLabelRepository } from './conversation-label-repository';
 import type { Presentation } from './conversation-service';
@@ -83,7 +83,7 @@ export function messageService(dependencies: ServiceDependencies, attachments: A
       const stored: NewAttachmentRow[] = [];
       // Read before the transaction: on SQLite a directory not yet in memory is read over the one connection, which
       // the transaction holds.
-      const directory = await dependencies.directories.of(accountIdOf(actor));
+      const directory = await directoryOf(dependencies.directories, actor);
       const { message, attachmentRows } = await db
         .transaction(async (trx) => {
           const conversation = await findVisibleConversation(trx, actor, displayId, { lock: true });
@@ -180,7 +180,7 @@ export function messageService(dependencies: ServiceDependencies, attachments: A
         outOfRange ? [] : messageRepository(db).window(conversation.id, window),
         conversationLabelRepository(db).list(conversation.id),
         contactRepository(db).findInAccount(accountId, conversation.contact_id),
-        dependencies.directories.of(accountId),
+        directoryOf(dependencies.directories, actor),
       ]);
       if (!contact) throw appError('RESOURCE_NOT_FOUND');
       // The messages' senders are mostly the conversation's contact, read above, and the account's agents.

@@ -21,15 +21,16 @@ const idsOf = (messages: MessageRecord[], type: MessageRecord['sender_type']) =>
 ];
 
 /**
- * What the caller already holds of the messages' surroundings, which is then not read again: agents and contacts it
- * has read (those that are not senders are ignored, senders it lacks are read), and every attachment of the messages
- * when it has them all (those of a message it has just created).
+ * What the caller already holds of the messages' surroundings, which is then not read again: agents, contacts and
+ * bots it has read (those that are not senders are ignored, senders it lacks are read), and every attachment of the
+ * messages when it has them all (those of a message it has just created, or read with the messages).
  */
 export interface KnownSurroundings {
   agents?: AgentRecord[];
   /** The account's directory: agents who send messages are its members. */
   directory?: AccountDirectory;
   contacts?: ContactRecord[];
+  bots?: AgentBotRecord[];
   attachments?: AttachmentRow[];
 }
 
@@ -43,10 +44,11 @@ export async function messageSurroundings(
 ): Promise<MessageSurroundings> {
   const knownAgents = new Map((known.agents ?? []).map((agent) => [agent.id, agent]));
   const knownContacts = new Map((known.contacts ?? []).map((contact) => [contact.id, contact]));
+  const knownBots = new Map((known.bots ?? []).map((bot) => [bot.id, bot]));
   const { directory } = known;
   const userIds = idsOf(messages, 'User').filter((id) => !knownAgents.has(id) && !directory);
   const contactIds = idsOf(messages, 'Contact').filter((id) => !knownContacts.has(id));
-  const botIds = idsOf(messages, 'AgentBot');
+  const botIds = idsOf(messages, 'AgentBot').filter((id) => !knownBots.has(id));
   const messageIds = messages.map((message) => message.id);
   const [agents, contacts, bots, attachments] = await Promise.all([
     userIds.length === 0 ? [] : listAgents(db, accountId, (query) => query.whereIn('users.id', userIds)),
@@ -59,7 +61,7 @@ export async function messageSurroundings(
     ...knownContacts,
     ...contacts.map((contact): [number, ContactRecord] => [contact.id, contact]),
   ]);
-  const botById = new Map(bots.map((bot: AgentBotRecord) => [bot.id, bot]));
+  const botById = new Map([...knownBots, ...bots.map((bot): [number, AgentBotRecord] => [bot.id, bot])]);
   const attachmentsByMessage = new Map<number, Schemas['Attachment'][]>();
   for (const attachment of attachments) {
     const list = attachmentsByMessage.get(attachment.message_id) ?? [];

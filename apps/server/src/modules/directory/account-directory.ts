@@ -20,8 +20,12 @@ export interface AccountDirectory {
 }
 
 export interface AccountDirectories {
-  /** The account's directory as of now. */
-  of(accountId: number): Promise<AccountDirectory>;
+  /**
+   * The account's directory as of now, or as of `seenStamp`, a caller stamp the request read after it arrived (see
+   * `MemberActor.callerStamp`): only for a request that has not changed the directory itself, which that stamp would
+   * not show.
+   */
+  of(accountId: number, seenStamp?: number): Promise<AccountDirectory>;
 }
 
 async function readDirectory(db: Database, accountId: number): Promise<AccountDirectory> {
@@ -67,8 +71,10 @@ async function readDirectory(db: Database, accountId: number): Promise<AccountDi
 /**
  * Account directories kept in memory, tied to the caller stamp as the caller cache is (see caller-cache.ts): the
  * triggers of migrations 0005 and 0010 move the stamp with every change to users, memberships, inboxes, inbox members,
- * teams and team members, and each use reads the stamp in a read begun after the call, so no request sees a directory
- * older than itself. An account's directory is read in one go, shared by the calls that wait for it.
+ * teams and team members, and each use reads the stamp in a read begun after the call, or takes the one its request
+ * read after it arrived, so no request sees a directory older than itself. Entries kept under a stamp were read after
+ * it was, so they also serve requests that saw an older one. An account's directory is read in one go, shared by the
+ * calls that wait for it.
  */
 export function accountDirectories(
   db: Database,
@@ -80,9 +86,9 @@ export function accountDirectories(
   const readStamp = sharedReadsStartingAfterCall(() => stamp.current());
 
   return {
-    async of(accountId) {
-      const current = await readStamp();
-      if (current !== entriesStamp) {
+    async of(accountId, seenStamp) {
+      const current = seenStamp ?? (await readStamp());
+      if (entriesStamp === undefined || current > entriesStamp) {
         directories.clear();
         entriesStamp = current;
       }
