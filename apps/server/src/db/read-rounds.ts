@@ -1,3 +1,4 @@
+/// <reference path="./make-knex.d.ts" />
 import type { Knex } from 'knex';
 // knex makes its query interface over a client with this; a round makes one over a client of one connection.
 import makeKnex from 'knex/lib/knex-builder/make-knex';

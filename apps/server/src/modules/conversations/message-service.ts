@@ -1,3 +1,4 @@
+import { inOneRound } from '../../db/read-rounds';
 import { appError, referenceValidationError, validationError } from '../../errors/app-error';
 import { isoTime } from '../../http/iso-time';
 import type { Schemas } from '../../http/schemas';
@@ -176,12 +177,14 @@ export function messageService(dependencies: ServiceDependencies, attachments: A
         ...(cursors.after !== undefined && { after: cursors.after }),
         ...(cursors.before !== undefined && cursors.before <= largestId && { before: cursors.before }),
       };
-      const [messages, labels, contact, directory] = await Promise.all([
-        outOfRange ? [] : messageRepository(db).window(conversation.id, window),
-        conversationLabelRepository(db).list(conversation.id),
-        contactRepository(db).findInAccount(accountId, conversation.contact_id),
-        directoryOf(dependencies.directories, actor),
-      ]);
+      const [messages, labels, contact, directory] = await inOneRound(db, (round) =>
+        Promise.all([
+          outOfRange ? [] : messageRepository(round).window(conversation.id, window),
+          conversationLabelRepository(round).list(conversation.id),
+          contactRepository(round).findInAccount(accountId, conversation.contact_id),
+          directoryOf(dependencies.directories, actor),
+        ]),
+      );
       if (!contact) throw appError('RESOURCE_NOT_FOUND');
       // The messages' senders are mostly the conversation's contact, read above, and the account's agents.
       const around = await messageSurroundings(db, accountId, messages, presentation.presentAttachment, {

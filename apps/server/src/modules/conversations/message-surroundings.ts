@@ -1,4 +1,5 @@
 import type { Database } from '../../db/connection';
+import { inOneRound } from '../../db/read-rounds';
 import type { Schemas } from '../../http/schemas';
 import { type AgentBotRecord, agentBotRepository } from '../agent-bots/agent-bot-repository';
 import { type AgentRecord, listAgents } from '../agents/agent-repository';
@@ -50,12 +51,14 @@ export async function messageSurroundings(
   const contactIds = idsOf(messages, 'Contact').filter((id) => !knownContacts.has(id));
   const botIds = idsOf(messages, 'AgentBot').filter((id) => !knownBots.has(id));
   const messageIds = messages.map((message) => message.id);
-  const [agents, contacts, bots, attachments] = await Promise.all([
-    userIds.length === 0 ? [] : listAgents(db, accountId, (query) => query.whereIn('users.id', userIds)),
-    contactRepository(db).findManyInAccount(accountId, contactIds),
-    agentBotRepository(db).listByIds(botIds),
-    known.attachments ?? attachmentRepository(db).ofMessages(messageIds),
-  ]);
+  const [agents, contacts, bots, attachments] = await inOneRound(db, (round) =>
+    Promise.all([
+      userIds.length === 0 ? [] : listAgents(round, accountId, (query) => query.whereIn('users.id', userIds)),
+      contactRepository(round).findManyInAccount(accountId, contactIds),
+      agentBotRepository(round).listByIds(botIds),
+      known.attachments ?? attachmentRepository(round).ofMessages(messageIds),
+    ]),
+  );
   const agentById = new Map([...knownAgents, ...agents.map((agent): [number, AgentRecord] => [agent.id, agent])]);
   const contactById = new Map([
     ...knownContacts,
