@@ -12,6 +12,7 @@ import { linkSigner } from './modules/attachments/attachment-links';
 import { attachmentService } from './modules/attachments/attachment-service';
 import type { AttachmentStorage } from './modules/attachments/attachment-storage';
 import { cannedResponseService } from './modules/canned-responses/canned-response-service';
+import { publicInboxService } from './modules/client-api/public-inbox-service';
 import { contactLabelService } from './modules/contacts/contact-label-service';
 import { contactService } from './modules/contacts/contact-service';
 import { contactSessionService } from './modules/contacts/contact-session-service';
@@ -90,6 +91,7 @@ export function createServices(dependencies: ServiceDependencies, settings: Serv
     inboxes: inboxService(dependencies),
     inboxMembers: inboxMemberService(dependencies),
     inboxAgentBots: inboxAgentBotService(dependencies, accountAgentBots),
+    publicInboxes: publicInboxService(dependencies),
     users,
     sso: ssoService(dependencies, users),
     attachments,

@@ -1470,6 +1470,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/api/v1/inboxes/{inbox_identifier}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an API inbox's public details
+         * @description What a chat widget or app needs to know of the API inbox it talks to, found by the inbox's public
+         *     `inbox_identifier`: its name, its time zone and opening hours, and whether it sends satisfaction surveys, greets
+         *     new conversations and demands verified identities (`identity_validation_enabled`, the inbox's `hmac_mandatory`).
+         *     No token is needed: the identifier is the address. An identifier no API inbox has is answered 404
+         *     `RESOURCE_NOT_FOUND` as JSON, where the reference sends its framework's own 404.
+         */
+        get: operations["getPublicInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/app/login": {
         parameters: {
             query?: never;
@@ -2434,6 +2458,44 @@ export interface components {
              * @enum {string}
              */
             database: "up" | "down";
+        };
+        /**
+         * @description An API inbox as the client API shows it to the people who write to it.
+         * @example {
+         *       "identifier": "4GCJU9zEmb2kExD5vRXbmtsN",
+         *       "name": "Mobile app",
+         *       "timezone": "Europe/Berlin",
+         *       "working_hours": [
+         *         {
+         *           "day_of_week": 1,
+         *           "open_all_day": false,
+         *           "closed_all_day": false,
+         *           "open_hour": 9,
+         *           "open_minutes": 0,
+         *           "close_hour": 17,
+         *           "close_minutes": 0
+         *         }
+         *       ],
+         *       "working_hours_enabled": true,
+         *       "csat_survey_enabled": false,
+         *       "greeting_enabled": false,
+         *       "identity_validation_enabled": false
+         *     }
+         */
+        PublicInbox: {
+            /** @description The inbox's public identifier. */
+            identifier: string;
+            name: string;
+            /** @description The time zone its opening hours are in, as a tz database name. */
+            timezone: string;
+            working_hours: components["schemas"]["InboxWorkingHour"][];
+            /** @description Whether the inbox keeps the opening hours; when not, it is always open. */
+            working_hours_enabled: boolean;
+            /** @description Whether a resolved conversation asks the contact to rate it. */
+            csat_survey_enabled: boolean;
+            greeting_enabled: boolean;
+            /** @description Whether every contact call must carry a valid `identifier_hash` (the inbox's `hmac_mandatory`). */
+            identity_validation_enabled: boolean;
         };
         /**
          * @description An inbox: a channel through which contacts reach the account, with its settings. One shape for every channel
@@ -6578,6 +6640,30 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPublicInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The public identifier of an API inbox, as the inbox's `inbox_identifier` shows it. */
+                inbox_identifier: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inbox's public details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicInbox"];
+                };
+            };
+            404: components["responses"]["NotFound"];
         };
     };
     signInWithSsoLink: {

@@ -36,6 +36,7 @@ import { getHealth } from '../modules/system/handlers/get-health';
 import { getInbox } from '../modules/inboxes/handlers/get-inbox';
 import { getInboxAgentBot } from '../modules/inboxes/handlers/get-inbox-agent-bot';
 import { getProfile } from '../modules/users/handlers/get-profile';
+import { getPublicInbox } from '../modules/client-api/handlers/get-public-inbox';
 import { getTeam } from '../modules/teams/handlers/get-team';
 import { listAccountAgentBots } from '../modules/agent-bots/handlers/list-account-agent-bots';
 import { listAgents } from '../modules/agents/handlers/list-agents';
@@ -128,6 +129,7 @@ export const handlers: HandlerMap = {
   getInbox,
   getInboxAgentBot,
   getProfile,
+  getPublicInbox,
   getTeam,
   listAccountAgentBots,
   listAgents,

@@ -39,6 +39,7 @@ export const operationAccess = {
   getInbox: { schemes: ['userApiKey'], inAccount: true },
   getInboxAgentBot: { schemes: ['userApiKey'], inAccount: true },
   getProfile: { schemes: ['userApiKey'], inAccount: false },
+  getPublicInbox: { schemes: [], inAccount: false },
   getTeam: { schemes: ['userApiKey'], inAccount: true },
   listAccountAgentBots: { schemes: ['userApiKey'], inAccount: true },
   listAgents: { schemes: ['userApiKey'], inAccount: true },
