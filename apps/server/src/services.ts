@@ -12,6 +12,7 @@ import { linkSigner } from './modules/attachments/attachment-links';
 import { attachmentService } from './modules/attachments/attachment-service';
 import type { AttachmentStorage } from './modules/attachments/attachment-storage';
 import { cannedResponseService } from './modules/canned-responses/canned-response-service';
+import { publicContactService } from './modules/client-api/public-contact-service';
 import { publicInboxService } from './modules/client-api/public-inbox-service';
 import { contactLabelService } from './modules/contacts/contact-label-service';
 import { contactService } from './modules/contacts/contact-service';
@@ -55,6 +56,7 @@ export function createServices(dependencies: ServiceDependencies, settings: Serv
   const users = userService(dependencies, platformApps, accessTokens);
   const accountAgentBots = accountAgentBotService(dependencies, platformApps, accessTokens);
   const accountMembers = accountMemberService(dependencies);
+  const publicInboxes = publicInboxService(dependencies);
   const attachments = attachmentService({
     storage: settings.storage,
     clock,
@@ -91,7 +93,8 @@ export function createServices(dependencies: ServiceDependencies, settings: Serv
     inboxes: inboxService(dependencies),
     inboxMembers: inboxMemberService(dependencies),
     inboxAgentBots: inboxAgentBotService(dependencies, accountAgentBots),
-    publicInboxes: publicInboxService(dependencies),
+    publicInboxes,
+    publicContacts: publicContactService(dependencies, publicInboxes),
     users,
     sso: ssoService(dependencies, users),
     attachments,

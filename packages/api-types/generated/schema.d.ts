@@ -1494,6 +1494,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/api/v1/inboxes/{inbox_identifier}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a contact's session in an API inbox
+         * @description Opens the session through which a person writes to an API inbox, making them a contact of its account. A
+         *     `source_id` the inbox already has answers that session as it is. Otherwise the session belongs to the account's
+         *     contact with the same `identifier`, email (whatever its case) or phone number, or to a new contact (named after
+         *     what is given, else a random `adjective-noun-NNN` handle), and gets a new `source_id` when none is given.
+         *
+         *     Identity: when `identifier_hash` is given, or the inbox demands verified identities (`hmac_mandatory`), the hash
+         *     must be the hex HMAC-SHA256 of `identifier` under the inbox's `hmac_token`; otherwise the answer is 401
+         *     `IDENTITY_NOT_VERIFIED` as JSON, where the reference answers 500. A session opened here is never marked verified:
+         *     reading or updating it with a valid pair is.
+         *
+         *     An invalid email or phone number is a 422 naming it.
+         */
+        post: operations["createPublicContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a contact's session in an API inbox
+         * @description The contact whose session in the inbox has this `source_id`. Where the inbox demands verified identities, the
+         *     query must carry `identifier` and a matching `identifier_hash`, as it may anywhere: a valid pair marks the session
+         *     verified, which lets it see the contact's conversations in every inbox of the account. A wrong or missing pair
+         *     where one is needed is a 401 `IDENTITY_NOT_VERIFIED` (the reference answers 500).
+         */
+        get: operations["getPublicContact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update the contact of a session in an API inbox
+         * @description Changes what the contact says of themselves: name, email, phone number, avatar and custom attributes (merged
+         *     into those kept, nested objects key by key). `identifier` only proves identity here, as for reading: it is not
+         *     stored. A valid pair marks the session verified. An email or phone number another contact of the account has is
+         *     a 422 naming it, where the reference merges the two contacts.
+         */
+        patch: operations["updatePublicContact"];
+        trace?: never;
+    };
     "/app/login": {
         parameters: {
             query?: never;
@@ -2496,6 +2556,60 @@ export interface components {
             greeting_enabled: boolean;
             /** @description Whether every contact call must carry a valid `identifier_hash` (the inbox's `hmac_mandatory`). */
             identity_validation_enabled: boolean;
+        };
+        /**
+         * @description A contact's session in an API inbox, as the client API answers it.
+         * @example {
+         *       "id": 1042,
+         *       "source_id": "5d3c1a0e-7b8f-4a4e-9c2d-1f0e8b7a6c5d",
+         *       "pubsub_token": "Fm3hQ7tVb9kPz2sWx8rNc4yJ",
+         *       "name": "Maria Lopes",
+         *       "email": "maria@example.com",
+         *       "phone_number": null
+         *     }
+         */
+        PublicContact: {
+            /** @description The contact's id. */
+            id: number;
+            /** @description The session's id, which addresses the contact in the client API's paths. */
+            source_id: string;
+            /** @description What the contact's realtime connection subscribes with; 24 characters, one per session. */
+            pubsub_token: string;
+            name: string;
+            email: string | null;
+            phone_number: string | null;
+        };
+        /**
+         * @description What a contact may say of themselves through the client API. An empty email or phone number is left out.
+         *     `identifier` and `identifier_hash` prove who the contact is where the inbox asks for it: the hash is the hex
+         *     HMAC-SHA256 of the identifier under the inbox's `hmac_token`.
+         */
+        PublicContactFields: {
+            /** @description The contact's id in the account's own systems. */
+            identifier?: string | null;
+            /** @description Hex HMAC-SHA256 of `identifier` (or of the empty text) under the inbox's `hmac_token`. */
+            identifier_hash?: string | null;
+            email?: string | null;
+            name?: string | null;
+            /** @description In E.164 format, such as `+351912345678`. */
+            phone_number?: string | null;
+            avatar_url?: string | null;
+            /** @description Merged into the contact's custom attributes, nested objects key by key. */
+            custom_attributes?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @example {
+         *       "identifier": "customer-4711",
+         *       "identifier_hash": "2c6e8f0b5a4f3d2e1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d",
+         *       "email": "maria@example.com",
+         *       "name": "Maria Lopes"
+         *     }
+         */
+        PublicContactCreate: components["schemas"]["PublicContactFields"] & {
+            /** @description The session id to open the contact's session under; a new UUID when left out. */
+            source_id?: string;
         };
         /**
          * @description An inbox: a channel through which contacts reach the account, with its settings. One shape for every channel
@@ -6664,6 +6778,149 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+        };
+    };
+    createPublicContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The public identifier of an API inbox, as the inbox's `inbox_identifier` shows it. */
+                inbox_identifier: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PublicContactCreate"];
+            };
+        };
+        responses: {
+            /** @description The contact's session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicContact"];
+                };
+            };
+            /**
+             * @description The inbox demands a verified identity, or an `identifier_hash` was given, and the hash is not the HMAC of the
+             *     identifier under the inbox's `hmac_token`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "The identifier hash does not match the identifier",
+                     *       "code": "IDENTITY_NOT_VERIFIED"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getPublicContact: {
+        parameters: {
+            query?: {
+                identifier?: string;
+                identifier_hash?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The public identifier of an API inbox, as the inbox's `inbox_identifier` shows it. */
+                inbox_identifier: string;
+                /** @description The `source_id` of the contact's session in the inbox. */
+                contact_identifier: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact's session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicContact"];
+                };
+            };
+            /**
+             * @description The inbox demands a verified identity, or an `identifier_hash` was given, and the hash is not the HMAC of the
+             *     identifier under the inbox's `hmac_token`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "The identifier hash does not match the identifier",
+                     *       "code": "IDENTITY_NOT_VERIFIED"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updatePublicContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The public identifier of an API inbox, as the inbox's `inbox_identifier` shows it. */
+                inbox_identifier: string;
+                /** @description The `source_id` of the contact's session in the inbox. */
+                contact_identifier: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PublicContactFields"];
+            };
+        };
+        responses: {
+            /** @description The contact's session, as updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicContact"];
+                };
+            };
+            /**
+             * @description The inbox demands a verified identity, or an `identifier_hash` was given, and the hash is not the HMAC of the
+             *     identifier under the inbox's `hmac_token`.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "The identifier hash does not match the identifier",
+                     *       "code": "IDENTITY_NOT_VERIFIED"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
         };
     };
     signInWithSsoLink: {

@@ -287,6 +287,8 @@ export interface ContactInboxColumns {
   inbox_id: number;
   source_id: string;
   hmac_verified: boolean;
+  /** What the contact's realtime connection subscribes with; sessions from before migration 0011 get it on first use. */
+  pubsub_token: string | null;
   created_at: number;
   updated_at: number;
 }

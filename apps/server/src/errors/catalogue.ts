@@ -14,6 +14,7 @@ export const errorCatalogue = {
   ACTION_NOT_ALLOWED: { status: 401, message: 'You are not authorized to do this action' },
   NON_PERMISSIBLE_RESOURCE: { status: 401, message: 'Non permissible resource' },
   INVALID_SSO_LINK: { status: 401, message: 'The sign-in link is invalid, used or expired' },
+  IDENTITY_NOT_VERIFIED: { status: 401, message: 'The identifier hash does not match the identifier' },
   ATTACHMENT_LINK_INVALID: { status: 403, message: 'The attachment link is not valid' },
   ATTACHMENT_LINK_EXPIRED: { status: 403, message: 'The attachment link has expired' },
   RESOURCE_NOT_FOUND: { status: 404, message: 'Resource could not be found' },

@@ -14,6 +14,7 @@ import { createConversationMessage } from '../modules/conversations/handlers/cre
 import { createCustomAttributeDefinition } from '../modules/custom-attributes/handlers/create-custom-attribute-definition';
 import { createCustomFilter } from '../modules/custom-filters/handlers/create-custom-filter';
 import { createInbox } from '../modules/inboxes/handlers/create-inbox';
+import { createPublicContact } from '../modules/client-api/handlers/create-public-contact';
 import { createTeam } from '../modules/teams/handlers/create-team';
 import { deleteAccountAgentBot } from '../modules/agent-bots/handlers/delete-account-agent-bot';
 import { deleteAgent } from '../modules/agents/handlers/delete-agent';
@@ -36,6 +37,7 @@ import { getHealth } from '../modules/system/handlers/get-health';
 import { getInbox } from '../modules/inboxes/handlers/get-inbox';
 import { getInboxAgentBot } from '../modules/inboxes/handlers/get-inbox-agent-bot';
 import { getProfile } from '../modules/users/handlers/get-profile';
+import { getPublicContact } from '../modules/client-api/handlers/get-public-contact';
 import { getPublicInbox } from '../modules/client-api/handlers/get-public-inbox';
 import { getTeam } from '../modules/teams/handlers/get-team';
 import { listAccountAgentBots } from '../modules/agent-bots/handlers/list-account-agent-bots';
@@ -89,6 +91,7 @@ import { updateCustomAttributeDefinition } from '../modules/custom-attributes/ha
 import { updateCustomFilter } from '../modules/custom-filters/handlers/update-custom-filter';
 import { updateInbox } from '../modules/inboxes/handlers/update-inbox';
 import { updateInboxMembers } from '../modules/inboxes/handlers/update-inbox-members';
+import { updatePublicContact } from '../modules/client-api/handlers/update-public-contact';
 import { updateTeam } from '../modules/teams/handlers/update-team';
 import { updateTeamMembers } from '../modules/teams/handlers/update-team-members';
 
@@ -107,6 +110,7 @@ export const handlers: HandlerMap = {
   createCustomAttributeDefinition,
   createCustomFilter,
   createInbox,
+  createPublicContact,
   createTeam,
   deleteAccountAgentBot,
   deleteAgent,
@@ -129,6 +133,7 @@ export const handlers: HandlerMap = {
   getInbox,
   getInboxAgentBot,
   getProfile,
+  getPublicContact,
   getPublicInbox,
   getTeam,
   listAccountAgentBots,
@@ -182,6 +187,7 @@ export const handlers: HandlerMap = {
   updateCustomFilter,
   updateInbox,
   updateInboxMembers,
+  updatePublicContact,
   updateTeam,
   updateTeamMembers,
 };

@@ -17,6 +17,7 @@ export const operationAccess = {
   createCustomAttributeDefinition: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
   createCustomFilter: { schemes: ['userApiKey'], inAccount: true },
   createInbox: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
+  createPublicContact: { schemes: [], inAccount: false },
   createTeam: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
   deleteAccountAgentBot: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
   deleteAgent: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
@@ -39,6 +40,7 @@ export const operationAccess = {
   getInbox: { schemes: ['userApiKey'], inAccount: true },
   getInboxAgentBot: { schemes: ['userApiKey'], inAccount: true },
   getProfile: { schemes: ['userApiKey'], inAccount: false },
+  getPublicContact: { schemes: [], inAccount: false },
   getPublicInbox: { schemes: [], inAccount: false },
   getTeam: { schemes: ['userApiKey'], inAccount: true },
   listAccountAgentBots: { schemes: ['userApiKey'], inAccount: true },
@@ -92,6 +94,7 @@ export const operationAccess = {
   updateCustomFilter: { schemes: ['userApiKey'], inAccount: true },
   updateInbox: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
   updateInboxMembers: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
+  updatePublicContact: { schemes: [], inAccount: false },
   updateTeam: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
   updateTeamMembers: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
 } as const satisfies Record<OperationId, OperationAccessRule>;

@@ -257,6 +257,24 @@ test('every write of the application API records its event with the member as ac
   await write('deleteAgent', ['DELETE', `${A}/agents/${agent.id}`], { token }, [member('agent_removed', 'user')]);
 });
 
+test('every write of the client API records its event, with the contact as actor', async () => {
+  const created = await server.request<{ inbox_identifier: string }>(
+    'POST',
+    `/api/v1/accounts/${fixture.accountId}/inboxes`,
+    { token: fixture.admin.token, body: { name: 'Client events', channel: { type: 'api' } } },
+  );
+  await server.container.dispatcher.runOnce();
+  delivered.length = 0;
+  const contact = by('contact');
+  const contacts = `/public/api/v1/inboxes/${created.body.inbox_identifier}/contacts`;
+  const opened = await write('createPublicContact', ['POST', contacts], { body: { name: 'Visitor' } }, [
+    contact('contact_created', 'contact'),
+  ]);
+  await write('updatePublicContact', ['PATCH', `${contacts}/${opened.source_id}`], { body: { name: 'Vera' } }, [
+    contact('contact_updated', 'contact'),
+  ]);
+});
+
 test('an update carries what changed as previous and current values', async () => {
   const A = `/api/v1/accounts/${fixture.accountId}`;
   const team = await server.request('POST', `${A}/teams`, { token: fixture.admin.token, body: { name: 'Sales' } });

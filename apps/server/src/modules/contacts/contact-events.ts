@@ -1,11 +1,7 @@
-import type { MemberActor } from '../../auth/actor';
+import type { Actor } from '../../auth/actor';
 import { changeEvent } from '../../events/change-event';
 import type { ContactRecord } from './contact-repository';
 
 /** The event of a change to a contact, its labels or its sessions. */
-export const contactEvent = (
-  name: string,
-  member: MemberActor,
-  contact: ContactRecord,
-  data: Record<string, unknown> = {},
-) => changeEvent(name, member, contact.account_id, { type: 'contact', id: contact.id }, { contact, ...data });
+export const contactEvent = (name: string, actor: Actor, contact: ContactRecord, data: Record<string, unknown> = {}) =>
+  changeEvent(name, actor, contact.account_id, { type: 'contact', id: contact.id }, { contact, ...data });

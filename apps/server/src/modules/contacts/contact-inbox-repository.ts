@@ -1,6 +1,7 @@
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import type { ContactInboxColumns, DecodedRow, TableRow } from '../../db/tables';
+import { randomToken } from '../access-tokens/random-token';
 
 export type ContactInboxRecord = DecodedRow<ContactInboxColumns>;
 
@@ -18,11 +19,25 @@ export function contactInboxRepository(db: Database) {
         inbox_id: inboxId,
         source_id: sourceId,
         hmac_verified: false,
+        pubsub_token: randomToken(),
         created_at: now,
         updated_at: now,
       };
       const [row] = await db('contact_inboxes').insert(record).returning('id');
       return { id: idOf(row), ...record };
+    },
+
+    /** Gives the session a realtime token if it has none (it was opened before tokens were), and answers its token. */
+    async ensurePubsubToken(session: ContactInboxRecord): Promise<string> {
+      if (session.pubsub_token !== null) return session.pubsub_token;
+      await db('contact_inboxes').where({ id: session.id, pubsub_token: null }).update({ pubsub_token: randomToken() });
+      const row = await db('contact_inboxes').select('pubsub_token').where({ id: session.id }).first();
+      return row?.pubsub_token ?? '';
+    },
+
+    /** Marks the session as one whose contact proved their identity. */
+    async markVerified(id: number, now: number): Promise<void> {
+      await db('contact_inboxes').where({ id }).update({ hmac_verified: true, updated_at: now });
     },
 
     async findBySource(inboxId: number, sourceId: string): Promise<ContactInboxRecord | undefined> {

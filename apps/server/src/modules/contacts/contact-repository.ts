@@ -105,6 +105,25 @@ export function contactRepository(db: Database) {
       return rows.map(toRecord);
     },
 
+    /**
+     * The account's contact with this identifier, else with this email, else with this phone number: the contact a
+     * person who writes through the client API turns out to be.
+     */
+    async findByUniqueFields(
+      accountId: number,
+      fields: Partial<Pick<ContactFields, UniqueContactField>>,
+    ): Promise<ContactRecord | undefined> {
+      for (const field of ['identifier', 'email', 'phone_number'] as const) {
+        const value = fields[field];
+        if (value === undefined || value === null) continue;
+        const row = await db('contacts')
+          .where({ account_id: accountId, [field]: value })
+          .first();
+        if (row) return toRecord(row);
+      }
+      return undefined;
+    },
+
     /** Which of these unique fields another contact of the account already has. */
     async takenFields(
       accountId: number,
