@@ -13,6 +13,7 @@ import { attachmentService } from './modules/attachments/attachment-service';
 import type { AttachmentStorage } from './modules/attachments/attachment-storage';
 import { cannedResponseService } from './modules/canned-responses/canned-response-service';
 import { publicContactService } from './modules/client-api/public-contact-service';
+import { publicConversationService } from './modules/client-api/public-conversation-service';
 import { publicInboxService } from './modules/client-api/public-inbox-service';
 import { contactLabelService } from './modules/contacts/contact-label-service';
 import { contactService } from './modules/contacts/contact-service';
@@ -95,6 +96,7 @@ export function createServices(dependencies: ServiceDependencies, settings: Serv
     inboxAgentBots: inboxAgentBotService(dependencies, accountAgentBots),
     publicInboxes,
     publicContacts: publicContactService(dependencies, publicInboxes),
+    publicConversations: publicConversationService(dependencies, publicInboxes),
     users,
     sso: ssoService(dependencies, users),
     attachments,

@@ -1554,6 +1554,54 @@ export interface paths {
         patch: operations["updatePublicContact"];
         trace?: never;
     };
+    "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the conversations a contact's session sees
+         * @description The conversations of the session, or, when the session proved the contact's identity (it is marked verified),
+         *     every conversation of the contact in the account's inboxes; each with every message the contact may see. An
+         *     unknown inbox or session is a JSON 404.
+         */
+        get: operations["listPublicConversations"];
+        put?: never;
+        /**
+         * Start a conversation from a contact's session
+         * @description Starts a conversation in the inbox, as the contact. It is open, or pending when an agent bot answers the inbox
+         *     first, or resolved when the contact is blocked. An inbox that keeps one conversation per contact
+         *     (`lock_to_single_conversation`) answers the session's newest conversation instead, once it has one.
+         */
+        post: operations["createPublicConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a conversation of a contact's session
+         * @description One of the conversations the session sees (see the list), by display id; any other is a JSON 404.
+         */
+        get: operations["getPublicConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/app/login": {
         parameters: {
             query?: never;
@@ -2610,6 +2658,107 @@ export interface components {
         PublicContactCreate: components["schemas"]["PublicContactFields"] & {
             /** @description The session id to open the contact's session under; a new UUID when left out. */
             source_id?: string;
+        };
+        /** @description A conversation as the contact sees it through the client API, with every message they may see. */
+        PublicConversation: {
+            /** @description The conversation's display id. */
+            id: number;
+            uuid: string;
+            inbox_id: number;
+            /** @description Unix seconds; 0 when the contact has not read it. */
+            contact_last_seen_at: number;
+            /** @enum {string} */
+            status: "open" | "resolved" | "pending" | "snoozed";
+            /** @description Unix seconds; 0 when no agent has read it. */
+            agent_last_seen_at: number;
+            /** @description Every message but private notes and activity messages, oldest first, unpaged. */
+            messages: components["schemas"]["PublicMessage"][];
+            contact: components["schemas"]["PublicConversationContact"];
+        };
+        /**
+         * @description The conversation's contact as the reference's client API shows it: every column of its contact row, times as ISO
+         *     8601. `contact_type` is `lead` once the contact has an email or a phone number, else `visitor`; the name parts,
+         *     the location and the company are not kept apart and come empty.
+         */
+        PublicConversationContact: {
+            id: number;
+            name: string;
+            email: string | null;
+            phone_number: string | null;
+            account_id: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            identifier: string | null;
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            last_activity_at: string | null;
+            /** @enum {string} */
+            contact_type: "visitor" | "lead" | "customer";
+            middle_name: string;
+            last_name: string;
+            location: string;
+            country_code: string;
+            blocked: boolean;
+            company_id: null;
+        };
+        /**
+         * @description What a contact may set on a conversation they start.
+         * @example {
+         *       "custom_attributes": {
+         *         "order_number": "A-1042"
+         *       }
+         *     }
+         */
+        PublicConversationCreate: {
+            /** @description Values of the account's conversation custom attributes, by attribute key. */
+            custom_attributes?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description A message of a conversation as the contact sees it through the client API: never a private note nor an activity
+         *     message.
+         * @example {
+         *       "id": 5012,
+         *       "content": "Your parcel left our warehouse this morning.",
+         *       "message_type": 1,
+         *       "content_type": "text",
+         *       "content_attributes": {},
+         *       "created_at": 1764670000,
+         *       "conversation_id": 12,
+         *       "sender": {
+         *         "id": 3,
+         *         "name": "Sam Agent",
+         *         "available_name": "Sam",
+         *         "avatar_url": "",
+         *         "type": "user",
+         *         "availability_status": "online",
+         *         "thumbnail": ""
+         *       }
+         *     }
+         */
+        PublicMessage: {
+            id: number;
+            content: string | null;
+            message_type: components["schemas"]["MessageTypeCode"];
+            content_type: components["schemas"]["MessageContentType"];
+            content_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Unix seconds. */
+            created_at: number;
+            /** @description The conversation's display id. */
+            conversation_id: number;
+            sender?: components["schemas"]["MessageSender"];
+            /** @description Present only when the message has files. */
+            attachments?: components["schemas"]["Attachment"][];
         };
         /**
          * @description An inbox: a channel through which contacts reach the account, with its settings. One shape for every channel
@@ -6921,6 +7070,91 @@ export interface operations {
             };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listPublicConversations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The public identifier of an API inbox, as the inbox's `inbox_identifier` shows it. */
+                inbox_identifier: string;
+                /** @description The `source_id` of the contact's session in the inbox. */
+                contact_identifier: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversations, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicConversation"][];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createPublicConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The public identifier of an API inbox, as the inbox's `inbox_identifier` shows it. */
+                inbox_identifier: string;
+                /** @description The `source_id` of the contact's session in the inbox. */
+                contact_identifier: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PublicConversationCreate"];
+            };
+        };
+        responses: {
+            /** @description The conversation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicConversation"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getPublicConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The public identifier of an API inbox, as the inbox's `inbox_identifier` shows it. */
+                inbox_identifier: string;
+                /** @description The `source_id` of the contact's session in the inbox. */
+                contact_identifier: string;
+                /** @description The conversation's display id. */
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicConversation"];
+                };
+            };
+            404: components["responses"]["NotFound"];
         };
     };
     signInWithSsoLink: {

@@ -15,6 +15,7 @@ import { createCustomAttributeDefinition } from '../modules/custom-attributes/ha
 import { createCustomFilter } from '../modules/custom-filters/handlers/create-custom-filter';
 import { createInbox } from '../modules/inboxes/handlers/create-inbox';
 import { createPublicContact } from '../modules/client-api/handlers/create-public-contact';
+import { createPublicConversation } from '../modules/client-api/handlers/create-public-conversation';
 import { createTeam } from '../modules/teams/handlers/create-team';
 import { deleteAccountAgentBot } from '../modules/agent-bots/handlers/delete-account-agent-bot';
 import { deleteAgent } from '../modules/agents/handlers/delete-agent';
@@ -38,6 +39,7 @@ import { getInbox } from '../modules/inboxes/handlers/get-inbox';
 import { getInboxAgentBot } from '../modules/inboxes/handlers/get-inbox-agent-bot';
 import { getProfile } from '../modules/users/handlers/get-profile';
 import { getPublicContact } from '../modules/client-api/handlers/get-public-contact';
+import { getPublicConversation } from '../modules/client-api/handlers/get-public-conversation';
 import { getPublicInbox } from '../modules/client-api/handlers/get-public-inbox';
 import { getTeam } from '../modules/teams/handlers/get-team';
 import { listAccountAgentBots } from '../modules/agent-bots/handlers/list-account-agent-bots';
@@ -54,6 +56,7 @@ import { listCustomAttributeDefinitions } from '../modules/custom-attributes/han
 import { listCustomFilters } from '../modules/custom-filters/handlers/list-custom-filters';
 import { listInboxes } from '../modules/inboxes/handlers/list-inboxes';
 import { listInboxMembers } from '../modules/inboxes/handlers/list-inbox-members';
+import { listPublicConversations } from '../modules/client-api/handlers/list-public-conversations';
 import { listTeamMembers } from '../modules/teams/handlers/list-team-members';
 import { listTeams } from '../modules/teams/handlers/list-teams';
 import { platformCreateAccount } from '../modules/accounts/handlers/platform-create-account';
@@ -111,6 +114,7 @@ export const handlers: HandlerMap = {
   createCustomFilter,
   createInbox,
   createPublicContact,
+  createPublicConversation,
   createTeam,
   deleteAccountAgentBot,
   deleteAgent,
@@ -134,6 +138,7 @@ export const handlers: HandlerMap = {
   getInboxAgentBot,
   getProfile,
   getPublicContact,
+  getPublicConversation,
   getPublicInbox,
   getTeam,
   listAccountAgentBots,
@@ -150,6 +155,7 @@ export const handlers: HandlerMap = {
   listCustomFilters,
   listInboxes,
   listInboxMembers,
+  listPublicConversations,
   listTeamMembers,
   listTeams,
   platformCreateAccount,

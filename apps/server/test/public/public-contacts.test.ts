@@ -100,7 +100,9 @@ describe('opening a session', () => {
   });
 
   test('refuses an invalid email or phone number naming it, and an unknown inbox with a JSON 404', async () => {
-    const invalid = await createContact(open, { email: 'not-an-email' });
+    const invalid = await server.request<{ attributes: string[] }>('POST', contactsPath(open), {
+      body: { email: 'not-an-email' },
+    });
     expect(invalid.status).toBe(422);
     expect(invalid.body.attributes).toContain('email');
     const unknown = await server.request('POST', '/public/api/v1/inboxes/no-such-inbox/contacts', { body: {} });

@@ -273,6 +273,9 @@ test('every write of the client API records its event, with the contact as actor
   await write('updatePublicContact', ['PATCH', `${contacts}/${opened.source_id}`], { body: { name: 'Vera' } }, [
     contact('contact_updated', 'contact'),
   ]);
+  await write('createPublicConversation', ['POST', `${contacts}/${opened.source_id}/conversations`], {}, [
+    contact('conversation_created', 'conversation'),
+  ]);
 });
 
 test('an update carries what changed as previous and current values', async () => {

@@ -135,6 +135,23 @@ export function conversationRepository(db: Database) {
       return row && toConversationRecord(row);
     },
 
+    /**
+     * The conversations a contact's session sees through the client API, oldest first: the session's own, or every
+     * conversation of the contact in the account when the session proved the contact's identity.
+     */
+    async listOfSession(
+      session: { id: number; contact_id: number; hmac_verified: boolean },
+      accountId: number,
+      displayId?: number,
+    ): Promise<ConversationRecord[]> {
+      const query = session.hmac_verified
+        ? db('conversations').where({ account_id: accountId, contact_id: session.contact_id })
+        : db('conversations').where({ contact_inbox_id: session.id });
+      if (displayId !== undefined) query.where({ account_id: accountId, display_id: displayId });
+      const rows = await query.orderBy('id');
+      return rows.map(toConversationRecord);
+    },
+
     /** The session's newest conversation, for inboxes that keep one conversation per contact. */
     async latestOfSession(contactInboxId: number): Promise<ConversationRecord | undefined> {
       const row = await db('conversations').where({ contact_inbox_id: contactInboxId }).orderBy('id', 'desc').first();

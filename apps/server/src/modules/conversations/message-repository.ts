@@ -1,4 +1,4 @@
-import { messageTypes } from '../../db/column-values';
+import { type MessageType, messageTypes } from '../../db/column-values';
 import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
@@ -53,6 +53,17 @@ export function messageRepository(db: Database) {
     async findMany(ids: number[]): Promise<MessageRecord[]> {
       if (ids.length === 0) return [];
       const rows = await db('messages').whereIn('id', ids);
+      return rows.map(toRecord);
+    },
+
+    /** The messages of these conversations a contact may see (no private notes, no activity), oldest first. */
+    async visibleToContact(conversationIds: number[]): Promise<MessageRecord[]> {
+      if (conversationIds.length === 0) return [];
+      const rows = await db('messages')
+        .whereIn('conversation_id', conversationIds)
+        .whereNot('message_type', 'activity' satisfies MessageType)
+        .where('private', false)
+        .orderBy('id');
       return rows.map(toRecord);
     },
 

@@ -1,0 +1,27 @@
+import type { Database } from '../../db/connection';
+import { appError } from '../../errors/app-error';
+import { type ContactInboxRecord, contactInboxRepository } from '../contacts/contact-inbox-repository';
+import { type ContactRecord, contactRepository } from '../contacts/contact-repository';
+import type { InboxRecord } from '../inboxes/inbox-repository';
+import type { PublicInboxService } from './public-inbox-service';
+
+/** A contact's session in an API inbox, as a client API path names it, with its inbox and contact. */
+export interface PublicSession {
+  inbox: InboxRecord;
+  session: ContactInboxRecord;
+  contact: ContactRecord;
+}
+
+/** The session a client API path names by inbox identifier and source id; 404 when either is unknown. */
+export async function findPublicSession(
+  db: Database,
+  inboxes: PublicInboxService,
+  inboxIdentifier: string,
+  sourceId: string,
+): Promise<PublicSession> {
+  const inbox = await inboxes.find(inboxIdentifier);
+  const session = await contactInboxRepository(db).findBySource(inbox.id, sourceId);
+  const contact = session && (await contactRepository(db).findInAccount(inbox.account_id, session.contact_id));
+  if (!session || !contact) throw appError('RESOURCE_NOT_FOUND');
+  return { inbox, session, contact };
+}
