@@ -1602,6 +1602,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/toggle_status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a conversation as its contact
+         * @description The contact marks the conversation resolved; it is the only status a contact may set, and a resolved
+         *     conversation stays as it is. The change writes the activity message `Conversation was resolved by {name}` (the
+         *     name with its first letter capitalised and the rest lower-cased, as the reference writes it) and records the
+         *     status events with the contact as actor.
+         */
+        post: operations["resolvePublicConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/toggle_typing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tell the agents the contact is typing, or stopped
+         * @description `typing_status` `on` or `off` records `conversation_typing_on` or `conversation_typing_off` with the contact as
+         *     actor, for the agents' screens, webhooks and bots; any other value is ignored, as the reference ignores it. The
+         *     answer is an empty 200 either way.
+         */
+        post: operations["togglePublicConversationTyping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/update_last_seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a conversation read by its contact
+         * @description Sets the conversation's `contact_last_seen_at` to now, and marks every message the agents and bots sent up to
+         *     now that is still `sent` or `delivered` as `read`, each recording `message_updated`. An empty 200.
+         */
+        post: operations["updatePublicConversationLastSeen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/app/login": {
         parameters: {
             query?: never;
@@ -7153,6 +7219,93 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PublicConversation"];
                 };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    resolvePublicConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The public identifier of an API inbox, as the inbox's `inbox_identifier` shows it. */
+                inbox_identifier: string;
+                /** @description The `source_id` of the contact's session in the inbox. */
+                contact_identifier: string;
+                /** @description The conversation's display id. */
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation, resolved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicConversation"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    togglePublicConversationTyping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The public identifier of an API inbox, as the inbox's `inbox_identifier` shows it. */
+                inbox_identifier: string;
+                /** @description The `source_id` of the contact's session in the inbox. */
+                contact_identifier: string;
+                /** @description The conversation's display id. */
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description `on` or `off`. */
+                    typing_status?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Told, or ignored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updatePublicConversationLastSeen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The public identifier of an API inbox, as the inbox's `inbox_identifier` shows it. */
+                inbox_identifier: string;
+                /** @description The `source_id` of the contact's session in the inbox. */
+                contact_identifier: string;
+                /** @description The conversation's display id. */
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked read. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: components["responses"]["NotFound"];
         };

@@ -78,6 +78,7 @@ import { platformUpdateAgentBot } from '../modules/agent-bots/handlers/platform-
 import { platformUpdateUser } from '../modules/users/handlers/platform-update-user';
 import { removeInboxMembers } from '../modules/inboxes/handlers/remove-inbox-members';
 import { removeTeamMembers } from '../modules/teams/handlers/remove-team-members';
+import { resolvePublicConversation } from '../modules/client-api/handlers/resolve-public-conversation';
 import { searchContacts } from '../modules/contacts/handlers/search-contacts';
 import { setContactLabels } from '../modules/contacts/handlers/set-contact-labels';
 import { setConversationLabels } from '../modules/conversations/handlers/set-conversation-labels';
@@ -85,6 +86,7 @@ import { setInboxAgentBot } from '../modules/inboxes/handlers/set-inbox-agent-bo
 import { signInWithSsoLink } from '../modules/sessions/handlers/sign-in-with-sso-link';
 import { toggleConversationPriority } from '../modules/conversations/handlers/toggle-conversation-priority';
 import { toggleConversationStatus } from '../modules/conversations/handlers/toggle-conversation-status';
+import { togglePublicConversationTyping } from '../modules/client-api/handlers/toggle-public-conversation-typing';
 import { updateAccountAgentBot } from '../modules/agent-bots/handlers/update-account-agent-bot';
 import { updateAgent } from '../modules/agents/handlers/update-agent';
 import { updateCannedResponse } from '../modules/canned-responses/handlers/update-canned-response';
@@ -95,6 +97,7 @@ import { updateCustomFilter } from '../modules/custom-filters/handlers/update-cu
 import { updateInbox } from '../modules/inboxes/handlers/update-inbox';
 import { updateInboxMembers } from '../modules/inboxes/handlers/update-inbox-members';
 import { updatePublicContact } from '../modules/client-api/handlers/update-public-contact';
+import { updatePublicConversationLastSeen } from '../modules/client-api/handlers/update-public-conversation-last-seen';
 import { updateTeam } from '../modules/teams/handlers/update-team';
 import { updateTeamMembers } from '../modules/teams/handlers/update-team-members';
 
@@ -177,6 +180,7 @@ export const handlers: HandlerMap = {
   platformUpdateUser,
   removeInboxMembers,
   removeTeamMembers,
+  resolvePublicConversation,
   searchContacts,
   setContactLabels,
   setConversationLabels,
@@ -184,6 +188,7 @@ export const handlers: HandlerMap = {
   signInWithSsoLink,
   toggleConversationPriority,
   toggleConversationStatus,
+  togglePublicConversationTyping,
   updateAccountAgentBot,
   updateAgent,
   updateCannedResponse,
@@ -194,6 +199,7 @@ export const handlers: HandlerMap = {
   updateInbox,
   updateInboxMembers,
   updatePublicContact,
+  updatePublicConversationLastSeen,
   updateTeam,
   updateTeamMembers,
 };

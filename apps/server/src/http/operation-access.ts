@@ -81,6 +81,7 @@ export const operationAccess = {
   platformUpdateUser: { schemes: ['platformAppApiKey'], inAccount: false },
   removeInboxMembers: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
   removeTeamMembers: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
+  resolvePublicConversation: { schemes: [], inAccount: false },
   searchContacts: { schemes: ['userApiKey'], inAccount: true },
   setContactLabels: { schemes: ['userApiKey'], inAccount: true },
   setConversationLabels: { schemes: ['userApiKey', 'agentBotApiKey'], inAccount: true },
@@ -88,6 +89,7 @@ export const operationAccess = {
   signInWithSsoLink: { schemes: [], inAccount: false },
   toggleConversationPriority: { schemes: ['userApiKey', 'agentBotApiKey'], inAccount: true },
   toggleConversationStatus: { schemes: ['userApiKey', 'agentBotApiKey'], inAccount: true },
+  togglePublicConversationTyping: { schemes: [], inAccount: false },
   updateAccountAgentBot: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
   updateAgent: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
   updateCannedResponse: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
@@ -98,6 +100,7 @@ export const operationAccess = {
   updateInbox: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
   updateInboxMembers: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
   updatePublicContact: { schemes: [], inAccount: false },
+  updatePublicConversationLastSeen: { schemes: [], inAccount: false },
   updateTeam: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
   updateTeamMembers: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
 } as const satisfies Record<OperationId, OperationAccessRule>;

@@ -157,3 +157,79 @@ test('a blocked contact starts a resolved conversation', async () => {
   const started = await startConversation(session.path);
   expect(started.body.status).toBe('resolved');
 });
+
+describe('what a contact does in a conversation', () => {
+  test('resolving writes the activity with the name capitalised as the reference does, once', async () => {
+    const session = await openSession(inbox, { name: 'john DOE' });
+    const started = await startConversation(session.path);
+    const resolved = await server.request<PublicConversation>(
+      'POST',
+      `${session.path}/${started.body.id}/toggle_status`,
+    );
+    expect(resolved.status).toBe(200);
+    expect(resolved.body.status).toBe('resolved');
+    const again = await server.request<PublicConversation>('POST', `${session.path}/${started.body.id}/toggle_status`);
+    expect(again.body.status).toBe('resolved');
+    const messages = await server.request<{ payload: Array<{ content: string; message_type: number }> }>(
+      'GET',
+      `${A()}/conversations/${started.body.id}/messages`,
+      { token: fixture.admin.token },
+    );
+    expect(messages.body.payload.filter((message) => message.message_type === 2).map((m) => m.content)).toEqual([
+      'Conversation was resolved by John doe',
+    ]);
+    const events = await server
+      .db('domain_events')
+      .where({ account_id: fixture.accountId, name: 'conversation_resolved', actor_type: 'contact' })
+      .where('actor_id', session.id);
+    expect(events).toHaveLength(1);
+  });
+
+  test('typing on and off records its event with the contact as actor; any other status is an empty 200 too', async () => {
+    const session = await openSession(inbox);
+    const started = await startConversation(session.path);
+    const path = `${session.path}/${started.body.id}/toggle_typing`;
+    for (const typing_status of ['on', 'off', 'recording']) {
+      const response = await server.request('POST', path, { body: { typing_status } });
+      expect(response.status).toBe(200);
+    }
+    const names = await server
+      .db('domain_events')
+      .where({ account_id: fixture.accountId, actor_type: 'contact', actor_id: session.id })
+      .whereIn('name', ['conversation_typing_on', 'conversation_typing_off'])
+      .orderBy('id')
+      .pluck('name');
+    expect(names).toEqual(['conversation_typing_on', 'conversation_typing_off']);
+  });
+
+  test("marking seen moves the contact's last-seen time and reads the replies sent to them", async () => {
+    const session = await openSession(inbox);
+    const started = await startConversation(session.path);
+    await agentSays(started.body.id, { content: 'Are you still there?' });
+    const response = await server.request('POST', `${session.path}/${started.body.id}/update_last_seen`);
+    expect(response.status).toBe(200);
+    const shown = await server.request<PublicConversation & { contact_last_seen_at: number }>(
+      'GET',
+      `${session.path}/${started.body.id}`,
+    );
+    expect(shown.body.contact_last_seen_at).toBeGreaterThan(0);
+    const messages = await server.request<{ payload: Array<{ content: string; status: string }> }>(
+      'GET',
+      `${A()}/conversations/${started.body.id}/messages`,
+      { token: fixture.admin.token },
+    );
+    expect(messages.body.payload.find((message) => message.content === 'Are you still there?')?.status).toBe('read');
+  });
+
+  test('each needs a conversation the session sees', async () => {
+    const mine = await openSession(inbox);
+    const theirs = await openSession(inbox);
+    const theirConversation = await startConversation(theirs.path);
+    for (const action of ['toggle_status', 'toggle_typing', 'update_last_seen']) {
+      const response = await server.request('POST', `${mine.path}/${theirConversation.body.id}/${action}`, {
+        body: {},
+      });
+      expect(response.status).toBe(404);
+    }
+  });
+});

@@ -273,8 +273,24 @@ test('every write of the client API records its event, with the contact as actor
   await write('updatePublicContact', ['PATCH', `${contacts}/${opened.source_id}`], { body: { name: 'Vera' } }, [
     contact('contact_updated', 'contact'),
   ]);
-  await write('createPublicConversation', ['POST', `${contacts}/${opened.source_id}/conversations`], {}, [
+  const conversations = `${contacts}/${opened.source_id}/conversations`;
+  const started = await write('createPublicConversation', ['POST', conversations], {}, [
     contact('conversation_created', 'conversation'),
+  ]);
+  await write(
+    'togglePublicConversationTyping',
+    ['POST', `${conversations}/${started.id}/toggle_typing`],
+    {
+      body: { typing_status: 'on' },
+    },
+    [contact('conversation_typing_on', 'conversation')],
+  );
+  await write('updatePublicConversationLastSeen', ['POST', `${conversations}/${started.id}/update_last_seen`], {}, []);
+  await write('resolvePublicConversation', ['POST', `${conversations}/${started.id}/toggle_status`], {}, [
+    contact('conversation_status_changed', 'conversation'),
+    contact('conversation_resolved', 'conversation'),
+    contact('conversation_updated', 'conversation'),
+    contact('message_created', 'message'),
   ]);
 });
 

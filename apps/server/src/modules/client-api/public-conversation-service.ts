@@ -1,7 +1,9 @@
 import type { ContactActor } from '../../auth/actor';
+import type { Database } from '../../db/connection';
 import { appError } from '../../errors/app-error';
 import type { Schemas } from '../../http/schemas';
-import { conversationEvent } from '../conversations/conversation-events';
+import { changeConversation } from '../conversations/conversation-change';
+import { conversationEvent, messageEvent } from '../conversations/conversation-events';
 import { type ConversationRecord, conversationRepository } from '../conversations/conversation-repository';
 import type { Presentation } from '../conversations/conversation-service';
 import { messageRepository } from '../conversations/message-repository';
@@ -41,6 +43,20 @@ export function publicConversationService(dependencies: ServiceDependencies, inb
     const account = await repositories.accounts(db).findById(inbox.account_id);
     if (!account) throw appError('RESOURCE_NOT_FOUND');
     return { kind: 'contact', account, contact };
+  }
+
+  /** The conversation the session sees with this display id, locked with `lock` (see `lockingRowsOf`); else 404. */
+  async function conversationOf(database: Database, party: PublicSession, displayId: number, lock = false) {
+    const conversation = await conversationRepository(database).findByDisplayId(party.inbox.account_id, displayId, {
+      lock,
+    });
+    const seen =
+      conversation &&
+      (party.session.hmac_verified
+        ? conversation.contact_id === party.contact.id
+        : conversation.contact_inbox_id === party.session.id);
+    if (!conversation || !seen) throw appError('RESOURCE_NOT_FOUND');
+    return conversation;
   }
 
   return {
@@ -104,6 +120,48 @@ export function publicConversationService(dependencies: ServiceDependencies, inb
       });
       const [presented] = await present(party, [conversation], presentation);
       return presented as Schemas['PublicConversation'];
+    },
+
+    /** Resolves the conversation as its contact; a resolved one stays as it is. */
+    async resolve(inboxIdentifier: string, sourceId: string, displayId: number, presentation: Presentation) {
+      const party = await findPublicSession(db, inboxes, inboxIdentifier, sourceId);
+      const actor = await actorOf(party);
+      const conversation = await db.transaction(async (trx) => {
+        const current = await conversationOf(trx, party, displayId, true);
+        if (current.status === 'resolved') return current;
+        return changeConversation(trx, dependencies, actor, current, { fields: { status: 'resolved' } });
+      });
+      const [presented] = await present(party, [conversation], presentation);
+      return presented as Schemas['PublicConversation'];
+    },
+
+    /** Records that the contact started or stopped typing; any other status is ignored. */
+    async typing(inboxIdentifier: string, sourceId: string, displayId: number, typingStatus: string | undefined) {
+      const party = await findPublicSession(db, inboxes, inboxIdentifier, sourceId);
+      const conversation = await conversationOf(db, party, displayId);
+      if (typingStatus !== 'on' && typingStatus !== 'off') return;
+      const name = typingStatus === 'on' ? 'conversation_typing_on' : 'conversation_typing_off';
+      const actor = await actorOf(party);
+      await db.transaction((trx) => events.record(trx, conversationEvent(name, actor, conversation)));
+    },
+
+    /** The contact has read the conversation: their last-seen time moves to now, and the replies sent to them are read. */
+    async markSeen(inboxIdentifier: string, sourceId: string, displayId: number) {
+      const party = await findPublicSession(db, inboxes, inboxIdentifier, sourceId);
+      const actor = await actorOf(party);
+      const now = clock.nowSeconds();
+      await db.transaction(async (trx) => {
+        const conversation = await conversationOf(trx, party, displayId, true);
+        await conversationRepository(trx).update(
+          conversation.id,
+          { contact_last_seen_at: now },
+          clock.nowMilliseconds(),
+        );
+        const seen = { ...conversation, contact_last_seen_at: now };
+        for (const message of await messageRepository(trx).markReadByContact(conversation.id, now, now)) {
+          await events.record(trx, messageEvent('message_updated', actor, message, seen));
+        }
+      });
     },
   };
 }

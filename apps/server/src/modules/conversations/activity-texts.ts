@@ -17,6 +17,13 @@ const statusTexts: Record<ConversationStatus, (actor: string) => string> = {
 
 export const statusActivityText = (actor: Named, status: ConversationStatus): string => statusTexts[status](actor.name);
 
+/** The name as Ruby's `capitalize` writes it, as the reference names a contact: `john DOE` is `John doe`. */
+const capitalized = (name: string) => name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
+
+/** What a contact resolving their conversation through the client API writes. */
+export const contactResolvedActivityText = (contact: Named): string =>
+  `Conversation was resolved by ${capitalized(contact.name)}`;
+
 export function priorityActivityText(
   actor: Named,
   previous: ConversationPriority | null,

@@ -2,7 +2,13 @@ import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/connection';
 import { changedAttributes } from '../../events/change-event';
 import type { ServiceDependencies } from '../service-dependencies';
-import { assignmentActivityText, labelActivityTexts, priorityActivityText, statusActivityText } from './activity-texts';
+import {
+  assignmentActivityText,
+  contactResolvedActivityText,
+  labelActivityTexts,
+  priorityActivityText,
+  statusActivityText,
+} from './activity-texts';
 import { announcedChanges, conversationEvent } from './conversation-events';
 import { type ConversationFields, type ConversationRecord, conversationRepository } from './conversation-repository';
 import { appendActivity, recordStatusChange } from './message-writer';
@@ -37,7 +43,7 @@ async function nameOf(trx: Database, table: 'users' | 'teams', id: number | null
   return row ?? null;
 }
 
-/** The activity messages a user's change writes, in the order the reference writes them. */
+/** The activity messages a user's change, or a contact's resolve, writes, in the order the reference writes them. */
 async function activityTextsOf(
   trx: Database,
   actor: Actor,
@@ -45,6 +51,16 @@ async function activityTextsOf(
   after: ConversationRecord,
   labels: ConversationChange['labels'],
 ): Promise<Array<{ text: string; contentAttributes?: Record<string, unknown> }>> {
+  if (actor.kind === 'contact') {
+    return before.status !== after.status && after.status === 'resolved'
+      ? [
+          {
+            text: contactResolvedActivityText(actor.contact),
+            contentAttributes: { activity: { type: 'conversation_status_changed', status: after.status } },
+          },
+        ]
+      : [];
+  }
   if (actor.kind !== 'member') return [];
   const user = actor.user;
   const texts: Array<{ text: string; contentAttributes?: Record<string, unknown> }> = [];

@@ -56,6 +56,27 @@ export function messageRepository(db: Database) {
       return rows.map(toRecord);
     },
 
+    /**
+     * Marks read the messages the agents and bots sent in the conversation up to `until` that are still sent or
+     * delivered, answering them as they now stand.
+     */
+    async markReadByContact(conversationId: number, until: number, now: number): Promise<MessageRecord[]> {
+      const unread = db('messages')
+        .where('conversation_id', conversationId)
+        .whereIn('message_type', ['outgoing', 'template'] satisfies MessageType[])
+        .whereIn('status', ['sent', 'delivered'])
+        .where('created_at', '<=', until);
+      const rows = await unread.clone().select('*');
+      if (rows.length === 0) return [];
+      await db('messages')
+        .whereIn(
+          'id',
+          rows.map((row) => row.id),
+        )
+        .update({ status: 'read', updated_at: now });
+      return rows.map((row) => ({ ...toRecord(row), status: 'read' as const, updated_at: now }));
+    },
+
     /** The messages of these conversations a contact may see (no private notes, no activity), oldest first. */
     async visibleToContact(conversationIds: number[]): Promise<MessageRecord[]> {
       if (conversationIds.length === 0) return [];
