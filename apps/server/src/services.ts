@@ -15,6 +15,7 @@ import { cannedResponseService } from './modules/canned-responses/canned-respons
 import { publicContactService } from './modules/client-api/public-contact-service';
 import { publicConversationService } from './modules/client-api/public-conversation-service';
 import { publicInboxService } from './modules/client-api/public-inbox-service';
+import { publicMessageService } from './modules/client-api/public-message-service';
 import { contactLabelService } from './modules/contacts/contact-label-service';
 import { contactService } from './modules/contacts/contact-service';
 import { contactSessionService } from './modules/contacts/contact-session-service';
@@ -97,6 +98,7 @@ export function createServices(dependencies: ServiceDependencies, settings: Serv
     publicInboxes,
     publicContacts: publicContactService(dependencies, publicInboxes),
     publicConversations: publicConversationService(dependencies, publicInboxes),
+    publicMessages: publicMessageService(dependencies, publicInboxes, attachments),
     users,
     sso: ssoService(dependencies, users),
     attachments,

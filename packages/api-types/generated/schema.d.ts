@@ -1602,6 +1602,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the messages of a conversation as its contact sees them
+         * @description The newest 20 messages the contact may see, oldest first: never private notes nor activity messages; satisfaction
+         *     surveys and other templates included. `before` pages back to the 20 before that message id.
+         */
+        get: operations["listPublicMessages"];
+        put?: never;
+        /**
+         * Write a message in a conversation as its contact
+         * @description An incoming message from the contact, with files as `attachments[]` of a `multipart/form-data` body (at most
+         *     15). It moves the conversation's last activity and starts the contact's wait; it reopens a snoozed conversation,
+         *     or a resolved one (pending when an agent bot answers the inbox, else open with the activity message `System
+         *     reopened the conversation due to a new incoming message.`), unless the contact is blocked. At most 200 messages
+         *     per conversation per minute.
+         */
+        post: operations["createPublicMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/toggle_status": {
         parameters: {
             query?: never;
@@ -2825,6 +2854,20 @@ export interface components {
             sender?: components["schemas"]["MessageSender"];
             /** @description Present only when the message has files. */
             attachments?: components["schemas"]["Attachment"][];
+        };
+        /**
+         * @description A message the contact writes.
+         * @example {
+         *       "content": "Hello, my parcel has not arrived yet."
+         *     }
+         */
+        PublicMessageCreate: {
+            content?: string;
+            /**
+             * @description The client's own id for the message. The reference hands it back only on its realtime push, never in this
+             *     answer; it is taken and not stored.
+             */
+            echo_id?: string;
         };
         /**
          * @description An inbox: a channel through which contacts reach the account, with its settings. One shape for every channel
@@ -7221,6 +7264,75 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+        };
+    };
+    listPublicMessages: {
+        parameters: {
+            query?: {
+                /** @description A message id; the page holds the 20 visible messages before it. */
+                before?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The public identifier of an API inbox, as the inbox's `inbox_identifier` shows it. */
+                inbox_identifier: string;
+                /** @description The `source_id` of the contact's session in the inbox. */
+                contact_identifier: string;
+                /** @description The conversation's display id. */
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicMessage"][];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createPublicMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The public identifier of an API inbox, as the inbox's `inbox_identifier` shows it. */
+                inbox_identifier: string;
+                /** @description The `source_id` of the contact's session in the inbox. */
+                contact_identifier: string;
+                /** @description The conversation's display id. */
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicMessageCreate"];
+                "multipart/form-data": components["schemas"]["PublicMessageCreate"] & {
+                    /** @description Files to send with the message, at most 15, as `attachments[]`. */
+                    attachments?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The new message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicMessage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
         };
     };
     resolvePublicConversation: {

@@ -16,6 +16,7 @@ import { createCustomFilter } from '../modules/custom-filters/handlers/create-cu
 import { createInbox } from '../modules/inboxes/handlers/create-inbox';
 import { createPublicContact } from '../modules/client-api/handlers/create-public-contact';
 import { createPublicConversation } from '../modules/client-api/handlers/create-public-conversation';
+import { createPublicMessage } from '../modules/client-api/handlers/create-public-message';
 import { createTeam } from '../modules/teams/handlers/create-team';
 import { deleteAccountAgentBot } from '../modules/agent-bots/handlers/delete-account-agent-bot';
 import { deleteAgent } from '../modules/agents/handlers/delete-agent';
@@ -57,6 +58,7 @@ import { listCustomFilters } from '../modules/custom-filters/handlers/list-custo
 import { listInboxes } from '../modules/inboxes/handlers/list-inboxes';
 import { listInboxMembers } from '../modules/inboxes/handlers/list-inbox-members';
 import { listPublicConversations } from '../modules/client-api/handlers/list-public-conversations';
+import { listPublicMessages } from '../modules/client-api/handlers/list-public-messages';
 import { listTeamMembers } from '../modules/teams/handlers/list-team-members';
 import { listTeams } from '../modules/teams/handlers/list-teams';
 import { platformCreateAccount } from '../modules/accounts/handlers/platform-create-account';
@@ -118,6 +120,7 @@ export const handlers: HandlerMap = {
   createInbox,
   createPublicContact,
   createPublicConversation,
+  createPublicMessage,
   createTeam,
   deleteAccountAgentBot,
   deleteAgent,
@@ -159,6 +162,7 @@ export const handlers: HandlerMap = {
   listInboxes,
   listInboxMembers,
   listPublicConversations,
+  listPublicMessages,
   listTeamMembers,
   listTeams,
   platformCreateAccount,

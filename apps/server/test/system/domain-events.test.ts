@@ -285,6 +285,12 @@ test('every write of the client API records its event, with the contact as actor
     },
     [contact('conversation_typing_on', 'conversation')],
   );
+  await write(
+    'createPublicMessage',
+    ['POST', `${conversations}/${started.id}/messages`],
+    { body: { content: 'Hello' } },
+    [contact('message_created', 'message'), contact('contact_updated', 'contact')],
+  );
   await write('updatePublicConversationLastSeen', ['POST', `${conversations}/${started.id}/update_last_seen`], {}, []);
   await write('resolvePublicConversation', ['POST', `${conversations}/${started.id}/toggle_status`], {}, [
     contact('conversation_status_changed', 'conversation'),

@@ -1,5 +1,4 @@
 import type { ContactActor } from '../../auth/actor';
-import type { Database } from '../../db/connection';
 import { appError } from '../../errors/app-error';
 import type { Schemas } from '../../http/schemas';
 import { changeConversation } from '../conversations/conversation-change';
@@ -12,7 +11,7 @@ import { inboxAgentBotRepository } from '../inboxes/inbox-agent-bot-repository';
 import type { ServiceDependencies } from '../service-dependencies';
 import { toPublicConversation } from './public-conversation-mapper';
 import type { PublicInboxService } from './public-inbox-service';
-import { findPublicSession, type PublicSession } from './public-session';
+import { findPublicSession, findSessionConversation, type PublicSession } from './public-session';
 
 /** The conversations of contacts' sessions, as the contacts see and start them through the client API. */
 export function publicConversationService(dependencies: ServiceDependencies, inboxes: PublicInboxService) {
@@ -43,20 +42,6 @@ export function publicConversationService(dependencies: ServiceDependencies, inb
     const account = await repositories.accounts(db).findById(inbox.account_id);
     if (!account) throw appError('RESOURCE_NOT_FOUND');
     return { kind: 'contact', account, contact };
-  }
-
-  /** The conversation the session sees with this display id, locked with `lock` (see `lockingRowsOf`); else 404. */
-  async function conversationOf(database: Database, party: PublicSession, displayId: number, lock = false) {
-    const conversation = await conversationRepository(database).findByDisplayId(party.inbox.account_id, displayId, {
-      lock,
-    });
-    const seen =
-      conversation &&
-      (party.session.hmac_verified
-        ? conversation.contact_id === party.contact.id
-        : conversation.contact_inbox_id === party.session.id);
-    if (!conversation || !seen) throw appError('RESOURCE_NOT_FOUND');
-    return conversation;
   }
 
   return {
@@ -127,7 +112,7 @@ export function publicConversationService(dependencies: ServiceDependencies, inb
       const party = await findPublicSession(db, inboxes, inboxIdentifier, sourceId);
       const actor = await actorOf(party);
       const conversation = await db.transaction(async (trx) => {
-        const current = await conversationOf(trx, party, displayId, true);
+        const current = await findSessionConversation(trx, party, displayId, { lock: true });
         if (current.status === 'resolved') return current;
         return changeConversation(trx, dependencies, actor, current, { fields: { status: 'resolved' } });
       });
@@ -138,7 +123,7 @@ export function publicConversationService(dependencies: ServiceDependencies, inb
     /** Records that the contact started or stopped typing; any other status is ignored. */
     async typing(inboxIdentifier: string, sourceId: string, displayId: number, typingStatus: string | undefined) {
       const party = await findPublicSession(db, inboxes, inboxIdentifier, sourceId);
-      const conversation = await conversationOf(db, party, displayId);
+      const conversation = await findSessionConversation(db, party, displayId);
       if (typingStatus !== 'on' && typingStatus !== 'off') return;
       const name = typingStatus === 'on' ? 'conversation_typing_on' : 'conversation_typing_off';
       const actor = await actorOf(party);
@@ -151,7 +136,7 @@ export function publicConversationService(dependencies: ServiceDependencies, inb
       const actor = await actorOf(party);
       const now = clock.nowSeconds();
       await db.transaction(async (trx) => {
-        const conversation = await conversationOf(trx, party, displayId, true);
+        const conversation = await findSessionConversation(trx, party, displayId, { lock: true });
         await conversationRepository(trx).update(
           conversation.id,
           { contact_last_seen_at: now },

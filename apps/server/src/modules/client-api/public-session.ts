@@ -2,6 +2,7 @@ import type { Database } from '../../db/connection';
 import { appError } from '../../errors/app-error';
 import { type ContactInboxRecord, contactInboxRepository } from '../contacts/contact-inbox-repository';
 import { type ContactRecord, contactRepository } from '../contacts/contact-repository';
+import { type ConversationRecord, conversationRepository } from '../conversations/conversation-repository';
 import type { InboxRecord } from '../inboxes/inbox-repository';
 import type { PublicInboxService } from './public-inbox-service';
 
@@ -24,4 +25,22 @@ export async function findPublicSession(
   const contact = session && (await contactRepository(db).findInAccount(inbox.account_id, session.contact_id));
   if (!session || !contact) throw appError('RESOURCE_NOT_FOUND');
   return { inbox, session, contact };
+}
+
+/**
+ * The conversation of this display id if the session sees it: its own, or any of its contact's once the session
+ * proved the contact's identity; 404 otherwise. With `lock`, see `lockingRowsOf`.
+ */
+export async function findSessionConversation(
+  db: Database,
+  { inbox, session, contact }: PublicSession,
+  displayId: number,
+  { lock = false } = {},
+): Promise<ConversationRecord> {
+  const conversation = await conversationRepository(db).findByDisplayId(inbox.account_id, displayId, { lock });
+  const seen =
+    conversation &&
+    (session.hmac_verified ? conversation.contact_id === contact.id : conversation.contact_inbox_id === session.id);
+  if (!conversation || !seen) throw appError('RESOURCE_NOT_FOUND');
+  return conversation;
 }

@@ -77,6 +77,19 @@ export function messageRepository(db: Database) {
       return rows.map((row) => ({ ...toRecord(row), status: 'read' as const, updated_at: now }));
     },
 
+    /** The newest `count` messages of the conversation a contact may see, before the message `before` if given, oldest first. */
+    async visibleToContactPage(conversationId: number, count: number, before?: number): Promise<MessageRecord[]> {
+      const query = db('messages')
+        .where('conversation_id', conversationId)
+        .whereNot('message_type', 'activity' satisfies MessageType)
+        .where('private', false)
+        .orderBy('id', 'desc')
+        .limit(count);
+      if (before !== undefined) query.where('id', '<', before);
+      const rows = await query;
+      return rows.map(toRecord).reverse();
+    },
+
     /** The messages of these conversations a contact may see (no private notes, no activity), oldest first. */
     async visibleToContact(conversationIds: number[]): Promise<MessageRecord[]> {
       if (conversationIds.length === 0) return [];

@@ -1,0 +1,110 @@
+import type { ContactActor } from '../../auth/actor';
+import { appError, referenceValidationError } from '../../errors/app-error';
+import type { Schemas } from '../../http/schemas';
+import type { UploadedFile } from '../../http/uploaded-file';
+import { attachmentRepository } from '../attachments/attachment-repository';
+import type { NewAttachmentRow } from '../attachments/attachment-row';
+import type { AttachmentService } from '../attachments/attachment-service';
+import type { Presentation } from '../conversations/conversation-service';
+import { messageRepository } from '../conversations/message-repository';
+import { messagesPerMinuteLimit } from '../conversations/message-service';
+import { messageSurroundings } from '../conversations/message-surroundings';
+import { appendMessage } from '../conversations/message-writer';
+import type { ServiceDependencies } from '../service-dependencies';
+import { toPublicMessage } from './public-conversation-mapper';
+import type { PublicInboxService } from './public-inbox-service';
+import { findPublicSession, findSessionConversation, type PublicSession } from './public-session';
+
+/** How many messages a page of the client API's message list holds. */
+export const publicMessagesPerPage = 20;
+
+/** The messages of contacts' conversations, as the contacts read and write them through the client API. */
+export function publicMessageService(
+  dependencies: ServiceDependencies,
+  inboxes: PublicInboxService,
+  attachments: AttachmentService,
+) {
+  const { db, clock, repositories, directories } = dependencies;
+
+  async function actorOf({ inbox, contact }: PublicSession): Promise<ContactActor> {
+    const account = await repositories.accounts(db).findById(inbox.account_id);
+    if (!account) throw appError('RESOURCE_NOT_FOUND');
+    return { kind: 'contact', account, contact };
+  }
+
+  return {
+    /** The newest messages the contact may see, before `before` when given, oldest first. */
+    async list(
+      inboxIdentifier: string,
+      sourceId: string,
+      displayId: number,
+      before: number | undefined,
+      presentation: Presentation,
+    ): Promise<Schemas['PublicMessage'][]> {
+      const party = await findPublicSession(db, inboxes, inboxIdentifier, sourceId);
+      const conversation = await findSessionConversation(db, party, displayId);
+      const messages = await messageRepository(db).visibleToContactPage(conversation.id, publicMessagesPerPage, before);
+      const around = await messageSurroundings(db, party.inbox.account_id, messages, presentation.presentAttachment, {
+        contacts: [party.contact],
+        directory: await directories.of(party.inbox.account_id),
+      });
+      return messages.map((message) => toPublicMessage(message, displayId, around));
+    },
+
+    /**
+     * An incoming message from the contact, with its files: kept before the transaction commits and removed again if
+     * it does not, as for agents' messages.
+     */
+    async create(
+      inboxIdentifier: string,
+      sourceId: string,
+      displayId: number,
+      input: Schemas['PublicMessageCreate'],
+      files: readonly UploadedFile[],
+      presentation: Presentation,
+    ): Promise<Schemas['PublicMessage']> {
+      const party = await findPublicSession(db, inboxes, inboxIdentifier, sourceId);
+      const actor = await actorOf(party);
+      const stored: NewAttachmentRow[] = [];
+      const { message, attachmentRows } = await db
+        .transaction(async (trx) => {
+          const conversation = await findSessionConversation(trx, party, displayId, { lock: true });
+          const since = clock.nowSeconds() - 60;
+          const recent =
+            conversation.last_activity_at < since
+              ? 0
+              : await messageRepository(trx).countRecentSince(conversation.id, since, messagesPerMinuteLimit);
+          if (recent >= messagesPerMinuteLimit) {
+            throw referenceValidationError('conversation_id', 'Validation failed: Too many messages');
+          }
+          const appended = await appendMessage(trx, dependencies, actor, conversation, {
+            message_type: 'incoming',
+            content: input.content ?? null,
+            content_type: 'text',
+            private: false,
+            source_id: null,
+            content_attributes: {},
+            sender_type: 'Contact',
+            sender_id: party.contact.id,
+          });
+          const kept = await attachments.store(files, {
+            accountId: appended.message.account_id,
+            messageId: appended.message.id,
+          });
+          stored.push(...kept);
+          return { message: appended.message, attachmentRows: await attachmentRepository(trx).insertMany(kept) };
+        })
+        .catch(async (error: unknown) => {
+          await attachments.removeFiles(stored);
+          throw error;
+        });
+      const around = await messageSurroundings(db, party.inbox.account_id, [message], presentation.presentAttachment, {
+        contacts: [party.contact],
+        attachments: attachmentRows,
+      });
+      return toPublicMessage(message, displayId, around);
+    },
+  };
+}
+
+export type PublicMessageService = ReturnType<typeof publicMessageService>;
