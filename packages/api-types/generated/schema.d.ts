@@ -1631,6 +1631,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages/{message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Answer an interactive message as the contact
+         * @description Stores the contact's answer to an option list, a form or a satisfaction survey in the message's
+         *     `content_attributes.submitted_values`, replacing any answer before, and records `message_updated` with the contact
+         *     as actor. A survey (`input_csat`) takes answers for 14 days after it was sent; later, a 422 `You cannot update the
+         *     CSAT survey after 14 days`. A rating outside 1 to 5 is a 422 naming it, where the reference answers 500.
+         */
+        patch: operations["updatePublicMessage"];
+        trace?: never;
+    };
     "/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/toggle_status": {
         parameters: {
             query?: never;
@@ -2868,6 +2891,40 @@ export interface components {
              *     answer; it is taken and not stored.
              */
             echo_id?: string;
+        };
+        /**
+         * @description The contact's answer to an interactive message: the option picked (`input_select`, `[{title, value}]`), the form
+         *     filled in (`form`, `[{name, value}]`) or the satisfaction rating (`input_csat`, `{csat_survey_response: {rating,
+         *     feedback_message}}`). It replaces the message's `content_attributes.submitted_values`.
+         * @example {
+         *       "submitted_values": {
+         *         "csat_survey_response": {
+         *           "rating": 5,
+         *           "feedback_message": "Quick and friendly, thank you!"
+         *         }
+         *       }
+         *     }
+         */
+        PublicMessageUpdate: {
+            submitted_values: {
+                name?: string;
+                title?: string;
+                value?: string | number | boolean | null;
+                csat_survey_response?: {
+                    /** @description 1 (very unhappy) to 5 (very happy). */
+                    rating: number;
+                    feedback_message?: string | null;
+                };
+            }[] | {
+                name?: string;
+                title?: string;
+                value?: string | number | boolean | null;
+                csat_survey_response?: {
+                    /** @description 1 (very unhappy) to 5 (very happy). */
+                    rating: number;
+                    feedback_message?: string | null;
+                };
+            };
         };
         /**
          * @description An inbox: a channel through which contacts reach the account, with its settings. One shape for every channel
@@ -7331,6 +7388,41 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    updatePublicMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The public identifier of an API inbox, as the inbox's `inbox_identifier` shows it. */
+                inbox_identifier: string;
+                /** @description The `source_id` of the contact's session in the inbox. */
+                contact_identifier: string;
+                /** @description The conversation's display id. */
+                conversation_id: number;
+                /** @description The message's id. */
+                message_id: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicMessageUpdate"];
+            };
+        };
+        responses: {
+            /** @description The message with the answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicMessage"];
+                };
+            };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
         };

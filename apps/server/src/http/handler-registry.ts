@@ -100,6 +100,7 @@ import { updateInbox } from '../modules/inboxes/handlers/update-inbox';
 import { updateInboxMembers } from '../modules/inboxes/handlers/update-inbox-members';
 import { updatePublicContact } from '../modules/client-api/handlers/update-public-contact';
 import { updatePublicConversationLastSeen } from '../modules/client-api/handlers/update-public-conversation-last-seen';
+import { updatePublicMessage } from '../modules/client-api/handlers/update-public-message';
 import { updateTeam } from '../modules/teams/handlers/update-team';
 import { updateTeamMembers } from '../modules/teams/handlers/update-team-members';
 
@@ -204,6 +205,7 @@ export const handlers: HandlerMap = {
   updateInboxMembers,
   updatePublicContact,
   updatePublicConversationLastSeen,
+  updatePublicMessage,
   updateTeam,
   updateTeamMembers,
 };

@@ -103,6 +103,7 @@ export const operationAccess = {
   updateInboxMembers: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
   updatePublicContact: { schemes: [], inAccount: false },
   updatePublicConversationLastSeen: { schemes: [], inAccount: false },
+  updatePublicMessage: { schemes: [], inAccount: false },
   updateTeam: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
   updateTeamMembers: { schemes: ['userApiKey'], inAccount: true, requiredRole: 'administrator' },
 } as const satisfies Record<OperationId, OperationAccessRule>;

@@ -291,7 +291,30 @@ test('every write of the client API records its event, with the contact as actor
     { body: { content: 'Hello' } },
     [contact('message_created', 'message'), contact('contact_updated', 'contact')],
   );
-  await write('updatePublicConversationLastSeen', ['POST', `${conversations}/${started.id}/update_last_seen`], {}, []);
+  const select = await server.request<{ id: number }>(
+    'POST',
+    `/api/v1/accounts/${fixture.accountId}/conversations/${started.id}/messages`,
+    {
+      token: fixture.admin.token,
+      body: {
+        content: 'Which?',
+        content_type: 'input_select',
+        content_attributes: { items: [{ title: 'A', value: 'a' }] },
+      },
+    },
+  );
+  await server.container.dispatcher.runOnce();
+  delivered.length = 0;
+  await write(
+    'updatePublicMessage',
+    ['PATCH', `${conversations}/${started.id}/messages/${select.body.id}`],
+    { body: { submitted_values: [{ title: 'A', value: 'a' }] } },
+    [contact('message_updated', 'message')],
+  );
+  // The contact reads the option list the agent sent.
+  await write('updatePublicConversationLastSeen', ['POST', `${conversations}/${started.id}/update_last_seen`], {}, [
+    contact('message_updated', 'message'),
+  ]);
   await write('resolvePublicConversation', ['POST', `${conversations}/${started.id}/toggle_status`], {}, [
     contact('conversation_status_changed', 'conversation'),
     contact('conversation_resolved', 'conversation'),

@@ -5,6 +5,7 @@ import type { UploadedFile } from '../../http/uploaded-file';
 import { attachmentRepository } from '../attachments/attachment-repository';
 import type { NewAttachmentRow } from '../attachments/attachment-row';
 import type { AttachmentService } from '../attachments/attachment-service';
+import { messageEvent } from '../conversations/conversation-events';
 import type { Presentation } from '../conversations/conversation-service';
 import { messageRepository } from '../conversations/message-repository';
 import { messagesPerMinuteLimit } from '../conversations/message-service';
@@ -15,6 +16,9 @@ import { toPublicMessage } from './public-conversation-mapper';
 import type { PublicInboxService } from './public-inbox-service';
 import { findPublicSession, findSessionConversation, type PublicSession } from './public-session';
 
+/** How many days after it was sent a satisfaction survey takes the contact's answer. */
+export const csatAnswerDays = 14;
+
 /** How many messages a page of the client API's message list holds. */
 export const publicMessagesPerPage = 20;
 
@@ -24,7 +28,7 @@ export function publicMessageService(
   inboxes: PublicInboxService,
   attachments: AttachmentService,
 ) {
-  const { db, clock, repositories, directories } = dependencies;
+  const { db, clock, events, repositories, directories } = dependencies;
 
   async function actorOf({ inbox, contact }: PublicSession): Promise<ContactActor> {
     const account = await repositories.accounts(db).findById(inbox.account_id);
@@ -103,6 +107,42 @@ export function publicMessageService(
         attachments: attachmentRows,
       });
       return toPublicMessage(message, displayId, around);
+    },
+
+    /**
+     * Stores the contact's answer to an interactive message of the conversation, replacing any before; a survey takes
+     * answers for `csatAnswerDays` days after it was sent.
+     */
+    async answer(
+      inboxIdentifier: string,
+      sourceId: string,
+      displayId: number,
+      messageId: number,
+      input: Schemas['PublicMessageUpdate'],
+      presentation: Presentation,
+    ): Promise<Schemas['PublicMessage']> {
+      const party = await findPublicSession(db, inboxes, inboxIdentifier, sourceId);
+      const actor = await actorOf(party);
+      const updated = await db.transaction(async (trx) => {
+        const conversation = await findSessionConversation(trx, party, displayId, { lock: true });
+        const messages = messageRepository(trx);
+        const message = await messages.findInConversation(conversation.id, messageId);
+        if (!message || message.private || message.message_type === 'activity') throw appError('RESOURCE_NOT_FOUND');
+        const now = clock.nowSeconds();
+        if (message.content_type === 'input_csat' && now - message.created_at > csatAnswerDays * 86_400) {
+          throw referenceValidationError('submitted_values', 'You cannot update the CSAT survey after 14 days');
+        }
+        const contentAttributes = { ...message.content_attributes, submitted_values: input.submitted_values };
+        const changed = await messages.update(message.id, { content_attributes: contentAttributes }, now);
+        if (!changed) throw appError('RESOURCE_NOT_FOUND');
+        await events.record(trx, messageEvent('message_updated', actor, changed, conversation));
+        return changed;
+      });
+      const around = await messageSurroundings(db, party.inbox.account_id, [updated], presentation.presentAttachment, {
+        contacts: [party.contact],
+        directory: await directories.of(party.inbox.account_id),
+      });
+      return toPublicMessage(updated, displayId, around);
     },
   };
 }
