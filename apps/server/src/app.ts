@@ -5,6 +5,7 @@ import { appError } from './errors/app-error';
 import { errorMiddleware } from './errors/error-middleware';
 import { announceAllowedMethods } from './http/allowed-methods';
 import { type AuthFailureLimit, authFailureLimiter } from './http/auth-failure-limit';
+import { type ClientApiLimit, clientApiLimiter } from './http/client-api-limit';
 import { crossOriginAccess } from './http/cross-origin';
 import { handlers as registeredHandlers } from './http/handler-registry';
 import { multipartUploads, type UploadLimits } from './http/multipart-uploads';
@@ -32,6 +33,8 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** Refuses an address that keeps failing to authenticate; off unless given. */
   authFailureLimit?: AuthFailureLimit;
+  /** Limits the requests to the client API per address and per inbox; off unless given. */
+  clientApiLimit?: ClientApiLimit;
   /** How large the files of a `multipart/form-data` body may be, and where they wait: 40 MB, the temporary folder. */
   uploads?: UploadLimits;
 }
@@ -64,6 +67,7 @@ export function createApp(options: AppOptions): Express {
   app.use(requestLogging(logger));
   app.use(crossOriginAccess(options.corsOrigins ?? []));
   app.use(authFailures.refuseBlocked);
+  app.use(clientApiLimiter(options.clientApiLimit));
   app.use(stripTrailingSlash);
   app.use(express.json({ limit: bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(normalizeArrayQuery);

@@ -10,6 +10,7 @@ import { connectDatabase, type Database } from './db/connection';
 import { migrateLatest } from './db/migrate';
 import type { EventConsumer } from './events/domain-event';
 import type { AuthFailureLimit } from './http/auth-failure-limit';
+import type { ClientApiLimit } from './http/client-api-limit';
 import { gracefulCloser } from './http/graceful-close';
 import { answerMalformedRequestsInJson } from './http/malformed-requests';
 import { localDiskStorage } from './modules/attachments/local-disk-storage';
@@ -30,7 +31,8 @@ export interface RunningServer {
 
 /** The Redis the API processes share their counts through, when `REDIS_URL` names one; it must answer at start. */
 async function connectRedis(config: ServerConfig, logger: Logger): Promise<Redis | undefined> {
-  if (!config.redisUrl || config.authFailureLimit === 0) return undefined;
+  const counts = config.authFailureLimit > 0 || config.clientApiAddressLimit > 0 || config.clientApiInboxLimit > 0;
+  if (!config.redisUrl || !counts) return undefined;
   // Without the offline queue a command fails at once while Redis is away, and the limiter counts in memory meanwhile.
   const redis = new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false });
   redis.on('error', (error: Error) => logger.warn({ err: error }, 'Redis connection failed'));
@@ -38,15 +40,26 @@ async function connectRedis(config: ServerConfig, logger: Logger): Promise<Redis
   return redis;
 }
 
-/** The application options the configuration gives; `redis`, when given, shares the authentication-failure counts. */
+/** The application options the configuration gives; `redis`, when given, shares the limits' counts. */
 export function appOptionsFrom(container: Container, config: ServerConfig, redis?: Redis): AppOptions {
   const authFailureLimit: AuthFailureLimit | undefined =
     config.authFailureLimit === 0
       ? undefined
       : { limit: config.authFailureLimit, windowSeconds: config.authFailureWindowSeconds, ...(redis && { redis }) };
+  const limited = config.clientApiAddressLimit > 0 || config.clientApiInboxLimit > 0;
+  // A limit of 0 turns that count off: it is then as high as any count gets.
+  const clientApiLimit: ClientApiLimit | undefined = limited
+    ? {
+        perAddress: config.clientApiAddressLimit || Number.MAX_SAFE_INTEGER,
+        perInbox: config.clientApiInboxLimit || Number.MAX_SAFE_INTEGER,
+        windowSeconds: config.clientApiWindowSeconds,
+        ...(redis && { redis }),
+      }
+    : undefined;
   return {
     container,
     validateResponses: config.validateResponses,
+    ...(clientApiLimit && { clientApiLimit }),
     ...(config.publicUrl && { publicUrl: config.publicUrl }),
     corsOrigins: config.corsOrigins,
     ...(authFailureLimit && { authFailureLimit }),

@@ -7093,6 +7093,27 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            /**
+             * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
+             *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
+             *     refused until the window ends.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Too many requests from this address or to this inbox; retry after the time in Retry-After",
+                     *       "code": "TOO_MANY_REQUESTS"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     createPublicContact: {
@@ -7140,6 +7161,27 @@ export interface operations {
             };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            /**
+             * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
+             *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
+             *     refused until the window ends.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Too many requests from this address or to this inbox; retry after the time in Retry-After",
+                     *       "code": "TOO_MANY_REQUESTS"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getPublicContact: {
@@ -7187,6 +7229,27 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            /**
+             * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
+             *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
+             *     refused until the window ends.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Too many requests from this address or to this inbox; retry after the time in Retry-After",
+                     *       "code": "TOO_MANY_REQUESTS"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     updatePublicContact: {
@@ -7236,6 +7299,27 @@ export interface operations {
             };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            /**
+             * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
+             *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
+             *     refused until the window ends.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Too many requests from this address or to this inbox; retry after the time in Retry-After",
+                     *       "code": "TOO_MANY_REQUESTS"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listPublicConversations: {
@@ -7262,6 +7346,27 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            /**
+             * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
+             *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
+             *     refused until the window ends.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Too many requests from this address or to this inbox; retry after the time in Retry-After",
+                     *       "code": "TOO_MANY_REQUESTS"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     createPublicConversation: {
@@ -7293,6 +7398,27 @@ export interface operations {
             };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            /**
+             * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
+             *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
+             *     refused until the window ends.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Too many requests from this address or to this inbox; retry after the time in Retry-After",
+                     *       "code": "TOO_MANY_REQUESTS"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getPublicConversation: {
@@ -7321,6 +7447,27 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            /**
+             * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
+             *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
+             *     refused until the window ends.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Too many requests from this address or to this inbox; retry after the time in Retry-After",
+                     *       "code": "TOO_MANY_REQUESTS"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listPublicMessages: {
@@ -7352,6 +7499,27 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            /**
+             * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
+             *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
+             *     refused until the window ends.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Too many requests from this address or to this inbox; retry after the time in Retry-After",
+                     *       "code": "TOO_MANY_REQUESTS"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     createPublicMessage: {
@@ -7390,6 +7558,27 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            /**
+             * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
+             *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
+             *     refused until the window ends.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Too many requests from this address or to this inbox; retry after the time in Retry-After",
+                     *       "code": "TOO_MANY_REQUESTS"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     updatePublicMessage: {
@@ -7425,6 +7614,27 @@ export interface operations {
             };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            /**
+             * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
+             *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
+             *     refused until the window ends.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Too many requests from this address or to this inbox; retry after the time in Retry-After",
+                     *       "code": "TOO_MANY_REQUESTS"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     resolvePublicConversation: {
@@ -7453,6 +7663,27 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            /**
+             * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
+             *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
+             *     refused until the window ends.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Too many requests from this address or to this inbox; retry after the time in Retry-After",
+                     *       "code": "TOO_MANY_REQUESTS"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     togglePublicConversationTyping: {
@@ -7486,6 +7717,27 @@ export interface operations {
                 content?: never;
             };
             404: components["responses"]["NotFound"];
+            /**
+             * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
+             *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
+             *     refused until the window ends.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Too many requests from this address or to this inbox; retry after the time in Retry-After",
+                     *       "code": "TOO_MANY_REQUESTS"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     updatePublicConversationLastSeen: {
@@ -7512,6 +7764,27 @@ export interface operations {
                 content?: never;
             };
             404: components["responses"]["NotFound"];
+            /**
+             * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
+             *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
+             *     refused until the window ends.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Too many requests from this address or to this inbox; retry after the time in Retry-After",
+                     *       "code": "TOO_MANY_REQUESTS"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     signInWithSsoLink: {

@@ -28,6 +28,10 @@ export interface ServerConfig {
   /** Failed authentications an address may make per window before it is refused; 0 turns the limit off. */
   authFailureLimit: number;
   authFailureWindowSeconds: number;
+  /** Requests the client API takes per window from one address, and to one inbox from all; 0 turns either off. */
+  clientApiAddressLimit: number;
+  clientApiInboxLimit: number;
+  clientApiWindowSeconds: number;
   /** Redis that API processes share their counts of failed authentications through; each counts alone without it. */
   redisUrl: string | undefined;
   /** How long a shutdown waits for requests in flight before it closes their connections, in milliseconds. */
@@ -116,6 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     corsOrigins: originList(env),
     authFailureLimit: wholeNumber(env, 'AUTH_FAILURE_LIMIT', 20, 0),
     authFailureWindowSeconds: wholeNumber(env, 'AUTH_FAILURE_WINDOW_SECONDS', 60, 1),
+    clientApiAddressLimit: wholeNumber(env, 'CLIENT_API_ADDRESS_LIMIT', 1200, 0),
+    clientApiInboxLimit: wholeNumber(env, 'CLIENT_API_INBOX_LIMIT', 6000, 0),
+    clientApiWindowSeconds: wholeNumber(env, 'CLIENT_API_WINDOW_SECONDS', 60, 1),
     redisUrl: env.REDIS_URL || undefined,
     shutdownTimeoutMs: wholeNumber(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0),
     storagePath: env.STORAGE_PATH || defaultStorageFolder,

@@ -29,6 +29,10 @@ export const errorCatalogue = {
     status: 429,
     message: 'Too many failed authentication attempts from this address; retry after the time in Retry-After',
   },
+  TOO_MANY_REQUESTS: {
+    status: 429,
+    message: 'Too many requests from this address or to this inbox; retry after the time in Retry-After',
+  },
   HEADERS_TOO_LARGE: { status: 431, message: 'The request line and headers are too large' },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on our side' },
   NOT_IMPLEMENTED: { status: 501, message: 'This operation is not implemented yet' },

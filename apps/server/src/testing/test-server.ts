@@ -64,10 +64,13 @@ export async function startTestServer(
     /** Where the app logs, instead of a logger at `LOG_LEVEL`. */
     logger?: Logger;
     /**
-     * The app's CORS origins and authentication failure limit, both off unless given; its upload limits; a document
+     * The app's CORS origins, authentication failure limit and client API limit, off unless given; its upload limits; a document
      * of other operations, with their handlers and access rules.
      */
-    app?: Pick<AppOptions, 'corsOrigins' | 'authFailureLimit' | 'uploads' | 'document' | 'handlers' | 'access'>;
+    app?: Pick<
+      AppOptions,
+      'corsOrigins' | 'authFailureLimit' | 'clientApiLimit' | 'uploads' | 'document' | 'handlers' | 'access'
+    >;
     /** Where attachments are kept: a folder of the run's own, removed with the server, unless given. */
     storage?: AttachmentStorage;
     /** `SECRET_KEY_BASE`; the database keeps a generated one unless given. */

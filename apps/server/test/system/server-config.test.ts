@@ -65,3 +65,87 @@ test('the server answers preflights from the origins CORS_ORIGINS lists', async 
   expect(allowed.headers.get('access-control-allow-origin')).toBe('https://desk.example.com');
   expect((await preflight('https://other.example.com')).headers.get('access-control-allow-origin')).toBeNull();
 });
+
+describe('the client API limit', () => {
+  let inboxIdentifier: string;
+  let otherInboxIdentifier: string;
+  beforeAll(async () => {
+    const server = await start({ PLATFORM_APP_TOKEN: 'limit-platform-token' });
+    const platform = { api_access_token: 'limit-platform-token', 'content-type': 'application/json' };
+    const account = (await (
+      await fetch(`${server.url}/platform/api/v1/accounts`, {
+        method: 'POST',
+        headers: platform,
+        body: JSON.stringify({ name: 'Limits' }),
+      })
+    ).json()) as { id: number };
+    const user = (await (
+      await fetch(`${server.url}/platform/api/v1/users`, {
+        method: 'POST',
+        headers: platform,
+        body: JSON.stringify({
+          name: 'Admin',
+          email: `limits-${randomInt(1e9)}@example.com`,
+          password: 'Secret-Pass1',
+        }),
+      })
+    ).json()) as { id: number; access_token: string };
+    await fetch(`${server.url}/platform/api/v1/accounts/${account.id}/account_users`, {
+      method: 'POST',
+      headers: platform,
+      body: JSON.stringify({ user_id: user.id, role: 'administrator' }),
+    });
+    const createInbox = async (name: string) =>
+      (
+        (await (
+          await fetch(`${server.url}/api/v1/accounts/${account.id}/inboxes`, {
+            method: 'POST',
+            headers: { api_access_token: user.access_token, 'content-type': 'application/json' },
+            body: JSON.stringify({ name, channel: { type: 'api' } }),
+          })
+        ).json()) as { inbox_identifier: string }
+      ).inbox_identifier;
+    inboxIdentifier = await createInbox('Limited');
+    otherInboxIdentifier = await createInbox('Other');
+  });
+
+  const publicInbox = (server: RunningServer, identifier: string, address: string) =>
+    fetch(`${server.url}/public/api/v1/inboxes/${identifier}`, { headers: { 'x-forwarded-for': address } });
+
+  test('refuses an address past its requests per window with a 429 and Retry-After, and only that address', async () => {
+    const server = await start({ CLIENT_API_ADDRESS_LIMIT: '3' });
+    const address = freshAddress();
+    for (let request = 0; request < 3; request++) {
+      expect((await publicInbox(server, inboxIdentifier, address)).status).toBe(200);
+    }
+    const refused = await publicInbox(server, inboxIdentifier, address);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await refused.json()).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect((await publicInbox(server, inboxIdentifier, freshAddress())).status).toBe(200);
+    // The application API is not counted.
+    expect((await profileOf(server, address)).status).toBe(401);
+  });
+
+  test('refuses an inbox past its requests per window from all addresses together, and only that inbox', async () => {
+    const server = await start({ CLIENT_API_INBOX_LIMIT: '2' });
+    expect((await publicInbox(server, inboxIdentifier, freshAddress())).status).toBe(200);
+    expect((await publicInbox(server, inboxIdentifier, freshAddress())).status).toBe(200);
+    expect((await publicInbox(server, inboxIdentifier, freshAddress())).status).toBe(429);
+    expect((await publicInbox(server, otherInboxIdentifier, freshAddress())).status).toBe(200);
+  });
+
+  test('servers given the same REDIS_URL count together, and 0 turns a limit off', async () => {
+    const env = { REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379', CLIENT_API_ADDRESS_LIMIT: '2' };
+    const first = await start(env);
+    const second = await start(env);
+    const address = freshAddress();
+    expect((await publicInbox(first, inboxIdentifier, address)).status).toBe(200);
+    expect((await publicInbox(second, inboxIdentifier, address)).status).toBe(200);
+    expect((await publicInbox(first, inboxIdentifier, address)).status).toBe(429);
+    const unlimited = await start({ CLIENT_API_ADDRESS_LIMIT: '0', CLIENT_API_INBOX_LIMIT: '0' });
+    for (let request = 0; request < 5; request++) {
+      expect((await publicInbox(unlimited, inboxIdentifier, address)).status).toBe(200);
+    }
+  });
+});
