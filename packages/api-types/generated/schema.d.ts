@@ -7093,6 +7093,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             /**
              * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
              *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
@@ -7141,6 +7142,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicContact"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /**
              * @description The inbox demands a verified identity, or an `identifier_hash` was given, and the hash is not the HMAC of the
              *     identifier under the inbox's `hmac_token`.
@@ -7229,6 +7231,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             /**
              * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
              *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
@@ -7279,6 +7282,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicContact"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /**
              * @description The inbox demands a verified identity, or an `identifier_hash` was given, and the hash is not the HMAC of the
              *     identifier under the inbox's `hmac_token`.
@@ -7346,6 +7350,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             /**
              * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
              *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
@@ -7396,6 +7401,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicConversation"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             /**
@@ -7447,6 +7453,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             /**
              * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
              *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
@@ -7499,6 +7506,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             /**
              * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
              *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
@@ -7612,6 +7620,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicMessage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             /**
@@ -7662,7 +7671,9 @@ export interface operations {
                     "application/json": components["schemas"]["PublicConversation"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             /**
              * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
              *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
@@ -7716,7 +7727,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             /**
              * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
              *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
@@ -7763,7 +7776,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             /**
              * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
              *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
