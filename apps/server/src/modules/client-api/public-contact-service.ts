@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { ContactActor } from '../../auth/actor';
-import type { Database } from '../../db/connection';
 import { appError, validationError } from '../../errors/app-error';
 import { changedAttributes } from '../../events/change-event';
 import type { Schemas } from '../../http/schemas';
@@ -14,6 +12,7 @@ import { randomContactHandle } from './contact-handles';
 import { type IdentityClaim, provenIdentity } from './contact-identity';
 import { deepMerge } from './deep-merge';
 import type { PublicInboxService } from './public-inbox-service';
+import { contactActorOf } from './public-session';
 
 /** A contact's session in an API inbox, with its realtime token. */
 export interface PublicContactView {
@@ -36,13 +35,7 @@ function contactInput(input: PublicContactInput): Schemas['ContactFields'] {
 
 /** The people who write to API inboxes through the client API, as contacts of the inboxes' accounts. */
 export function publicContactService(dependencies: ServiceDependencies, inboxes: PublicInboxService) {
-  const { db, clock, events, repositories } = dependencies;
-
-  async function actorOf(database: Database, contact: ContactRecord): Promise<ContactActor> {
-    const account = await repositories.accounts(database).findById(contact.account_id);
-    if (!account) throw appError('RESOURCE_NOT_FOUND');
-    return { kind: 'contact', account, contact };
-  }
+  const { db, clock, events } = dependencies;
 
   async function viewOf(inbox: InboxRecord, session: ContactInboxRecord): Promise<PublicContactView> {
     const contact = await contactRepository(db).findInAccount(inbox.account_id, session.contact_id);
@@ -106,7 +99,7 @@ export function publicContactService(dependencies: ServiceDependencies, inboxes:
           input.source_id ?? randomUUID(),
           now,
         );
-        const actor = await actorOf(trx, contact);
+        const actor = await contactActorOf(trx, { inbox, contact });
         const contactInbox = { contact_inbox: { inbox_id: inbox.id, source_id: session.source_id } };
         await events.record(
           trx,
@@ -146,7 +139,9 @@ export function publicContactService(dependencies: ServiceDependencies, inboxes:
         if (changed.length > 0) {
           await events.record(
             trx,
-            contactEvent('contact_updated', await actorOf(trx, contact), contact, { changed_attributes: changed }),
+            contactEvent('contact_updated', await contactActorOf(trx, { inbox, contact }), contact, {
+              changed_attributes: changed,
+            }),
           );
         }
         return contact;

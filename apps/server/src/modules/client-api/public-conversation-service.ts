@@ -1,4 +1,3 @@
-import type { ContactActor } from '../../auth/actor';
 import { appError } from '../../errors/app-error';
 import type { Schemas } from '../../http/schemas';
 import { changeConversation } from '../conversations/conversation-change';
@@ -11,11 +10,11 @@ import { inboxAgentBotRepository } from '../inboxes/inbox-agent-bot-repository';
 import type { ServiceDependencies } from '../service-dependencies';
 import { toPublicConversation } from './public-conversation-mapper';
 import type { PublicInboxService } from './public-inbox-service';
-import { findPublicSession, findSessionConversation, type PublicSession } from './public-session';
+import { contactActorOf, findPublicSession, findSessionConversation, type PublicSession } from './public-session';
 
 /** The conversations of contacts' sessions, as the contacts see and start them through the client API. */
 export function publicConversationService(dependencies: ServiceDependencies, inboxes: PublicInboxService) {
-  const { db, clock, events, repositories, directories } = dependencies;
+  const { db, clock, events, directories } = dependencies;
 
   /** The conversations with every message the contact may see, their senders and files read together. */
   async function present(
@@ -36,12 +35,6 @@ export function publicConversationService(dependencies: ServiceDependencies, inb
         around,
       ),
     );
-  }
-
-  async function actorOf({ inbox, contact }: PublicSession): Promise<ContactActor> {
-    const account = await repositories.accounts(db).findById(inbox.account_id);
-    if (!account) throw appError('RESOURCE_NOT_FOUND');
-    return { kind: 'contact', account, contact };
   }
 
   return {
@@ -78,7 +71,7 @@ export function publicConversationService(dependencies: ServiceDependencies, inb
     ) {
       const party = await findPublicSession(db, inboxes, inboxIdentifier, sourceId);
       const { inbox, contact, session } = party;
-      const actor = await actorOf(party);
+      const actor = await contactActorOf(db, party);
       const conversation = await db.transaction(async (trx) => {
         const conversations = conversationRepository(trx);
         if (inbox.lock_to_single_conversation) {
@@ -110,7 +103,7 @@ export function publicConversationService(dependencies: ServiceDependencies, inb
     /** Resolves the conversation as its contact; a resolved one stays as it is. */
     async resolve(inboxIdentifier: string, sourceId: string, displayId: number, presentation: Presentation) {
       const party = await findPublicSession(db, inboxes, inboxIdentifier, sourceId);
-      const actor = await actorOf(party);
+      const actor = await contactActorOf(db, party);
       const conversation = await db.transaction(async (trx) => {
         const current = await findSessionConversation(trx, party, displayId, { lock: true });
         if (current.status === 'resolved') return current;
@@ -126,14 +119,14 @@ export function publicConversationService(dependencies: ServiceDependencies, inb
       const conversation = await findSessionConversation(db, party, displayId);
       if (typingStatus !== 'on' && typingStatus !== 'off') return;
       const name = typingStatus === 'on' ? 'conversation_typing_on' : 'conversation_typing_off';
-      const actor = await actorOf(party);
+      const actor = await contactActorOf(db, party);
       await db.transaction((trx) => events.record(trx, conversationEvent(name, actor, conversation)));
     },
 
     /** The contact has read the conversation: their last-seen time moves to now, and the replies sent to them are read. */
     async markSeen(inboxIdentifier: string, sourceId: string, displayId: number) {
       const party = await findPublicSession(db, inboxes, inboxIdentifier, sourceId);
-      const actor = await actorOf(party);
+      const actor = await contactActorOf(db, party);
       const now = clock.nowSeconds();
       await db.transaction(async (trx) => {
         const conversation = await findSessionConversation(trx, party, displayId, { lock: true });

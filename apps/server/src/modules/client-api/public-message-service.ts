@@ -1,4 +1,3 @@
-import type { ContactActor } from '../../auth/actor';
 import { appError, referenceValidationError } from '../../errors/app-error';
 import type { Schemas } from '../../http/schemas';
 import type { UploadedFile } from '../../http/uploaded-file';
@@ -8,13 +7,13 @@ import type { AttachmentService } from '../attachments/attachment-service';
 import { messageEvent } from '../conversations/conversation-events';
 import type { Presentation } from '../conversations/conversation-service';
 import { messageRepository } from '../conversations/message-repository';
-import { messagesPerMinuteLimit } from '../conversations/message-service';
+import { refuseMessageFlood } from '../conversations/message-service';
 import { messageSurroundings } from '../conversations/message-surroundings';
 import { appendMessage } from '../conversations/message-writer';
 import type { ServiceDependencies } from '../service-dependencies';
 import { toPublicMessage } from './public-conversation-mapper';
 import type { PublicInboxService } from './public-inbox-service';
-import { findPublicSession, findSessionConversation, type PublicSession } from './public-session';
+import { contactActorOf, findPublicSession, findSessionConversation } from './public-session';
 
 /** How many days after it was sent a satisfaction survey takes the contact's answer. */
 export const csatAnswerDays = 14;
@@ -28,13 +27,7 @@ export function publicMessageService(
   inboxes: PublicInboxService,
   attachments: AttachmentService,
 ) {
-  const { db, clock, events, repositories, directories } = dependencies;
-
-  async function actorOf({ inbox, contact }: PublicSession): Promise<ContactActor> {
-    const account = await repositories.accounts(db).findById(inbox.account_id);
-    if (!account) throw appError('RESOURCE_NOT_FOUND');
-    return { kind: 'contact', account, contact };
-  }
+  const { db, clock, events, directories } = dependencies;
 
   return {
     /** The newest messages the contact may see, before `before` when given, oldest first. */
@@ -68,19 +61,12 @@ export function publicMessageService(
       presentation: Presentation,
     ): Promise<Schemas['PublicMessage']> {
       const party = await findPublicSession(db, inboxes, inboxIdentifier, sourceId);
-      const actor = await actorOf(party);
+      const actor = await contactActorOf(db, party);
       const stored: NewAttachmentRow[] = [];
       const { message, attachmentRows } = await db
         .transaction(async (trx) => {
           const conversation = await findSessionConversation(trx, party, displayId, { lock: true });
-          const since = clock.nowSeconds() - 60;
-          const recent =
-            conversation.last_activity_at < since
-              ? 0
-              : await messageRepository(trx).countRecentSince(conversation.id, since, messagesPerMinuteLimit);
-          if (recent >= messagesPerMinuteLimit) {
-            throw referenceValidationError('conversation_id', 'Validation failed: Too many messages');
-          }
+          await refuseMessageFlood(trx, conversation, clock.nowSeconds());
           const appended = await appendMessage(trx, dependencies, actor, conversation, {
             message_type: 'incoming',
             content: input.content ?? null,
@@ -122,7 +108,7 @@ export function publicMessageService(
       presentation: Presentation,
     ): Promise<Schemas['PublicMessage']> {
       const party = await findPublicSession(db, inboxes, inboxIdentifier, sourceId);
-      const actor = await actorOf(party);
+      const actor = await contactActorOf(db, party);
       const updated = await db.transaction(async (trx) => {
         const conversation = await findSessionConversation(trx, party, displayId, { lock: true });
         const messages = messageRepository(trx);

@@ -1,5 +1,7 @@
+import type { ContactActor } from '../../auth/actor';
 import type { Database } from '../../db/connection';
 import { appError } from '../../errors/app-error';
+import { accountRepository } from '../accounts/account-repository';
 import { type ContactInboxRecord, contactInboxRepository } from '../contacts/contact-inbox-repository';
 import { type ContactRecord, contactRepository } from '../contacts/contact-repository';
 import { type ConversationRecord, conversationRepository } from '../conversations/conversation-repository';
@@ -43,4 +45,14 @@ export async function findSessionConversation(
     (session.hmac_verified ? conversation.contact_id === contact.id : conversation.contact_inbox_id === session.id);
   if (!conversation || !seen) throw appError('RESOURCE_NOT_FOUND');
   return conversation;
+}
+
+/** The contact of the session as the actor of what they do through the client API. */
+export async function contactActorOf(
+  db: Database,
+  { inbox, contact }: Pick<PublicSession, 'inbox' | 'contact'>,
+): Promise<ContactActor> {
+  const account = await accountRepository(db).findById(inbox.account_id);
+  if (!account) throw appError('RESOURCE_NOT_FOUND');
+  return { kind: 'contact', account, contact };
 }

@@ -1,3 +1,4 @@
+import type { Database } from '../../db/connection';
 import { inOneRound } from '../../db/read-rounds';
 import { appError, referenceValidationError, validationError } from '../../errors/app-error';
 import { isoTime } from '../../http/iso-time';
@@ -11,6 +12,7 @@ import type { ServiceDependencies } from '../service-dependencies';
 import { accountIdOf, type DeskActor, directoryOf, findVisibleConversation } from './conversation-access';
 import { messageEvent } from './conversation-events';
 import { conversationLabelRepository } from './conversation-label-repository';
+import type { ConversationRecord } from './conversation-repository';
 import type { Presentation } from './conversation-service';
 import { toContactSender, toMessage, toUserSender } from './message-mapper';
 import { type MessageWindow, messageRepository } from './message-repository';
@@ -61,6 +63,22 @@ function checkItems(contentType: string, attributes: Record<string, unknown>): v
   }
 }
 
+/** Refuses a message to a conversation that took `messagesPerMinuteLimit` in the last minute, as the reference does. */
+export async function refuseMessageFlood(
+  trx: Database,
+  conversation: ConversationRecord,
+  nowSeconds: number,
+): Promise<void> {
+  // Every message sets its conversation's last activity to its own time, so a conversation quiet for a minute has
+  // taken none in the last one.
+  const since = nowSeconds - 60;
+  if (conversation.last_activity_at < since) return;
+  const recent = await messageRepository(trx).countRecentSince(conversation.id, since, messagesPerMinuteLimit);
+  if (recent >= messagesPerMinuteLimit) {
+    throw referenceValidationError('conversation_id', 'Validation failed: Too many messages');
+  }
+}
+
 /** The messages of conversations, as agents and bots read and write them. */
 export function messageService(dependencies: ServiceDependencies, attachments: AttachmentService) {
   const { db, clock } = dependencies;
@@ -94,16 +112,7 @@ export function messageService(dependencies: ServiceDependencies, attachments: A
               throw referenceValidationError('message_type', 'Incoming messages are only allowed in Api inboxes');
             }
           }
-          // Every message sets its conversation's last activity to its own time, so a conversation quiet for a
-          // minute has taken none in the last one.
-          const since = clock.nowSeconds() - 60;
-          const recent =
-            conversation.last_activity_at < since
-              ? 0
-              : await messageRepository(trx).countRecentSince(conversation.id, since, messagesPerMinuteLimit);
-          if (recent >= messagesPerMinuteLimit) {
-            throw referenceValidationError('conversation_id', 'Validation failed: Too many messages');
-          }
+          await refuseMessageFlood(trx, conversation, clock.nowSeconds());
           const sender =
             messageType === 'incoming'
               ? { sender_type: 'Contact' as const, sender_id: conversation.contact_id }
