@@ -184,3 +184,12 @@ describe('reading and updating a session', () => {
     expect(invalid.body.attributes).toContain('phone_number');
   });
 });
+
+test('sessions opened at once under one new source id are one session', async () => {
+  const sourceId = unique('race');
+  const opened = await Promise.all(
+    Array.from({ length: 5 }, () => createContact(open, { source_id: sourceId, name: 'Racer' })),
+  );
+  expect(opened.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
+  expect(new Set(opened.map((response) => response.body.pubsub_token)).size).toBe(1);
+});

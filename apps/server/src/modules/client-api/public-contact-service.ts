@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isUniqueViolation } from '../../db/unique-violation';
 import { appError, validationError } from '../../errors/app-error';
 import { changedAttributes } from '../../events/change-event';
 import type { Schemas } from '../../http/schemas';
@@ -73,7 +74,7 @@ export function publicContactService(dependencies: ServiceDependencies, inboxes:
       const identifier = input.identifier?.trim() || null;
       const customAttributes = input.custom_attributes ?? {};
       const now = clock.nowSeconds();
-      return db.transaction(async (trx) => {
+      const opening = db.transaction(async (trx) => {
         const contacts = contactRepository(trx);
         const known = await contacts.findByUniqueFields(inbox.account_id, {
           identifier,
@@ -106,6 +107,15 @@ export function publicContactService(dependencies: ServiceDependencies, inboxes:
           contactEvent(known ? 'contact_inbox_created' : 'contact_created', actor, contact, contactInbox),
         );
         return { contact, session, pubsubToken: session.pubsub_token ?? '' };
+      });
+      return opening.catch(async (error: unknown) => {
+        // A concurrent request opened the session under the same source id first: answer that session.
+        const opened =
+          isUniqueViolation(error) && input.source_id !== undefined
+            ? await contactInboxRepository(db).findBySource(inbox.id, input.source_id)
+            : undefined;
+        if (!opened) throw error;
+        return viewOf(inbox, opened);
       });
     },
 
