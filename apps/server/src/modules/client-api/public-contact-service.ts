@@ -13,7 +13,7 @@ import { randomContactHandle } from './contact-handles';
 import { type IdentityClaim, provenIdentity } from './contact-identity';
 import { deepMerge } from './deep-merge';
 import type { PublicInboxService } from './public-inbox-service';
-import { contactActorOf } from './public-session';
+import { contactActorOf, findPublicSession } from './public-session';
 
 /** A contact's session in an API inbox, with its realtime token. */
 export interface PublicContactView {
@@ -42,13 +42,6 @@ export function publicContactService(dependencies: ServiceDependencies, inboxes:
     const contact = await contactRepository(db).findInAccount(inbox.account_id, session.contact_id);
     if (!contact) throw appError('RESOURCE_NOT_FOUND');
     return { contact, session, pubsubToken: await contactInboxRepository(db).ensurePubsubToken(session) };
-  }
-
-  /** The inbox's session under `sourceId`; 404 when it has none. */
-  async function sessionOf(inbox: InboxRecord, sourceId: string): Promise<ContactInboxRecord> {
-    const session = await contactInboxRepository(db).findBySource(inbox.id, sourceId);
-    if (!session) throw appError('RESOURCE_NOT_FOUND');
-    return session;
   }
 
   /** Marks the session verified when the call proved the contact's identity. */
@@ -121,15 +114,19 @@ export function publicContactService(dependencies: ServiceDependencies, inboxes:
 
     /** The contact of the session; a proven identity marks the session verified. */
     async show(inboxIdentifier: string, sourceId: string, claim: IdentityClaim): Promise<PublicContactView> {
-      const inbox = await inboxes.find(inboxIdentifier);
-      const session = await verifyWhenProven(inbox, await sessionOf(inbox, sourceId), claim);
-      return viewOf(inbox, session);
+      const party = await findPublicSession(db, inboxes, inboxIdentifier, sourceId);
+      const session = await verifyWhenProven(party.inbox, party.session, claim);
+      return {
+        contact: party.contact,
+        session,
+        pubsubToken: await contactInboxRepository(db).ensurePubsubToken(session),
+      };
     },
 
     /** Changes what the contact says of themselves; a proven identity marks the session verified. */
     async update(inboxIdentifier: string, sourceId: string, input: PublicContactInput): Promise<PublicContactView> {
-      const inbox = await inboxes.find(inboxIdentifier);
-      const session = await verifyWhenProven(inbox, await sessionOf(inbox, sourceId), input);
+      const { inbox, session: found } = await findPublicSession(db, inboxes, inboxIdentifier, sourceId);
+      const session = await verifyWhenProven(inbox, found, input);
       const now = clock.nowSeconds();
       const updated = await db.transaction(async (trx) => {
         const contacts = contactRepository(trx);
