@@ -1,13 +1,11 @@
 import { appError, referenceValidationError } from '../../errors/app-error';
 import type { Schemas } from '../../http/schemas';
 import type { UploadedFile } from '../../http/uploaded-file';
-import { attachmentRepository } from '../attachments/attachment-repository';
-import type { NewAttachmentRow } from '../attachments/attachment-row';
 import type { AttachmentService } from '../attachments/attachment-service';
 import { messageEvent } from '../conversations/conversation-events';
 import type { Presentation } from '../conversations/conversation-service';
 import { messageRepository } from '../conversations/message-repository';
-import { refuseMessageFlood } from '../conversations/message-service';
+import { refuseMessageFlood, writeMessageWithFiles } from '../conversations/message-service';
 import { messageSurroundings } from '../conversations/message-surroundings';
 import { appendMessage } from '../conversations/message-writer';
 import type { ServiceDependencies } from '../service-dependencies';
@@ -48,10 +46,7 @@ export function publicMessageService(
       return messages.map((message) => toPublicMessage(message, displayId, around));
     },
 
-    /**
-     * An incoming message from the contact, with its files: kept before the transaction commits and removed again if
-     * it does not, as for agents' messages.
-     */
+    /** An incoming message from the contact, with its files (see `writeMessageWithFiles`). */
     async create(
       inboxIdentifier: string,
       sourceId: string,
@@ -62,32 +57,21 @@ export function publicMessageService(
     ): Promise<Schemas['PublicMessage']> {
       const party = await findPublicSession(db, inboxes, inboxIdentifier, sourceId);
       const actor = await contactActorOf(db, party);
-      const stored: NewAttachmentRow[] = [];
-      const { message, attachmentRows } = await db
-        .transaction(async (trx) => {
-          const conversation = await findSessionConversation(trx, party, displayId, { lock: true });
-          await refuseMessageFlood(trx, conversation, clock.nowSeconds());
-          const appended = await appendMessage(trx, dependencies, actor, conversation, {
-            message_type: 'incoming',
-            content: input.content ?? null,
-            content_type: 'text',
-            private: false,
-            source_id: null,
-            content_attributes: {},
-            sender_type: 'Contact',
-            sender_id: party.contact.id,
-          });
-          const kept = await attachments.store(files, {
-            accountId: appended.message.account_id,
-            messageId: appended.message.id,
-          });
-          stored.push(...kept);
-          return { message: appended.message, attachmentRows: await attachmentRepository(trx).insertMany(kept) };
-        })
-        .catch(async (error: unknown) => {
-          await attachments.removeFiles(stored);
-          throw error;
+      const { message, attachmentRows } = await writeMessageWithFiles(db, attachments, files, async (trx) => {
+        const conversation = await findSessionConversation(trx, party, displayId, { lock: true });
+        await refuseMessageFlood(trx, conversation, clock.nowSeconds());
+        const appended = await appendMessage(trx, dependencies, actor, conversation, {
+          message_type: 'incoming',
+          content: input.content ?? null,
+          content_type: 'text',
+          private: false,
+          source_id: null,
+          content_attributes: {},
+          sender_type: 'Contact',
+          sender_id: party.contact.id,
         });
+        return appended.message;
+      });
       const around = await messageSurroundings(db, party.inbox.account_id, [message], presentation.presentAttachment, {
         contacts: [party.contact],
         attachments: attachmentRows,

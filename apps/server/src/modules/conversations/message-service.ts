@@ -5,7 +5,7 @@ import { isoTime } from '../../http/iso-time';
 import type { Schemas } from '../../http/schemas';
 import type { UploadedFile } from '../../http/uploaded-file';
 import { attachmentRepository } from '../attachments/attachment-repository';
-import type { NewAttachmentRow } from '../attachments/attachment-row';
+import type { AttachmentRow, NewAttachmentRow } from '../attachments/attachment-row';
 import type { AttachmentService } from '../attachments/attachment-service';
 import { contactRepository } from '../contacts/contact-repository';
 import type { ServiceDependencies } from '../service-dependencies';
@@ -15,7 +15,7 @@ import { conversationLabelRepository } from './conversation-label-repository';
 import type { ConversationRecord } from './conversation-repository';
 import type { Presentation } from './conversation-service';
 import { toContactSender, toMessage, toUserSender } from './message-mapper';
-import { type MessageWindow, messageRepository } from './message-repository';
+import { type MessageRecord, type MessageWindow, messageRepository } from './message-repository';
 import { messageSurroundings } from './message-surroundings';
 import { appendMessage } from './message-writer';
 
@@ -79,15 +79,37 @@ export async function refuseMessageFlood(
   }
 }
 
+/**
+ * Writes a message with `write` in a transaction, then keeps its files and stores their rows in the same one. The
+ * files are kept before the transaction commits, and removed again if it does not, so that no committed message lacks
+ * a file and no file outlives a message never committed.
+ */
+export async function writeMessageWithFiles(
+  db: Database,
+  attachments: AttachmentService,
+  files: readonly UploadedFile[],
+  write: (trx: Database) => Promise<MessageRecord>,
+): Promise<{ message: MessageRecord; attachmentRows: AttachmentRow[] }> {
+  const stored: NewAttachmentRow[] = [];
+  return db
+    .transaction(async (trx) => {
+      const message = await write(trx);
+      const kept = await attachments.store(files, { accountId: message.account_id, messageId: message.id });
+      stored.push(...kept);
+      return { message, attachmentRows: await attachmentRepository(trx).insertMany(kept) };
+    })
+    .catch(async (error: unknown) => {
+      await attachments.removeFiles(stored);
+      throw error;
+    });
+}
+
 /** The messages of conversations, as agents and bots read and write them. */
 export function messageService(dependencies: ServiceDependencies, attachments: AttachmentService) {
   const { db, clock } = dependencies;
 
   return {
-    /**
-     * Adds a message from the caller, with its files. The files are kept before the transaction commits, and removed
-     * again if it does not, so that no committed message lacks a file and no file outlives a message never committed.
-     */
+    /** Adds a message from the caller, with its files (see `writeMessageWithFiles`). */
     async create(
       actor: DeskActor,
       displayId: number,
@@ -99,46 +121,35 @@ export function messageService(dependencies: ServiceDependencies, attachments: A
       const contentType = input.content_type ?? 'text';
       checkItems(contentType, contentAttributes);
       const messageType = input.message_type ?? 'outgoing';
-      const stored: NewAttachmentRow[] = [];
       // Read before the transaction: on SQLite a directory not yet in memory is read over the one connection, which
       // the transaction holds.
       const directory = await directoryOf(dependencies.directories, actor);
-      const { message, attachmentRows } = await db
-        .transaction(async (trx) => {
-          const conversation = await findVisibleConversation(trx, actor, displayId, { lock: true });
-          if (messageType === 'incoming') {
-            const inbox = directory.inbox(conversation.inbox_id);
-            if (inbox?.channel_type !== 'Channel::Api') {
-              throw referenceValidationError('message_type', 'Incoming messages are only allowed in Api inboxes');
-            }
+      const { message, attachmentRows } = await writeMessageWithFiles(db, attachments, files, async (trx) => {
+        const conversation = await findVisibleConversation(trx, actor, displayId, { lock: true });
+        if (messageType === 'incoming') {
+          const inbox = directory.inbox(conversation.inbox_id);
+          if (inbox?.channel_type !== 'Channel::Api') {
+            throw referenceValidationError('message_type', 'Incoming messages are only allowed in Api inboxes');
           }
-          await refuseMessageFlood(trx, conversation, clock.nowSeconds());
-          const sender =
-            messageType === 'incoming'
-              ? { sender_type: 'Contact' as const, sender_id: conversation.contact_id }
-              : actor.kind === 'member'
-                ? { sender_type: 'User' as const, sender_id: actor.user.id }
-                : { sender_type: 'AgentBot' as const, sender_id: actor.agentBot.id };
-          const appended = await appendMessage(trx, dependencies, actor, conversation, {
-            message_type: messageType,
-            content: input.content ?? null,
-            content_type: contentType,
-            private: input.private ?? false,
-            source_id: input.source_id ?? null,
-            content_attributes: contentAttributes,
-            ...sender,
-          });
-          const kept = await attachments.store(files, {
-            accountId: appended.message.account_id,
-            messageId: appended.message.id,
-          });
-          stored.push(...kept);
-          return { message: appended.message, attachmentRows: await attachmentRepository(trx).insertMany(kept) };
-        })
-        .catch(async (error: unknown) => {
-          await attachments.removeFiles(stored);
-          throw error;
+        }
+        await refuseMessageFlood(trx, conversation, clock.nowSeconds());
+        const sender =
+          messageType === 'incoming'
+            ? { sender_type: 'Contact' as const, sender_id: conversation.contact_id }
+            : actor.kind === 'member'
+              ? { sender_type: 'User' as const, sender_id: actor.user.id }
+              : { sender_type: 'AgentBot' as const, sender_id: actor.agentBot.id };
+        const appended = await appendMessage(trx, dependencies, actor, conversation, {
+          message_type: messageType,
+          content: input.content ?? null,
+          content_type: contentType,
+          private: input.private ?? false,
+          source_id: input.source_id ?? null,
+          content_attributes: contentAttributes,
+          ...sender,
         });
+        return appended.message;
+      });
       const around = await messageSurroundings(db, accountIdOf(actor), [message], presentation.presentAttachment, {
         attachments: attachmentRows,
         directory,
