@@ -26,6 +26,8 @@ import { conversationListService } from './modules/conversations/conversation-li
 import { conversationService } from './modules/conversations/conversation-service';
 import { conversationStatusService } from './modules/conversations/conversation-status-service';
 import { messageService } from './modules/conversations/message-service';
+import { csatResponseService } from './modules/csat/csat-response-service';
+import { csatSurveyService } from './modules/csat/csat-survey-service';
 import { customAttributeService } from './modules/custom-attributes/custom-attribute-service';
 import { customFilterService } from './modules/custom-filters/custom-filter-service';
 import { inboxAgentBotService } from './modules/inboxes/inbox-agent-bot-service';
@@ -99,6 +101,8 @@ export function createServices(dependencies: ServiceDependencies, settings: Serv
     publicContacts: publicContactService(dependencies, publicInboxes),
     publicConversations: publicConversationService(dependencies, publicInboxes),
     publicMessages: publicMessageService(dependencies, publicInboxes, attachments),
+    csatSurveys: csatSurveyService(dependencies),
+    csatResponses: csatResponseService(dependencies),
     users,
     sso: ssoService(dependencies, users),
     attachments,

@@ -1470,6 +1470,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/csat_survey_responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the ratings contacts gave
+         * @description Administrators only. The account's survey answers, 25 per page, newest first (`sort=created_at` for oldest
+         *     first), narrowed by the filters given. Times are unix seconds; `since` and `until` bound when the answer was first
+         *     given, both included.
+         */
+        get: operations["listCsatSurveyResponses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/csat_survey_responses/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Count the ratings contacts gave
+         * @description Administrators only. How many answers the filters select, per rating, and how many surveys were sent in the same
+         *     period, inbox and team (the agent and rating filters narrow the answers only).
+         */
+        get: operations["getCsatSurveyMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/public/api/v1/inboxes/{inbox_identifier}": {
         parameters: {
             query?: never;
@@ -1714,6 +1763,77 @@ export interface paths {
          *     now that is still `sent` or `delivered` as `read`, each recording `message_updated`. An empty 200.
          */
         post: operations["updatePublicConversationLastSeen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/api/v1/csat_survey/{conversation_uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The conversation's `uuid`, which survey links carry. */
+                conversation_uuid: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a conversation's satisfaction survey
+         * @description The survey the conversation was sent when it was resolved, with the contact's answer if any. The conversation's
+         *     `uuid` is the credential, as in survey links; a conversation that was never sent a survey is a 404.
+         */
+        get: operations["getCsatSurvey"];
+        /**
+         * Rate a conversation
+         * @description Stores the contact's rating and feedback, replacing an earlier answer, and answers the survey with it. The answer
+         *     is stored before the response, where the reference stores it later and may answer the old one. It also becomes
+         *     the survey message's `content_attributes.submitted_values` (`message_updated`, with the contact as actor).
+         *     Answers are taken for 14 days after the survey was sent; later, a 422 `You cannot update the CSAT survey after 14
+         *     days`. A rating outside 1 to 5 is a 422 naming it, where the reference drops the answer silently. The first
+         *     answer credits the conversation's assignee at that moment; later answers keep that agent.
+         */
+        put: operations["answerCsatSurvey"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rate a conversation (PATCH)
+         * @description Stores the contact's rating and feedback, replacing an earlier answer, and answers the survey with it. The answer
+         *     is stored before the response, where the reference stores it later and may answer the old one. It also becomes
+         *     the survey message's `content_attributes.submitted_values` (`message_updated`, with the contact as actor).
+         *     Answers are taken for 14 days after the survey was sent; later, a 422 `You cannot update the CSAT survey after 14
+         *     days`. A rating outside 1 to 5 is a 422 naming it, where the reference drops the answer silently. The first
+         *     answer credits the conversation's assignee at that moment; later answers keep that agent.
+         */
+        patch: operations["answerCsatSurveyByPatch"];
+        trace?: never;
+    };
+    "/survey/responses/{conversation_uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The conversation's `uuid`, which survey links carry. */
+                conversation_uuid: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get CSAT survey page
+         * @description The page a survey link opens: the inbox's name, the survey's text, a rating from 1 to 5 (faces or stars, as the
+         *     inbox's `csat_config.display_type` says) and a feedback box. It sends the answer to the survey operations of
+         *     `/public/api/v1/csat_survey/{conversation_uuid}` and then thanks the contact; opened again, it shows the stored
+         *     answer, which can be changed for 14 days after the survey was sent, and is shown read-only after. It is one
+         *     server-rendered document in the account's language (English where no translation exists) whose style and script
+         *     are inline: it loads nothing from any other address. A conversation that was never sent a survey is a 404 page.
+         *     The page counts toward the client API's per-address limit.
+         */
+        get: operations["getSurveyPage"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2927,6 +3047,194 @@ export interface components {
             };
         };
         /**
+         * @description How an inbox's satisfaction survey looks and when it is sent. Setting it replaces the whole configuration; `{}`
+         *     (the default) is the emoji survey with the standard text, sent on every resolve.
+         * @example {
+         *       "display_type": "star",
+         *       "message": "How did we do?",
+         *       "survey_rules": {
+         *         "operator": "does_not_contain",
+         *         "values": [
+         *           "spam"
+         *         ]
+         *       }
+         *     }
+         */
+        CsatConfig: {
+            /**
+             * @description How the contact picks a rating. Defaults to `emoji`.
+             * @enum {string}
+             */
+            display_type?: "emoji" | "star";
+            /** @description The survey's text; empty or absent for "Please rate the conversation". */
+            message?: string | null;
+            /**
+             * @description Which conversations get the survey, by their labels: `contains` sends it only to conversations carrying one of
+             *     `values`, `does_not_contain` only to conversations carrying none of them. No values: every conversation.
+             */
+            survey_rules?: {
+                /** @enum {string} */
+                operator: "contains" | "does_not_contain";
+                values: string[];
+            };
+        };
+        /**
+         * @description A conversation's satisfaction survey as its public page shows it: the survey message, the inbox that sent it, and
+         *     the contact's answer when there is one.
+         * @example {
+         *       "id": 5040,
+         *       "csat_survey_response": null,
+         *       "display_type": "emoji",
+         *       "content": "Please rate the conversation",
+         *       "inbox_avatar_url": "",
+         *       "inbox_name": "Acme website",
+         *       "locale": "en",
+         *       "conversation_id": 3120,
+         *       "created_at": "2026-12-02T10:00:00.000Z"
+         *     }
+         */
+        CsatSurvey: {
+            /** @description The survey message's id. */
+            id: number;
+            /** @description The contact's answer; null until they answer. */
+            csat_survey_response: components["schemas"]["CsatSurveyAnswer"] | null;
+            /** @enum {string} */
+            display_type: "emoji" | "star";
+            /** @description The survey's text. */
+            content: string | null;
+            /** @description The inbox's avatar; empty when it has none. */
+            inbox_avatar_url: string;
+            inbox_name: string;
+            /** @description The account's language, for the page's words. */
+            locale: string;
+            /** @description The conversation's internal id, as the reference sends it (not its display id). */
+            conversation_id: number;
+            /**
+             * Format: date-time
+             * @description When the survey was sent; answers are taken for 14 days after.
+             */
+            created_at: string;
+        };
+        /**
+         * @description The contact's answer to a satisfaction survey, as stored: one per survey, replaced when the contact answers again.
+         *     `assigned_agent_id` is the agent the rating credits, the conversation's assignee when the contact first answered.
+         *     `conversation_id` is the conversation's internal id, as the reference sends it. The reference also sends its
+         *     internal review-note columns here; they are not part of this API.
+         * @example {
+         *       "id": 12,
+         *       "account_id": 1,
+         *       "conversation_id": 3120,
+         *       "message_id": 5040,
+         *       "contact_id": 77,
+         *       "assigned_agent_id": 3,
+         *       "rating": 5,
+         *       "feedback_message": "Quick and friendly, thank you!",
+         *       "created_at": "2026-12-02T10:15:00.000Z",
+         *       "updated_at": "2026-12-02T10:15:00.000Z"
+         *     }
+         */
+        CsatSurveyAnswer: {
+            id: number;
+            account_id: number;
+            conversation_id: number;
+            message_id: number;
+            contact_id: number;
+            assigned_agent_id: number | null;
+            rating: number;
+            feedback_message: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description The contact's rating, from 1 (very unhappy) to 5 (very happy), and what they want to add.
+         * @example {
+         *       "message": {
+         *         "submitted_values": {
+         *           "csat_survey_response": {
+         *             "rating": 4,
+         *             "feedback_message": "Solved, though it took a while."
+         *           }
+         *         }
+         *       }
+         *     }
+         */
+        CsatSurveyUpdate: {
+            message: {
+                submitted_values: {
+                    csat_survey_response: {
+                        rating: number;
+                        feedback_message?: string | null;
+                    };
+                };
+            };
+        };
+        /**
+         * @description A contact's rating of a conversation, as administrators read them: with the contact, and the agent credited (the
+         *     conversation's assignee when the contact first answered; absent when there was none or they were removed).
+         * @example {
+         *       "id": 12,
+         *       "rating": 5,
+         *       "feedback_message": "Quick and friendly, thank you!",
+         *       "account_id": 1,
+         *       "message_id": 5040,
+         *       "conversation_id": 42,
+         *       "contact": {
+         *         "id": 77,
+         *         "name": "Ada Lovelace",
+         *         "email": "ada@example.com",
+         *         "phone_number": null,
+         *         "thumbnail": ""
+         *       },
+         *       "created_at": 1764670500
+         *     }
+         */
+        CsatSurveyResponse: {
+            id: number;
+            rating: number;
+            feedback_message: string | null;
+            account_id: number;
+            /** @description The survey message. */
+            message_id: number;
+            /** @description The conversation's display id. */
+            conversation_id: number;
+            contact: components["schemas"]["CsatSurveyContact"];
+            assigned_agent?: components["schemas"]["Agent"];
+            /** @description Unix seconds of the first answer. */
+            created_at: number;
+        };
+        /** @description The contact who answered a survey. */
+        CsatSurveyContact: {
+            id: number;
+            name: string | null;
+            email: string | null;
+            phone_number: string | null;
+            /** @description The contact's avatar; empty when there is none. */
+            thumbnail: string;
+        };
+        /**
+         * @description How the surveys of a period went.
+         * @example {
+         *       "total_count": 3,
+         *       "ratings_count": {
+         *         "4": 1,
+         *         "5": 2
+         *       },
+         *       "total_sent_messages_count": 5
+         *     }
+         */
+        CsatSurveyMetrics: {
+            /** @description Answers received. */
+            total_count: number;
+            /** @description Answers per rating, keyed by the rating; ratings nobody gave are left out. */
+            ratings_count: {
+                [key: string]: number;
+            };
+            /** @description Surveys sent. */
+            total_sent_messages_count: number;
+        };
+        /**
          * @description An inbox: a channel through which contacts reach the account, with its settings. One shape for every channel
          *     type: the web-widget fields are always present (null for other channels, as the reference sends them), and the
          *     fields of the API and email channels are present on inboxes of that type only. `hmac_token` and the email
@@ -2942,6 +3250,7 @@ export interface components {
          *       "working_hours_enabled": false,
          *       "enable_email_collect": true,
          *       "csat_survey_enabled": false,
+         *       "csat_config": {},
          *       "enable_auto_assignment": true,
          *       "auto_assignment_config": {},
          *       "out_of_office_message": null,
@@ -3001,6 +3310,7 @@ export interface components {
             working_hours_enabled: boolean;
             enable_email_collect: boolean;
             csat_survey_enabled: boolean;
+            csat_config: components["schemas"]["CsatConfig"];
             enable_auto_assignment: boolean;
             auto_assignment_config: {
                 [key: string]: unknown;
@@ -3139,6 +3449,7 @@ export interface components {
             enable_email_collect?: boolean;
             /** @description Whether resolved conversations get a satisfaction survey. Defaults to false. */
             csat_survey_enabled?: boolean;
+            csat_config?: components["schemas"]["CsatConfig"];
             /** @description Whether `out_of_office_message` answers outside `working_hours`. Defaults to false. */
             working_hours_enabled?: boolean;
             out_of_office_message?: string | null;
@@ -7071,6 +7382,84 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listCsatSurveyResponses: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Unix seconds; answers first given at or after it. */
+                since?: number;
+                /** @description Unix seconds; answers first given at or before it. */
+                until?: number;
+                /** @description Answers crediting any of these agents, sent as `user_ids[]=1&user_ids[]=2`. */
+                user_ids?: number[];
+                inbox_id?: number;
+                /** @description Answers about conversations the team now holds. */
+                team_id?: number;
+                rating?: number;
+                /** @description `-created_at` (the default) for newest first, `created_at` for oldest first. */
+                sort?: "created_at" | "-created_at";
+            };
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of answers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsatSurveyResponse"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getCsatSurveyMetrics: {
+        parameters: {
+            query?: {
+                /** @description Unix seconds; answers first given, and surveys sent, at or after it. */
+                since?: number;
+                /** @description Unix seconds; answers first given, and surveys sent, at or before it. */
+                until?: number;
+                user_ids?: number[];
+                inbox_id?: number;
+                team_id?: number;
+                rating?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsatSurveyMetrics"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getPublicInbox: {
         parameters: {
             query?: never;
@@ -7778,6 +8167,208 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            /**
+             * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
+             *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
+             *     refused until the window ends.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Too many requests from this address or to this inbox; retry after the time in Retry-After",
+                     *       "code": "TOO_MANY_REQUESTS"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCsatSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The conversation's `uuid`, which survey links carry. */
+                conversation_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The survey. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsatSurvey"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            /**
+             * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
+             *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
+             *     refused until the window ends.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Too many requests from this address or to this inbox; retry after the time in Retry-After",
+                     *       "code": "TOO_MANY_REQUESTS"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    answerCsatSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The conversation's `uuid`, which survey links carry. */
+                conversation_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CsatSurveyUpdate"];
+            };
+        };
+        responses: {
+            /** @description The survey with the stored answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsatSurvey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            /**
+             * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
+             *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
+             *     refused until the window ends.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Too many requests from this address or to this inbox; retry after the time in Retry-After",
+                     *       "code": "TOO_MANY_REQUESTS"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    answerCsatSurveyByPatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The conversation's `uuid`, which survey links carry. */
+                conversation_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CsatSurveyUpdate"];
+            };
+        };
+        responses: {
+            /** @description The survey with the stored answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsatSurvey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            /**
+             * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per
+             *     `CLIENT_API_WINDOW_SECONDS`), or all callers together to this inbox (`CLIENT_API_INBOX_LIMIT`); requests are
+             *     refused until the window ends.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the window ends. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Too many requests from this address or to this inbox; retry after the time in Retry-After",
+                     *       "code": "TOO_MANY_REQUESTS"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSurveyPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The conversation's `uuid`, which survey links carry. */
+                conversation_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The survey page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No conversation with this `uuid` was sent a survey. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             /**
              * @description The calling address made too many requests to the client API within the window (`CLIENT_API_ADDRESS_LIMIT` per

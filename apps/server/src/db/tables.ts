@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Tables } from 'knex/types/tables';
 import type { ActorReference } from '../events/domain-event';
+import type { CsatConfig } from '../modules/csat/csat-config';
 import type { AttributeModel, DisplayType } from '../modules/custom-attributes/custom-attribute-vocabulary';
 import type { WorkingHour } from '../modules/inboxes/working-hours';
 import type {
@@ -205,6 +206,7 @@ export interface InboxColumns {
   email_address: string | null;
   hmac_token: string | null;
   channel_settings: JsonText<Record<string, unknown>>;
+  csat_config: JsonText<CsatConfig>;
   created_at: number;
   updated_at: number;
 }
@@ -446,6 +448,23 @@ interface ConversationTallyColumns {
   count: number;
 }
 
+// 0012-csat-surveys
+
+interface CsatSurveyResponseColumns {
+  id: number;
+  account_id: number;
+  conversation_id: number;
+  /** The survey message answered; one answer per survey, replaced when the contact answers again. */
+  message_id: number;
+  contact_id: number;
+  /** The conversation's assignee when the contact first answered: the agent the rating credits. */
+  assigned_agent_id: number | null;
+  rating: number;
+  feedback_message: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 declare module 'knex/types/tables' {
   interface Tables {
     platform_apps: Table<PlatformAppColumns>;
@@ -469,6 +488,7 @@ declare module 'knex/types/tables' {
       | 'allow_messages_after_resolved'
       | 'lock_to_single_conversation'
       | 'sender_name_type'
+      | 'csat_config'
     >;
     inbox_members: Table<InboxMemberColumns>;
     agent_bot_inboxes: Table<AgentBotInboxColumns>;
@@ -488,6 +508,7 @@ declare module 'knex/types/tables' {
     attachments: Table<AttachmentColumns>;
     server_secrets: Table<ServerSecretColumns>;
     conversation_tallies: Table<ConversationTallyColumns, never, never>;
+    csat_survey_responses: Table<CsatSurveyResponseColumns>;
   }
 }
 

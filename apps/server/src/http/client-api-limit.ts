@@ -13,7 +13,8 @@ export interface ClientApiLimit {
   redis?: Redis;
 }
 
-const clientApiPrefix = '/public/api/';
+/** The routes open to anyone: the client API, and the survey pages that call it. */
+const limitedPrefixes = ['/public/api/', '/survey/'];
 const inboxOfPath = /^\/public\/api\/v1\/inboxes\/([^/]+)/;
 
 function limiterOf(points: number, options: ClientApiLimit, keyPrefix: string) {
@@ -30,7 +31,7 @@ function limiterOf(points: number, options: ClientApiLimit, keyPrefix: string) {
 const addressOf = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 /**
- * Limits the client API, the one open to anyone, where the reference has no limit: each client address, and each
+ * Limits the client API and the survey pages, the routes open to anyone, where the reference has no limit: each client address, and each
  * inbox across every address, may make so many requests per window; past that a request is refused with a 429
  * `TOO_MANY_REQUESTS` whose `Retry-After` says in how many seconds the window ends. Other routes are not counted.
  */
@@ -39,7 +40,7 @@ export function clientApiLimiter(options: ClientApiLimit | undefined): RequestHa
   const byAddress = limiterOf(options.perAddress, options, 'inquirly:client-api:address');
   const byInbox = limiterOf(options.perInbox, options, 'inquirly:client-api:inbox');
   return (req, res, next) => {
-    if (!req.path.startsWith(clientApiPrefix)) return next();
+    if (!limitedPrefixes.some((prefix) => req.path.startsWith(prefix))) return next();
     const inbox = inboxOfPath.exec(req.path)?.[1];
     Promise.all([
       byAddress.consume(addressOf(req)),

@@ -3,6 +3,8 @@
 import type { HandlerMap } from './operation-types';
 import { addInboxMembers } from '../modules/inboxes/handlers/add-inbox-members';
 import { addTeamMembers } from '../modules/teams/handlers/add-team-members';
+import { answerCsatSurvey } from '../modules/csat/handlers/answer-csat-survey';
+import { answerCsatSurveyByPatch } from '../modules/csat/handlers/answer-csat-survey-by-patch';
 import { assignConversation } from '../modules/conversations/handlers/assign-conversation';
 import { createAccountAgentBot } from '../modules/agent-bots/handlers/create-account-agent-bot';
 import { createAgent } from '../modules/agents/handlers/create-agent';
@@ -33,6 +35,8 @@ import { getAccountAgentBot } from '../modules/agent-bots/handlers/get-account-a
 import { getContact } from '../modules/contacts/handlers/get-contact';
 import { getConversation } from '../modules/conversations/handlers/get-conversation';
 import { getConversationCounts } from '../modules/conversations/handlers/get-conversation-counts';
+import { getCsatSurvey } from '../modules/csat/handlers/get-csat-survey';
+import { getCsatSurveyMetrics } from '../modules/csat/handlers/get-csat-survey-metrics';
 import { getCustomAttributeDefinition } from '../modules/custom-attributes/handlers/get-custom-attribute-definition';
 import { getCustomFilter } from '../modules/custom-filters/handlers/get-custom-filter';
 import { getHealth } from '../modules/system/handlers/get-health';
@@ -42,6 +46,7 @@ import { getProfile } from '../modules/users/handlers/get-profile';
 import { getPublicContact } from '../modules/client-api/handlers/get-public-contact';
 import { getPublicConversation } from '../modules/client-api/handlers/get-public-conversation';
 import { getPublicInbox } from '../modules/client-api/handlers/get-public-inbox';
+import { getSurveyPage } from '../modules/csat/handlers/get-survey-page';
 import { getTeam } from '../modules/teams/handlers/get-team';
 import { listAccountAgentBots } from '../modules/agent-bots/handlers/list-account-agent-bots';
 import { listAgents } from '../modules/agents/handlers/list-agents';
@@ -53,6 +58,7 @@ import { listContacts } from '../modules/contacts/handlers/list-contacts';
 import { listConversationLabels } from '../modules/conversations/handlers/list-conversation-labels';
 import { listConversationMessages } from '../modules/conversations/handlers/list-conversation-messages';
 import { listConversations } from '../modules/conversations/handlers/list-conversations';
+import { listCsatSurveyResponses } from '../modules/csat/handlers/list-csat-survey-responses';
 import { listCustomAttributeDefinitions } from '../modules/custom-attributes/handlers/list-custom-attribute-definitions';
 import { listCustomFilters } from '../modules/custom-filters/handlers/list-custom-filters';
 import { listInboxes } from '../modules/inboxes/handlers/list-inboxes';
@@ -108,6 +114,8 @@ import { updateTeamMembers } from '../modules/teams/handlers/update-team-members
 export const handlers: HandlerMap = {
   addInboxMembers,
   addTeamMembers,
+  answerCsatSurvey,
+  answerCsatSurveyByPatch,
   assignConversation,
   createAccountAgentBot,
   createAgent,
@@ -138,6 +146,8 @@ export const handlers: HandlerMap = {
   getContact,
   getConversation,
   getConversationCounts,
+  getCsatSurvey,
+  getCsatSurveyMetrics,
   getCustomAttributeDefinition,
   getCustomFilter,
   getHealth,
@@ -147,6 +157,7 @@ export const handlers: HandlerMap = {
   getPublicContact,
   getPublicConversation,
   getPublicInbox,
+  getSurveyPage,
   getTeam,
   listAccountAgentBots,
   listAgents,
@@ -158,6 +169,7 @@ export const handlers: HandlerMap = {
   listConversationLabels,
   listConversationMessages,
   listConversations,
+  listCsatSurveyResponses,
   listCustomAttributeDefinitions,
   listCustomFilters,
   listInboxes,

@@ -2,6 +2,7 @@ import type { operations } from '@inquirly/api-types';
 import type { AgentBotActor, MemberActor, PlatformAppActor, UserActor } from '../auth/actor';
 import type { Services } from '../services';
 import type { FileBody } from './file-body';
+import type { HtmlPage } from './html-page';
 import type { operationAccess } from './operation-access';
 import type { OperationId } from './operation-access-rule';
 import type { UploadedFile } from './uploaded-file';
@@ -24,12 +25,17 @@ type RequestBody<Op extends OperationId> = operations[Op] extends {
 
 type Responses<Op extends OperationId> = operations[Op]['responses'];
 
-/** What a handler answers a status with: its JSON, a file for any other media type, nothing for no content. */
+/**
+ * What a handler answers a status with: its JSON, a page for HTML, a file for any other media type, nothing for no
+ * content.
+ */
 type ResponseBody<Response> = Response extends { content: { 'application/json': infer Body } }
   ? Body
-  : Response extends { content: object }
-    ? FileBody
-    : undefined;
+  : Response extends { content: { 'text/html': unknown } }
+    ? HtmlPage
+    : Response extends { content: object }
+      ? FileBody
+      : undefined;
 
 /** What a handler answers: one of the statuses its operation declares, with that status's body. */
 export type HandlerResult<Op extends OperationId> = {

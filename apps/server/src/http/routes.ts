@@ -3,6 +3,7 @@ import type { Request, RequestHandler } from 'express';
 import { type ActorPipeline, actorPipeline } from '../auth/actor-pipeline';
 import type { Services } from '../services';
 import { FileBody, sendFileBody } from './file-body';
+import { HtmlPage, sendHtmlPage } from './html-page';
 import { uploadedFilesOf } from './multipart-uploads';
 import { operationAccess } from './operation-access';
 import type { OperationAccessRule } from './operation-access-rule';
@@ -81,6 +82,7 @@ export function operationRoutes({
         });
         await turnOfOthers();
         if (result.body instanceof FileBody) await sendFileBody(res, Number(result.status), result.body);
+        else if (result.body instanceof HtmlPage) sendHtmlPage(res, Number(result.status), result.body);
         else if (result.body === undefined) res.status(Number(result.status)).end();
         // A JSON null, which an operation answers only where its schema allows one, is sent as text: the response
         // validator hooks `res.json`, and turns a null there into a 204 without a body.

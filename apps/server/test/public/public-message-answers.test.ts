@@ -1,4 +1,3 @@
-import { messageRepository } from '../../src/modules/conversations/message-repository';
 import {
   type AccountFixture,
   createAccountFixture,
@@ -19,7 +18,7 @@ beforeAll(async () => {
   const inbox = await server.request<{ inbox_identifier: string }>(
     'POST',
     `/api/v1/accounts/${fixture.accountId}/inboxes`,
-    { token: fixture.admin.token, body: { name: 'Mobile app', channel: { type: 'api' } } },
+    { token: fixture.admin.token, body: { name: 'Mobile app', channel: { type: 'api' }, csat_survey_enabled: true } },
   );
   inboxIdentifier = inbox.body.inbox_identifier;
 });
@@ -81,32 +80,20 @@ test('an answer to an option list replaces the one before and keeps the options'
   expect(event).toMatchObject({ actor_type: 'contact' });
 });
 
-/** A satisfaction survey in the conversation, as the server sends one when a conversation is resolved. */
+/** The satisfaction survey the conversation is sent when the administrator resolves it. */
 async function surveyIn(displayId: number): Promise<number> {
-  const conversation = await server
-    .db('conversations')
-    .where({ account_id: fixture.accountId, display_id: displayId })
-    .first();
-  if (!conversation) throw new Error(`no conversation ${displayId}`);
-  const survey = await messageRepository(server.db).insert(
-    {
-      account_id: conversation.account_id,
-      inbox_id: conversation.inbox_id,
-      conversation_id: conversation.id,
-      message_type: 'template',
-      content_type: 'input_csat',
-      content: 'Please rate the conversation',
-      private: false,
-      status: 'sent',
-      source_id: null,
-      sender_type: null,
-      sender_id: null,
-      content_attributes: { display_type: 'emoji' },
-      additional_attributes: {},
-      external_source_ids: {},
-    },
-    clock.nowSeconds(),
+  const resolved = await server.request('POST', `${A()}/conversations/${displayId}/toggle_status`, {
+    token: fixture.admin.token,
+    body: { status: 'resolved' },
+  });
+  if (resolved.status !== 200) throw new Error(`resolving answered ${resolved.status}`);
+  const page = await server.request<{ payload: Array<{ id: number; content_type: string }> }>(
+    'GET',
+    `${A()}/conversations/${displayId}/messages`,
+    { token: fixture.admin.token },
   );
+  const survey = page.body.payload.find((message) => message.content_type === 'input_csat');
+  if (!survey) throw new Error(`conversation ${displayId} was sent no survey`);
   return survey.id;
 }
 

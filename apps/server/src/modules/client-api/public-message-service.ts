@@ -1,20 +1,17 @@
-import { appError, referenceValidationError } from '../../errors/app-error';
+import { appError } from '../../errors/app-error';
 import type { Schemas } from '../../http/schemas';
 import type { UploadedFile } from '../../http/uploaded-file';
 import type { AttachmentService } from '../attachments/attachment-service';
-import { messageEvent } from '../conversations/conversation-events';
 import type { Presentation } from '../conversations/conversation-service';
 import { messageRepository } from '../conversations/message-repository';
 import { refuseMessageFlood, writeMessageWithFiles } from '../conversations/message-service';
 import { messageSurroundings } from '../conversations/message-surroundings';
 import { appendMessage } from '../conversations/message-writer';
+import { storeMessageAnswer } from '../csat/survey-answers';
 import type { ServiceDependencies } from '../service-dependencies';
 import { toPublicMessage } from './public-conversation-mapper';
 import type { PublicInboxService } from './public-inbox-service';
 import { contactActorOf, findPublicSession, findSessionConversation } from './public-session';
-
-/** How many days after it was sent a satisfaction survey takes the contact's answer. */
-export const csatAnswerDays = 14;
 
 /** How many messages a page of the client API's message list holds. */
 export const publicMessagesPerPage = 20;
@@ -25,7 +22,7 @@ export function publicMessageService(
   inboxes: PublicInboxService,
   attachments: AttachmentService,
 ) {
-  const { db, clock, events, directories } = dependencies;
+  const { db, clock, directories } = dependencies;
 
   return {
     /** The newest messages the contact may see, before `before` when given, oldest first. */
@@ -80,8 +77,8 @@ export function publicMessageService(
     },
 
     /**
-     * Stores the contact's answer to an interactive message of the conversation, replacing any before; a survey takes
-     * answers for `csatAnswerDays` days after it was sent.
+     * Stores the contact's answer to an interactive message of the conversation, replacing any before (see
+     * `storeMessageAnswer`).
      */
     async answer(
       inboxIdentifier: string,
@@ -95,18 +92,9 @@ export function publicMessageService(
       const actor = await contactActorOf(db, party);
       const updated = await db.transaction(async (trx) => {
         const conversation = await findSessionConversation(trx, party, displayId, { lock: true });
-        const messages = messageRepository(trx);
-        const message = await messages.findInConversation(conversation.id, messageId);
+        const message = await messageRepository(trx).findInConversation(conversation.id, messageId);
         if (!message || message.private || message.message_type === 'activity') throw appError('RESOURCE_NOT_FOUND');
-        const now = clock.nowSeconds();
-        if (message.content_type === 'input_csat' && now - message.created_at > csatAnswerDays * 86_400) {
-          throw referenceValidationError('submitted_values', 'You cannot update the CSAT survey after 14 days');
-        }
-        const contentAttributes = { ...message.content_attributes, submitted_values: input.submitted_values };
-        const changed = await messages.update(message.id, { content_attributes: contentAttributes }, now);
-        if (!changed) throw appError('RESOURCE_NOT_FOUND');
-        await events.record(trx, messageEvent('message_updated', actor, changed, conversation));
-        return changed;
+        return storeMessageAnswer(trx, dependencies, actor, conversation, message, input.submitted_values);
       });
       const around = await messageSurroundings(db, party.inbox.account_id, [updated], presentation.presentAttachment, {
         contacts: [party.contact],

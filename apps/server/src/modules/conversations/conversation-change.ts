@@ -1,6 +1,7 @@
 import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/connection';
 import { changedAttributes } from '../../events/change-event';
+import { sendSurveyOnResolve } from '../csat/survey-sender';
 import type { ServiceDependencies } from '../service-dependencies';
 import {
   assignmentActivityText,
@@ -94,9 +95,9 @@ async function activityTextsOf(
 
 /**
  * Saves a change to a conversation in the caller's transaction, with what the reference does on such a save: the
- * status events, `assignee_changed` and `team_changed`, `conversation_updated` with the attributes that changed, and,
- * when a user made the change, its activity messages. A change that changes nothing records nothing. Answers the
- * conversation as it now stands.
+ * status events, `assignee_changed` and `team_changed`, `conversation_updated` with the attributes that changed,
+ * when a user made the change its activity messages, and on resolve the inbox's satisfaction survey. A change that
+ * changes nothing records nothing. Answers the conversation as it now stands.
  */
 export async function changeConversation(
   trx: Database,
@@ -131,6 +132,9 @@ export async function changeConversation(
   let current = after;
   for (const { text, contentAttributes } of await activityTextsOf(trx, actor, before, after, change.labels)) {
     ({ conversation: current } = await appendActivity(trx, dependencies, actor, current, text, contentAttributes));
+  }
+  if (before.status !== 'resolved' && current.status === 'resolved') {
+    current = await sendSurveyOnResolve(trx, dependencies, actor, current);
   }
   return current;
 }

@@ -135,6 +135,13 @@ export function conversationRepository(db: Database) {
       return row && toConversationRecord(row);
     },
 
+    /** The conversation with this `uuid`, in any account: survey links carry it. With `lock`, see `lockingRowsOf`. */
+    async findByUuid(uuid: string, { lock = false }: { lock?: boolean } = {}): Promise<ConversationRecord | undefined> {
+      const query = db('conversations').where({ uuid }).first();
+      const row = await (lock ? lockingRowsOf(db, 'conversations', query) : query);
+      return row && toConversationRecord(row);
+    },
+
     /**
      * The conversations a contact's session sees through the client API, oldest first: the session's own, or every
      * conversation of the contact in the account when the session proved the contact's identity.

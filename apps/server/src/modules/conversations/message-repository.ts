@@ -50,6 +50,15 @@ export function messageRepository(db: Database) {
       return row && toRecord(row);
     },
 
+    /** The conversation's satisfaction survey: its first `input_csat` message, as a conversation is sent only one. */
+    async surveyOf(conversationId: number): Promise<MessageRecord | undefined> {
+      const row = await db('messages')
+        .where({ conversation_id: conversationId, content_type: 'input_csat' })
+        .orderBy('id')
+        .first();
+      return row && toRecord(row);
+    },
+
     async findMany(ids: number[]): Promise<MessageRecord[]> {
       if (ids.length === 0) return [];
       const rows = await db('messages').whereIn('id', ids);

@@ -27,6 +27,7 @@ export function toInbox(inbox: InboxRecord, viewer: InboxViewer): Schemas['Inbox
     working_hours_enabled: inbox.working_hours_enabled,
     enable_email_collect: inbox.enable_email_collect,
     csat_survey_enabled: inbox.csat_survey_enabled,
+    csat_config: inbox.csat_config,
     enable_auto_assignment: inbox.enable_auto_assignment,
     auto_assignment_config: inbox.auto_assignment_config,
     out_of_office_message: inbox.out_of_office_message,

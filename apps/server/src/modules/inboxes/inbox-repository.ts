@@ -30,16 +30,18 @@ function toRecord(row: TableRow<'inboxes'>): InboxRecord {
     lock_to_single_conversation: Boolean(row.lock_to_single_conversation),
     working_hours: readJson(row.working_hours),
     channel_settings: readJson(row.channel_settings),
+    csat_config: readJson(row.csat_config),
   };
 }
 
 function toRow(fields: Partial<InboxFields>): TableUpdate<'inboxes'> {
-  const { auto_assignment_config, working_hours, channel_settings, ...plain } = fields;
+  const { auto_assignment_config, working_hours, channel_settings, csat_config, ...plain } = fields;
   return {
     ...plain,
     ...(auto_assignment_config !== undefined && { auto_assignment_config: writeJson(auto_assignment_config) }),
     ...(working_hours !== undefined && { working_hours: writeJson(working_hours) }),
     ...(channel_settings !== undefined && { channel_settings: writeJson(channel_settings) }),
+    ...(csat_config !== undefined && { csat_config: writeJson(csat_config) }),
   };
 }
 
@@ -53,6 +55,7 @@ export function inboxRepository(db: Database) {
           auto_assignment_config: writeJson(fields.auto_assignment_config),
           working_hours: writeJson(fields.working_hours),
           channel_settings: writeJson(fields.channel_settings),
+          csat_config: writeJson(fields.csat_config),
           created_at: now,
           updated_at: now,
         })
