@@ -1,14 +1,17 @@
 import { startTestServer, type TestServer } from '@inquirly/server/testing';
+import { openBrowser } from '@inquirly/server/testing/browser';
 import { createInquirlyClient, type InquirlyClient, unwrap } from '../src';
 
 /**
  * Both sides of a conversation, through the client: a visitor of a mobile app becomes a contact of its API inbox and
  * writes; an agent answers through the application API; the visitor reads the answer, types, marks it seen and
- * resolves the conversation, which the agent then sees resolved.
+ * resolves the conversation, which the agent then sees resolved. The inbox's satisfaction survey arrives; the visitor
+ * rates the conversation on the survey page, in Chromium, and the administrator reads the rating.
  */
 let server: TestServer;
 let agent: InquirlyClient;
 let accountId: number;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -25,14 +28,18 @@ beforeAll(async () => {
     }),
   );
   agent = createInquirlyClient({ baseUrl: server.url, token: user.access_token });
+  browser = await openBrowser();
 }, 30_000);
-afterAll(() => server.close());
+afterAll(async () => {
+  await browser?.close();
+  await server.close();
+});
 
-it('lets a visitor and an agent talk through their own APIs', async () => {
+it('lets a visitor and an agent talk through their own APIs, and the visitor rate the conversation', async () => {
   const inbox = await unwrap(
     agent.POST('/api/v1/accounts/{account_id}/inboxes', {
       params: { path: { account_id: accountId } },
-      body: { name: 'Mobile app', channel: { type: 'api' } },
+      body: { name: 'Mobile app', channel: { type: 'api' }, csat_survey_enabled: true },
     }),
   );
   const inboxIdentifier = inbox.inbox_identifier ?? '';
@@ -109,5 +116,34 @@ it('lets a visitor and an agent talk through their own APIs', async () => {
   expect(replies.payload.find((message) => message.content === 'It left our warehouse this morning.')?.status).toBe(
     'read',
   );
-  expect(replies.payload.at(-1)?.content).toBe('Conversation was resolved by Vera visitor');
-});
+  expect(replies.payload.at(-2)?.content).toBe('Conversation was resolved by Vera visitor');
+
+  const afterResolve = await unwrap(visitor.GET(messagesPath, { params: { path: inConversation } }));
+  const survey = afterResolve.at(-1);
+  expect(survey).toMatchObject({
+    message_type: 3,
+    content_type: 'input_csat',
+    content: 'Please rate the conversation',
+  });
+
+  const tab = await browser.newPage();
+  await tab.goto(`${server.url}/survey/responses/${conversation.uuid}`);
+  await tab.getByTitle('5 – Very happy').click();
+  await tab.getByLabel('Tell us more (optional)').fill('Fast and friendly');
+  await tab.getByRole('button', { name: 'Submit' }).click();
+  await tab.getByText('Thank you for your feedback! Your rating: 5 of 5.').waitFor();
+  await tab.close();
+
+  const ratings = await unwrap(
+    agent.GET('/api/v1/accounts/{account_id}/csat_survey_responses', { params: { path: { account_id: accountId } } }),
+  );
+  expect(ratings).toEqual([
+    expect.objectContaining({
+      rating: 5,
+      feedback_message: 'Fast and friendly',
+      message_id: survey?.id,
+      conversation_id: conversation.id,
+      contact: expect.objectContaining({ name: 'Vera Visitor' }),
+    }),
+  ]);
+}, 60_000);

@@ -23,6 +23,8 @@ export interface SpecOperation {
   schemes: string[];
   /** The fields of its `multipart/form-data` body that take files, when it also takes its body as a form. */
   fileFields?: string[];
+  /** The statuses it answers with an HTML page rather than JSON, as a page a browser opens does. */
+  pageStatuses: number[];
 }
 
 /** A request as sent: the path with its query, the headers, the body's text. */
@@ -72,6 +74,10 @@ export function specOperations(document: SpecDocument): SpecOperation[] {
     const schema = (media?.schema as JsonSchema | undefined) ?? {};
     const example = media?.example ?? deref(schema).example;
     const security = (operation.security ?? document.security ?? []) as Array<Record<string, string[]>>;
+    const responses = (operation.responses ?? {}) as Record<string, JsonSchema>;
+    const pageStatuses = Object.entries(responses)
+      .filter(([, response]) => (deref(response).content as JsonSchema | undefined)?.['text/html'] !== undefined)
+      .map(([status]) => Number(status));
     operations.push({
       operationId: operation.operationId as string,
       method: method.toUpperCase(),
@@ -80,6 +86,7 @@ export function specOperations(document: SpecDocument): SpecOperation[] {
       ...(media && { body: { schema, example } }),
       schemes: security.flatMap((requirement) => Object.keys(requirement)),
       ...(form && { fileFields: fileFieldsOf(form, deref) }),
+      pageStatuses,
     });
   }
   return operations;
@@ -509,10 +516,14 @@ export class RequestArbitraries {
   }
 }
 
-/** Sends a fuzzed request and returns the response, or the reason it breaks the API's promises. */
+/**
+ * Sends a fuzzed request to `operation` and returns the response, or the reason it breaks the API's promises: no 5xx,
+ * and every 4xx in JSON but those the operation answers with a page.
+ */
 export async function sendFuzzRequest(
   server: TestServer,
   request: FuzzRequest,
+  operation: Pick<SpecOperation, 'pageStatuses'>,
 ): Promise<{ response: RawTestResponse; problem?: string }> {
   const response = await server.requestRaw(request.method, request.path, {
     headers: request.headers,
@@ -521,6 +532,7 @@ export async function sendFuzzRequest(
   if (response.status >= 500) return { response, problem: `answered ${response.status}` };
   if (response.status >= 400) {
     const type = response.headers.get('content-type') ?? '';
+    if (operation.pageStatuses.includes(response.status) && type.startsWith('text/html')) return { response };
     if (!type.startsWith('application/json')) return { response, problem: `answered ${response.status} as "${type}"` };
     try {
       JSON.parse(response.text);
@@ -549,7 +561,7 @@ export function describeExchange(request: FuzzRequest, response: RawTestResponse
 
 /** Sends a request that the fuzz run depends on; a 5xx or a non-JSON 4xx fails the run as any fuzzed one would. */
 async function sendChecked(server: TestServer, request: FuzzRequest): Promise<RawTestResponse> {
-  const { response, problem } = await sendFuzzRequest(server, request);
+  const { response, problem } = await sendFuzzRequest(server, request, { pageStatuses: [] });
   if (problem) throw new Error(`${problem}\n${describeExchange(request, response)}`);
   return response;
 }

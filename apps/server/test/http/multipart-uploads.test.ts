@@ -328,7 +328,7 @@ test('the fuzz run sends an operation that takes files forms with files, and the
   const setting = await prepareFuzzSetting(server, document, specOperations(document), [operation]);
   await fc.assert(
     fc.asyncProperty(new RequestArbitraries(document, setting).requests(operation), async (request) => {
-      const { response, problem } = await sendFuzzRequest(server, request);
+      const { response, problem } = await sendFuzzRequest(server, request, operation);
       if (problem) throw new Error(`${problem}\n${describeExchange(request, response)}`);
     }),
     { numRuns: 60 },

@@ -261,7 +261,10 @@ test('every write of the client API records its event, with the contact as actor
   const created = await server.request<{ inbox_identifier: string }>(
     'POST',
     `/api/v1/accounts/${fixture.accountId}/inboxes`,
-    { token: fixture.admin.token, body: { name: 'Client events', channel: { type: 'api' } } },
+    {
+      token: fixture.admin.token,
+      body: { name: 'Client events', channel: { type: 'api' }, csat_survey_enabled: true },
+    },
   );
   await server.container.dispatcher.runOnce();
   delivered.length = 0;
@@ -315,12 +318,20 @@ test('every write of the client API records its event, with the contact as actor
   await write('updatePublicConversationLastSeen', ['POST', `${conversations}/${started.id}/update_last_seen`], {}, [
     contact('message_updated', 'message'),
   ]);
+  // The activity message, then the inbox's survey.
   await write('resolvePublicConversation', ['POST', `${conversations}/${started.id}/toggle_status`], {}, [
     contact('conversation_status_changed', 'conversation'),
     contact('conversation_resolved', 'conversation'),
     contact('conversation_updated', 'conversation'),
     contact('message_created', 'message'),
+    contact('message_created', 'message'),
   ]);
+  const survey = `/public/api/v1/csat_survey/${started.uuid}`;
+  const rating = (value: number) => ({
+    body: { message: { submitted_values: { csat_survey_response: { rating: value } } } },
+  });
+  await write('answerCsatSurvey', ['PUT', survey], rating(4), [contact('message_updated', 'message')]);
+  await write('answerCsatSurveyByPatch', ['PATCH', survey], rating(5), [contact('message_updated', 'message')]);
 });
 
 test('an update carries what changed as previous and current values', async () => {

@@ -52,13 +52,13 @@ test('the fuzz run covers every operation of the spec', () => {
 });
 
 test.each(operations.map((operation) => [`${operation.method} ${operation.path}`, operation] as const))(
-  '%s answers generated requests with no 5xx, and every 4xx in JSON',
+  '%s answers generated requests with no 5xx, and every 4xx in JSON or as the page it declares',
   async (_name, operation) => {
     const setting = await settingFor(operation);
     const requests = new RequestArbitraries(document, setting).requests(operation);
     await fc.assert(
       fc.asyncProperty(requests, async (request) => {
-        const { response, problem } = await sendFuzzRequest(server, request);
+        const { response, problem } = await sendFuzzRequest(server, request, operation);
         if (problem) throw new Error(`${operation.operationId} ${problem}\n${describeExchange(request, response)}`);
       }),
       { numRuns: runsPerOperation, ...replay },
