@@ -1597,8 +1597,12 @@ export interface paths {
          * Update the contact of a session in an API inbox
          * @description Changes what the contact says of themselves: name, email, phone number, avatar and custom attributes (merged
          *     into those kept, nested objects key by key). `identifier` only proves identity here, as for reading: it is not
-         *     stored. A valid pair marks the session verified. An email or phone number another contact of the account has is
-         *     a 422 naming it, where the reference merges the two contacts.
+         *     stored. A valid pair marks the session verified. When another contact of the account has the email given, or the
+         *     phone number given (and no other email than the one given), the visitor turns out to be that contact, as in the
+         *     reference: the two are merged into it. The session, the visitor's conversations, messages and survey answers
+         *     become the known contact's, which keeps its own fields and takes those it lacked; the visitor's contact is
+         *     deleted (`contact_deleted`), and the answer is the known contact. A phone number left to another contact is not
+         *     changed.
          */
         patch: operations["updatePublicContact"];
         trace?: never;

@@ -171,14 +171,49 @@ describe('reading and updating a session', () => {
     });
   });
 
-  test("refuses another contact's email naming it, and an invalid phone number naming it", async () => {
-    const email = `${unique('taken')}@example.com`;
-    await createContact(open, { email });
-    const opened = await createContact(open);
-    const path = `${contactsPath(open)}/${opened.body.source_id}`;
-    const taken = await server.request('PATCH', path, { body: { email } });
-    expect(taken.status).toBe(422);
-    expect(taken.body.attributes).toContain('email');
+  test("a visitor who gives a known contact's email becomes that contact, with their conversations", async () => {
+    const email = `${unique('known')}@example.com`;
+    const known = await createContact(open, { email, name: 'Known Customer', custom_attributes: { plan: 'pro' } });
+    const visitor = await createContact(open, { custom_attributes: { plan: 'free', locale: 'pt' } });
+    const path = `${contactsPath(open)}/${visitor.body.source_id}`;
+    const started = await server.request<{ id: number }>('POST', `${path}/conversations`, { body: {} });
+    await server.request('POST', `${path}/conversations/${started.body.id}/messages`, { body: { content: 'Hi' } });
+
+    const merged = await server.request<PublicContact>('PATCH', path, { body: { email: email.toUpperCase() } });
+    expect(merged.status).toBe(200);
+    expect(merged.body).toMatchObject({
+      id: known.body.id,
+      source_id: visitor.body.source_id,
+      pubsub_token: visitor.body.pubsub_token,
+      name: 'Known Customer',
+      email,
+    });
+    const admin = { token: fixture.admin.token };
+    const A = `/api/v1/accounts/${fixture.accountId}`;
+    expect((await server.request('GET', `${A}/contacts/${visitor.body.id}`, admin)).status).toBe(404);
+    const kept = await server.request('GET', `${A}/contacts/${known.body.id}`, admin);
+    expect(kept.body.payload.custom_attributes).toEqual({ plan: 'pro', locale: 'pt' });
+    const theirs = await server.request('GET', `${A}/contacts/${known.body.id}/conversations`, admin);
+    expect(theirs.body.payload.map((conversation: { id: number }) => conversation.id)).toContain(started.body.id);
+    const messages = await server.request('GET', `${path}/conversations/${started.body.id}/messages`);
+    expect(messages.body[0].sender).toMatchObject({ id: known.body.id, type: 'contact' });
+    const deleted = await server
+      .db('domain_events')
+      .where({ name: 'contact_deleted', subject_id: visitor.body.id })
+      .first();
+    expect(deleted).toMatchObject({ actor_type: 'contact' });
+  });
+
+  test('a phone number of a contact with another email is left to that contact; an invalid one is a 422', async () => {
+    const phone = `+3519${String(Date.now()).slice(-8)}`;
+    const other = await createContact(open, { phone_number: phone, email: `${unique('phone')}@example.com` });
+    const visitor = await createContact(open);
+    const path = `${contactsPath(open)}/${visitor.body.source_id}`;
+    const email = `${unique('own')}@example.com`;
+    const updated = await server.request<PublicContact>('PATCH', path, { body: { email, phone_number: phone } });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ id: visitor.body.id, email, phone_number: null });
+    expect(updated.body.id).not.toBe(other.body.id);
     const invalid = await server.request('PATCH', path, { body: { phone_number: '12' } });
     expect(invalid.status).toBe(422);
     expect(invalid.body.attributes).toContain('phone_number');

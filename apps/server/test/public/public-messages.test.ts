@@ -82,6 +82,41 @@ test('a message reopens a resolved conversation with the system activity message
   });
 });
 
+test('in an inbox with an agent bot, a message makes a resolved conversation pending, for the bot', async () => {
+  const admin = { token: fixture.admin.token };
+  const bot = await server.request<{ id: number }>('POST', `${A()}/agent_bots`, {
+    ...admin,
+    body: { name: 'Triage bot', outgoing_url: 'https://bot.example.com/hook' },
+  });
+  const inbox = await server.request<{ id: number; inbox_identifier: string }>('POST', `${A()}/inboxes`, {
+    ...admin,
+    body: { name: 'Bot desk', channel: { type: 'api' } },
+  });
+  const attached = await server.request('POST', `${A()}/inboxes/${inbox.body.id}/set_agent_bot`, {
+    ...admin,
+    body: { agent_bot: bot.body.id },
+  });
+  expect(attached.status).toBe(200);
+  const contact = await server.request<{ source_id: string }>(
+    'POST',
+    `/public/api/v1/inboxes/${inbox.body.inbox_identifier}/contacts`,
+    { body: {} },
+  );
+  const conversations = `/public/api/v1/inboxes/${inbox.body.inbox_identifier}/contacts/${contact.body.source_id}/conversations`;
+  const started = await server.request<{ id: number }>('POST', conversations, { body: {} });
+  const path = `${conversations}/${started.body.id}`;
+  await server.request('POST', `${path}/toggle_status`);
+  await write(path, 'Back again');
+  const shown = await server.request<{ status: string }>('GET', path);
+  expect(shown.body.status).toBe('pending');
+  const seenByAgents = await server.request<{ payload: Array<{ content: string; message_type: number }> }>(
+    'GET',
+    `${A()}/conversations/${started.body.id}/messages`,
+    admin,
+  );
+  expect(seenByAgents.body.payload.at(-1)).toMatchObject({ message_type: 0, content: 'Back again' });
+});
+
 test('files come as attachments[] of a form', async () => {
   const conversation = await newConversation();
   const form = new FormData();

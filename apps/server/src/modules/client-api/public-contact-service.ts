@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Database } from '../../db/connection';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { appError, validationError } from '../../errors/app-error';
 import { changedAttributes } from '../../events/change-event';
@@ -6,12 +7,13 @@ import type { Schemas } from '../../http/schemas';
 import { contactEvent } from '../contacts/contact-events';
 import { type ContactInboxRecord, contactInboxRepository } from '../contacts/contact-inbox-repository';
 import { contactChanges, newContactFields } from '../contacts/contact-input';
-import { type ContactRecord, contactRepository } from '../contacts/contact-repository';
+import { mergeContacts } from '../contacts/contact-merge';
+import { type ContactFields, type ContactRecord, contactRepository } from '../contacts/contact-repository';
+import { deepMerge } from '../contacts/deep-merge';
 import type { InboxRecord } from '../inboxes/inbox-repository';
 import type { ServiceDependencies } from '../service-dependencies';
 import { randomContactHandle } from './contact-handles';
 import { type IdentityClaim, provenIdentity } from './contact-identity';
-import { deepMerge } from './deep-merge';
 import type { PublicInboxService } from './public-inbox-service';
 import { contactActorOf, findPublicSession } from './public-session';
 
@@ -42,6 +44,42 @@ export function publicContactService(dependencies: ServiceDependencies, inboxes:
     const contact = await contactRepository(db).findInAccount(inbox.account_id, session.contact_id);
     if (!contact) throw appError('RESOURCE_NOT_FOUND');
     return { contact, session, pubsubToken: await contactInboxRepository(db).ensurePubsubToken(session) };
+  }
+
+  /**
+   * The contact the visitor turns out to be, as the reference finds it on an update: the account's contact with the
+   * email given, then the one with the phone number given (unless that one has another email than the one given),
+   * each merged with the visitor's contact (see `mergeContacts`). Answers the contact the session now belongs to; a
+   * phone number left to the other contact is dropped from `changes`.
+   */
+  async function mergeIntoKnownContact(
+    trx: Database,
+    inbox: InboxRecord,
+    visitor: ContactRecord,
+    changes: Partial<ContactFields>,
+  ): Promise<ContactRecord> {
+    const contacts = contactRepository(trx);
+    let current = visitor;
+    for (const field of ['email', 'phone_number'] as const) {
+      const value = changes[field];
+      if (value === undefined || value === null) continue;
+      const known = await contacts.findByUniqueFields(inbox.account_id, { [field]: value });
+      if (!known || known.id === current.id) continue;
+      if (field === 'phone_number' && changes.email && known.email !== null && known.email !== changes.email) {
+        delete changes.phone_number;
+        continue;
+      }
+      const base = await contacts.findInAccount(inbox.account_id, known.id, { lock: true });
+      if (!base) continue;
+      current = await mergeContacts(
+        trx,
+        dependencies,
+        await contactActorOf(trx, { inbox, contact: current }),
+        base,
+        current,
+      );
+    }
+    return current;
   }
 
   /** Marks the session verified when the call proved the contact's identity. */
@@ -130,9 +168,10 @@ export function publicContactService(dependencies: ServiceDependencies, inboxes:
       const now = clock.nowSeconds();
       const updated = await db.transaction(async (trx) => {
         const contacts = contactRepository(trx);
-        const current = await contacts.findInAccount(inbox.account_id, session.contact_id, { lock: true });
-        if (!current) throw appError('RESOURCE_NOT_FOUND');
-        const changes = contactChanges(contactInput(input), current);
+        const visitor = await contacts.findInAccount(inbox.account_id, session.contact_id, { lock: true });
+        if (!visitor) throw appError('RESOURCE_NOT_FOUND');
+        const changes = contactChanges(contactInput(input), visitor);
+        const current = await mergeIntoKnownContact(trx, inbox, visitor, changes);
         if (input.custom_attributes !== undefined) {
           changes.custom_attributes = deepMerge(current.custom_attributes, input.custom_attributes);
         }

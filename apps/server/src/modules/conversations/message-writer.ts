@@ -2,6 +2,7 @@ import type { Actor } from '../../auth/actor';
 import type { Database } from '../../db/connection';
 import { changedAttributes, changeEvent } from '../../events/change-event';
 import { contactRepository } from '../contacts/contact-repository';
+import { inboxAgentBotRepository } from '../inboxes/inbox-agent-bot-repository';
 import { inboxRepository } from '../inboxes/inbox-repository';
 import type { ServiceDependencies } from '../service-dependencies';
 import { announcedChanges, conversationEvent, messageEvent } from './conversation-events';
@@ -33,11 +34,15 @@ export async function recordStatusChange(
   if (after.status === 'resolved') await events.record(trx, conversationEvent('conversation_resolved', actor, after));
 }
 
-/** What a new message changes of its conversation: its activity, the contact's wait, the first reply, the status. */
+/**
+ * What a new message changes of its conversation: its activity, the contact's wait, the first reply, the status. A
+ * contact's message reopens a snoozed conversation, and a resolved one: `pending` when the inbox has an agent bot,
+ * which takes it first, else `open`.
+ */
 function conversationChanges(
   conversation: ConversationRecord,
   message: MessageRecord,
-  contactBlocked: boolean,
+  contact: { blocked: boolean; inboxHasBot: boolean },
 ): Partial<ConversationFields> {
   const changes: Partial<ConversationFields> = {
     last_activity_at: message.created_at,
@@ -47,8 +52,8 @@ function conversationChanges(
   if (message.message_type === 'incoming') {
     if (conversation.waiting_since === null) changes.waiting_since = message.created_at;
     const reopens = conversation.status === 'snoozed' || conversation.status === 'resolved';
-    if (reopens && !contactBlocked) {
-      changes.status = 'open';
+    if (reopens && !contact.blocked) {
+      changes.status = conversation.status === 'resolved' && contact.inboxHasBot ? 'pending' : 'open';
       changes.snoozed_until = null;
     }
   }
@@ -97,7 +102,11 @@ export async function appendMessage(
     message.message_type === 'incoming'
       ? await contacts.findInAccount(conversation.account_id, conversation.contact_id)
       : undefined;
-  const changes = conversationChanges(conversation, message, contact?.blocked ?? false);
+  const inboxHasBot =
+    contact !== undefined &&
+    conversation.status === 'resolved' &&
+    (await inboxAgentBotRepository(trx).botIdOf(conversation.inbox_id)) !== undefined;
+  const changes = conversationChanges(conversation, message, { blocked: contact?.blocked ?? false, inboxHasBot });
   const nowMilliseconds = clock.nowMilliseconds();
   await conversationRepository(trx).update(conversation.id, changes, nowMilliseconds);
   const updated: ConversationRecord = { ...conversation, ...changes, updated_at: nowMilliseconds };
