@@ -127,6 +127,19 @@ describe('the client API limit', () => {
     expect((await profileOf(server, address)).status).toBe(401);
   });
 
+  test('counts the survey pages and the survey operations with the client API of the same address', async () => {
+    const server = await start({ CLIENT_API_ADDRESS_LIMIT: '3' });
+    const address = freshAddress();
+    const unknownSurvey = '00000000-0000-4000-8000-000000000000';
+    const headers = { 'x-forwarded-for': address };
+    expect((await fetch(`${server.url}/survey/responses/${unknownSurvey}`, { headers })).status).toBe(404);
+    expect((await fetch(`${server.url}/public/api/v1/csat_survey/${unknownSurvey}`, { headers })).status).toBe(404);
+    expect((await publicInbox(server, inboxIdentifier, address)).status).toBe(200);
+    const refused = await fetch(`${server.url}/survey/responses/${unknownSurvey}`, { headers });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+  });
+
   test('refuses an inbox past its requests per window from all addresses together, and only that inbox', async () => {
     const server = await start({ CLIENT_API_INBOX_LIMIT: '2' });
     expect((await publicInbox(server, inboxIdentifier, freshAddress())).status).toBe(200);
