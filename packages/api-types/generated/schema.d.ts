@@ -2883,6 +2883,10 @@ export interface components {
             name?: string | null;
             /** @description In E.164 format, such as `+351912345678`. */
             phone_number?: string | null;
+            /**
+             * @description The address of the contact's picture, kept as given and shown as the contact's `thumbnail`. The reference
+             *     downloads the picture and serves its own copy; this server does not fetch other hosts for a caller.
+             */
             avatar_url?: string | null;
             /** @description Merged into the contact's custom attributes, nested objects key by key. */
             custom_attributes?: {
