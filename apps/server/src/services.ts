@@ -39,6 +39,7 @@ import type { ServiceDependencies } from './modules/service-dependencies';
 import { ssoService } from './modules/sessions/sso-service';
 import { teamService } from './modules/teams/team-service';
 import { userService } from './modules/users/user-service';
+import { webhookService } from './modules/webhooks/webhook-service';
 
 /** What services are configured with, beyond their dependencies. */
 export interface ServiceSettings {
@@ -103,6 +104,7 @@ export function createServices(dependencies: ServiceDependencies, settings: Serv
     publicMessages: publicMessageService(dependencies, publicInboxes, attachments),
     csatSurveys: csatSurveyService(dependencies),
     csatResponses: csatResponseService(dependencies),
+    webhooks: webhookService(dependencies),
     users,
     sso: ssoService(dependencies, users),
     attachments,

@@ -514,6 +514,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/inboxes/{id}/reset_secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace an API inbox's signing secret
+         * @description Administrators only. Gives the API inbox a new 24-character `secret`, which signs what is posted to its
+         *     `webhook_url` from now on. Inboxes of other channel types have no secret: a 404, as in the reference.
+         */
+        post: operations["resetInboxSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{account_id}/inbox_members": {
         parameters: {
             query?: never;
@@ -640,6 +666,32 @@ export interface paths {
          *     bots can be changed: a system bot, like another account's bot, is not found. Administrators only.
          */
         patch: operations["updateAccountAgentBot"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/agent_bots/{id}/reset_secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace an agent bot's signing secret
+         * @description Administrators only, for the account's own bots (a system bot is not found). Gives the bot a new 24-character
+         *     `secret`; deliveries made from now on are signed with it.
+         */
+        post: operations["resetAccountAgentBotSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/accounts/{account_id}/canned_responses": {
@@ -1517,6 +1569,64 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List all webhooks
+         * @description Administrators only. The account's webhooks, by id.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Add a webhook
+         * @description Administrators only. From now on, each event of the account the webhook subscribes to is posted to `url` (see
+         *     the delivery rules in the API description). An address the account already has, one that is not http(s), or an
+         *     event outside the twelve is a 422 naming the field (the reference says `Invalid events` for the last).
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook
+         * @description Administrators only. Deliveries not yet made to it are dropped.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook object
+         * @description Administrators only. Changes the fields given. Events recorded before the change are delivered as the webhook was
+         *     when they were recorded.
+         */
+        patch: operations["updateWebhook"];
         trace?: never;
     };
     "/public/api/v1/inboxes/{inbox_identifier}": {
@@ -2507,6 +2617,11 @@ export interface components {
             system_bot: boolean;
             /** @description The bot's own token. Shown to administrators, for the account's own bots only. */
             access_token?: string;
+            /**
+             * @description Signs what is posted to `outgoing_url` (`X-Chatwoot-Signature`). Shown with `access_token`; `reset_secret`
+             *     replaces it.
+             */
+            secret?: string;
         };
         /**
          * @example {
@@ -3055,6 +3170,90 @@ export interface components {
             };
         };
         /**
+         * @description An account webhook: where the account's events are posted, and which. `secret` signs each delivery
+         *     (`X-Chatwoot-Signature`); it is made when the webhook is created and never changes.
+         * @example {
+         *       "id": 4,
+         *       "name": "CRM sync",
+         *       "url": "https://crm.example.com/hooks/inquirly",
+         *       "account_id": 1,
+         *       "subscriptions": [
+         *         "conversation_created",
+         *         "message_created"
+         *       ],
+         *       "secret": "Q2bXk9vTzW4mRfY7pLs3nHcA"
+         *     }
+         */
+        Webhook: {
+            id: number;
+            name: string | null;
+            url: string;
+            account_id: number;
+            subscriptions: components["schemas"]["WebhookEvent"][];
+            /** @description 24 characters. */
+            secret: string;
+            /** @description The inbox the webhook was given, when it was given one. */
+            inbox?: {
+                id: number;
+                name: string;
+            };
+        };
+        /**
+         * @description An event an account webhook can subscribe to.
+         * @enum {string}
+         */
+        WebhookEvent: "conversation_created" | "conversation_updated" | "conversation_status_changed" | "message_created" | "message_updated" | "contact_created" | "contact_updated" | "webwidget_triggered" | "inbox_created" | "inbox_updated" | "conversation_typing_on" | "conversation_typing_off";
+        /**
+         * @description `subscriptions` defaults to `conversation_created`, `conversation_status_changed`, `conversation_updated`,
+         *     `message_created`, `message_updated` and `webwidget_triggered`, as in the reference.
+         * @example {
+         *       "url": "https://crm.example.com/hooks/inquirly",
+         *       "subscriptions": [
+         *         "conversation_created",
+         *         "message_created"
+         *       ],
+         *       "name": "CRM sync"
+         *     }
+         */
+        WebhookCreate: {
+            /** @description An http or https address, unique within the account. */
+            url: string;
+            subscriptions?: components["schemas"]["WebhookEvent"][];
+            name?: string | null;
+            /**
+             * @description An inbox of the account, stored and shown with the webhook. As in the reference it does not narrow the events
+             *     the webhook receives: every webhook gets its subscribed events of the whole account.
+             */
+            inbox_id?: number | null;
+        };
+        /**
+         * @description The fields to change; the others keep their value.
+         * @example {
+         *       "subscriptions": [
+         *         "conversation_created",
+         *         "conversation_status_changed",
+         *         "message_created"
+         *       ]
+         *     }
+         */
+        WebhookUpdate: {
+            /** @description An http or https address, unique within the account. */
+            url?: string;
+            subscriptions?: components["schemas"]["WebhookEvent"][];
+            name?: string | null;
+            inbox_id?: number | null;
+        };
+        WebhookList: {
+            payload: {
+                webhooks: components["schemas"]["Webhook"][];
+            };
+        };
+        WebhookEnvelope: {
+            payload: {
+                webhook: components["schemas"]["Webhook"];
+            };
+        };
+        /**
          * @description How an inbox's satisfaction survey looks and when it is sent. Setting it replaces the whole configuration; `{}`
          *     (the default) is the emoji survey with the standard text, sent on every resolve.
          * @example {
@@ -3338,6 +3537,11 @@ export interface components {
             provider: string | null;
             /** @description API and web-widget channels, administrators only. Key of the identity HMAC of contacts. */
             hmac_token?: string;
+            /**
+             * @description API channels, administrators only. Signs what is posted to `webhook_url` (`X-Chatwoot-Signature`);
+             *     `reset_secret` replaces it.
+             */
+            secret?: string;
             /** @description API and web-widget channels; null for others. */
             hmac_mandatory: boolean | null;
             widget_color: string | null;
@@ -5758,6 +5962,35 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    resetInboxSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inbox with its new secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     addInboxMembers: {
         parameters: {
             query?: never;
@@ -6024,6 +6257,35 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resetAccountAgentBotSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                /** @description The numeric id of the resource. */
+                id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent bot with its new secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountAgentBot"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
@@ -7462,6 +7724,124 @@ export interface operations {
                     "application/json": components["schemas"]["CsatSurveyMetrics"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhooks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description The new webhook, with its secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook is deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated webhook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];

@@ -4,6 +4,7 @@ import type { ActorReference } from '../events/domain-event';
 import type { CsatConfig } from '../modules/csat/csat-config';
 import type { AttributeModel, DisplayType } from '../modules/custom-attributes/custom-attribute-vocabulary';
 import type { WorkingHour } from '../modules/inboxes/working-hours';
+import type { WebhookEvent } from '../modules/webhooks/webhook-events';
 import type {
   AccountStatus,
   AttachmentFileType,
@@ -131,6 +132,8 @@ interface AgentBotColumns {
   account_id: number | null;
   bot_type: 'webhook';
   bot_config: JsonText<Record<string, unknown>>;
+  /** Signs what is posted to `outgoing_url`. */
+  secret: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -207,6 +210,8 @@ export interface InboxColumns {
   hmac_token: string | null;
   channel_settings: JsonText<Record<string, unknown>>;
   csat_config: JsonText<CsatConfig>;
+  /** API channels: signs what is posted to the channel's `webhook_url`. */
+  secret: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -465,6 +470,21 @@ interface CsatSurveyResponseColumns {
   updated_at: number;
 }
 
+// 0013-webhooks
+
+interface WebhookColumns {
+  id: number;
+  account_id: number;
+  /** Stored and shown only: as in the reference, it does not narrow the events delivered. */
+  inbox_id: number | null;
+  name: string | null;
+  url: string;
+  subscriptions: JsonText<WebhookEvent[]>;
+  secret: string;
+  created_at: number;
+  updated_at: number;
+}
+
 declare module 'knex/types/tables' {
   interface Tables {
     platform_apps: Table<PlatformAppColumns>;
@@ -509,6 +529,7 @@ declare module 'knex/types/tables' {
     server_secrets: Table<ServerSecretColumns>;
     conversation_tallies: Table<ConversationTallyColumns, never, never>;
     csat_survey_responses: Table<CsatSurveyResponseColumns>;
+    webhooks: Table<WebhookColumns>;
   }
 }
 

@@ -20,6 +20,7 @@ import { createPublicContact } from '../modules/client-api/handlers/create-publi
 import { createPublicConversation } from '../modules/client-api/handlers/create-public-conversation';
 import { createPublicMessage } from '../modules/client-api/handlers/create-public-message';
 import { createTeam } from '../modules/teams/handlers/create-team';
+import { createWebhook } from '../modules/webhooks/handlers/create-webhook';
 import { deleteAccountAgentBot } from '../modules/agent-bots/handlers/delete-account-agent-bot';
 import { deleteAgent } from '../modules/agents/handlers/delete-agent';
 import { deleteCannedResponse } from '../modules/canned-responses/handlers/delete-canned-response';
@@ -28,6 +29,7 @@ import { deleteConversationMessage } from '../modules/conversations/handlers/del
 import { deleteCustomAttributeDefinition } from '../modules/custom-attributes/handlers/delete-custom-attribute-definition';
 import { deleteCustomFilter } from '../modules/custom-filters/handlers/delete-custom-filter';
 import { deleteTeam } from '../modules/teams/handlers/delete-team';
+import { deleteWebhook } from '../modules/webhooks/handlers/delete-webhook';
 import { downloadAttachment } from '../modules/attachments/handlers/download-attachment';
 import { filterContacts } from '../modules/contacts/handlers/filter-contacts';
 import { filterConversations } from '../modules/conversations/handlers/filter-conversations';
@@ -67,6 +69,7 @@ import { listPublicConversations } from '../modules/client-api/handlers/list-pub
 import { listPublicMessages } from '../modules/client-api/handlers/list-public-messages';
 import { listTeamMembers } from '../modules/teams/handlers/list-team-members';
 import { listTeams } from '../modules/teams/handlers/list-teams';
+import { listWebhooks } from '../modules/webhooks/handlers/list-webhooks';
 import { platformCreateAccount } from '../modules/accounts/handlers/platform-create-account';
 import { platformCreateAccountUser } from '../modules/account-users/handlers/platform-create-account-user';
 import { platformCreateAgentBot } from '../modules/agent-bots/handlers/platform-create-agent-bot';
@@ -86,6 +89,8 @@ import { platformUpdateAgentBot } from '../modules/agent-bots/handlers/platform-
 import { platformUpdateUser } from '../modules/users/handlers/platform-update-user';
 import { removeInboxMembers } from '../modules/inboxes/handlers/remove-inbox-members';
 import { removeTeamMembers } from '../modules/teams/handlers/remove-team-members';
+import { resetAccountAgentBotSecret } from '../modules/agent-bots/handlers/reset-account-agent-bot-secret';
+import { resetInboxSecret } from '../modules/inboxes/handlers/reset-inbox-secret';
 import { resolvePublicConversation } from '../modules/client-api/handlers/resolve-public-conversation';
 import { searchContacts } from '../modules/contacts/handlers/search-contacts';
 import { setContactLabels } from '../modules/contacts/handlers/set-contact-labels';
@@ -109,6 +114,7 @@ import { updatePublicConversationLastSeen } from '../modules/client-api/handlers
 import { updatePublicMessage } from '../modules/client-api/handlers/update-public-message';
 import { updateTeam } from '../modules/teams/handlers/update-team';
 import { updateTeamMembers } from '../modules/teams/handlers/update-team-members';
+import { updateWebhook } from '../modules/webhooks/handlers/update-webhook';
 
 /** The handler of every operation in the spec; the type fails to check while one is missing. */
 export const handlers: HandlerMap = {
@@ -131,6 +137,7 @@ export const handlers: HandlerMap = {
   createPublicConversation,
   createPublicMessage,
   createTeam,
+  createWebhook,
   deleteAccountAgentBot,
   deleteAgent,
   deleteCannedResponse,
@@ -139,6 +146,7 @@ export const handlers: HandlerMap = {
   deleteCustomAttributeDefinition,
   deleteCustomFilter,
   deleteTeam,
+  deleteWebhook,
   downloadAttachment,
   filterContacts,
   filterConversations,
@@ -178,6 +186,7 @@ export const handlers: HandlerMap = {
   listPublicMessages,
   listTeamMembers,
   listTeams,
+  listWebhooks,
   platformCreateAccount,
   platformCreateAccountUser,
   platformCreateAgentBot,
@@ -197,6 +206,8 @@ export const handlers: HandlerMap = {
   platformUpdateUser,
   removeInboxMembers,
   removeTeamMembers,
+  resetAccountAgentBotSecret,
+  resetInboxSecret,
   resolvePublicConversation,
   searchContacts,
   setContactLabels,
@@ -220,4 +231,5 @@ export const handlers: HandlerMap = {
   updatePublicMessage,
   updateTeam,
   updateTeamMembers,
+  updateWebhook,
 };

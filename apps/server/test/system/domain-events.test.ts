@@ -150,6 +150,24 @@ test('every write of the application API records its event with the member as ac
   await write('updateInbox', ['PATCH', `${A}/inboxes/${inbox.id}`], { token, body: { name: 'Support' } }, [
     member('inbox_updated', 'inbox'),
   ]);
+  await write('resetInboxSecret', ['POST', `${A}/inboxes/${inbox.id}/reset_secret`], { token }, [
+    member('inbox_secret_reset', 'inbox'),
+  ]);
+  const webhook = await write(
+    'createWebhook',
+    ['POST', `${A}/webhooks`],
+    { token, body: { url: 'https://hooks.example.com/events' } },
+    [member('webhook_created', 'webhook')],
+  );
+  await write(
+    'updateWebhook',
+    ['PATCH', `${A}/webhooks/${webhook.payload.webhook.id}`],
+    { token, body: { name: 'Events' } },
+    [member('webhook_updated', 'webhook')],
+  );
+  await write('deleteWebhook', ['DELETE', `${A}/webhooks/${webhook.payload.webhook.id}`], { token }, [
+    member('webhook_deleted', 'webhook'),
+  ]);
   const inboxMembers = `${A}/inbox_members`;
   await write(
     'addInboxMembers',
@@ -175,6 +193,9 @@ test('every write of the application API records its event with the member as ac
   ]);
   await write('updateAccountAgentBot', ['PATCH', `${A}/agent_bots/${bot.id}`], { token, body: { name: 'Sorter' } }, [
     member('agent_bot_updated', 'agent_bot'),
+  ]);
+  await write('resetAccountAgentBotSecret', ['POST', `${A}/agent_bots/${bot.id}/reset_secret`], { token }, [
+    member('agent_bot_secret_reset', 'agent_bot'),
   ]);
   await write(
     'setInboxAgentBot',

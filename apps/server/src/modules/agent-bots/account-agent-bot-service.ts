@@ -4,6 +4,7 @@ import { appError } from '../../errors/app-error';
 import { changedAttributes } from '../../events/change-event';
 import type { Schemas } from '../../http/schemas';
 import type { AccessTokenService } from '../access-tokens/access-token-service';
+import { randomToken } from '../access-tokens/random-token';
 import type { PlatformAppService } from '../platform-apps/platform-app-service';
 import type { ServiceDependencies } from '../service-dependencies';
 import { agentBotEvent } from './agent-bot-events';
@@ -79,6 +80,7 @@ export function accountAgentBotService(
             outgoing_url: input.outgoing_url ?? null,
             account_id: member.account.id,
             bot_config: input.bot_config ?? {},
+            secret: randomToken(),
           },
           clock.nowSeconds(),
         );
@@ -107,6 +109,21 @@ export function accountAgentBotService(
         const updated = { ...current, ...changes, updated_at: now };
         const changed = changedAttributes(current, changes);
         await events.record(trx, agentBotEvent('agent_bot_updated', member, updated, { changed_attributes: changed }));
+        return updated;
+      });
+      return view(member, updated);
+    },
+
+    /** Gives one of the account's own bots a new signing secret. */
+    async resetSecret(member: MemberActor, botId: number): Promise<AccountAgentBotView> {
+      const bot = await findOwned(member, botId);
+      const now = clock.nowSeconds();
+      const updated = await db.transaction(async (trx) => {
+        const current = await lockedBot(trx, bot.id);
+        const changes = { secret: randomToken() };
+        await agentBotRepository(trx).update(current.id, changes, now);
+        const updated = { ...current, ...changes, updated_at: now };
+        await events.record(trx, agentBotEvent('agent_bot_secret_reset', member, updated));
         return updated;
       });
       return view(member, updated);

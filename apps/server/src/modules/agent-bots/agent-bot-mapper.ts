@@ -15,8 +15,8 @@ export function toPlatformAgentBot(bot: AgentBotRecord, accessToken: string): Sc
 }
 
 /**
- * An agent bot as an account sees it. The token is given only when the viewer may see it: administrators, for the
- * account's own bots.
+ * An agent bot as an account sees it. The token, and the secret that signs what is posted to the bot, are given only
+ * when the viewer may see them: administrators, for the account's own bots.
  */
 export function toAccountAgentBot(bot: AgentBotRecord, accessToken?: string): Schemas['AccountAgentBot'] {
   return {
@@ -29,7 +29,7 @@ export function toAccountAgentBot(bot: AgentBotRecord, accessToken?: string): Sc
     bot_config: bot.bot_config,
     account_id: bot.account_id,
     system_bot: bot.account_id === null,
-    ...(accessToken !== undefined && { access_token: accessToken }),
+    ...(accessToken !== undefined && { access_token: accessToken, secret: bot.secret ?? '' }),
   };
 }
 

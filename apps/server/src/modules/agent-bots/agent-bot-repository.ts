@@ -12,6 +12,8 @@ export interface AgentBotRecord {
   account_id: number | null;
   bot_type: 'webhook';
   bot_config: Record<string, unknown>;
+  /** Signs what is posted to `outgoing_url`. */
+  secret: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -22,6 +24,7 @@ export interface AgentBotFields {
   outgoing_url: string | null;
   account_id: number | null;
   bot_config: Record<string, unknown>;
+  secret: string;
 }
 
 const toRecord = (row: TableRow<'agent_bots'>): AgentBotRecord => ({ ...row, bot_config: readJson(row.bot_config) });

@@ -3,6 +3,7 @@ import { appError, validationError } from '../../errors/app-error';
 import { changedAttributes } from '../../events/change-event';
 import type { Schemas } from '../../http/schemas';
 import type { AccessTokenService } from '../access-tokens/access-token-service';
+import { randomToken } from '../access-tokens/random-token';
 import type { PlatformAppRecord } from '../platform-apps/platform-app-repository';
 import type { PlatformAppService } from '../platform-apps/platform-app-service';
 import type { ServiceDependencies } from '../service-dependencies';
@@ -71,6 +72,7 @@ export function agentBotService(
             outgoing_url: input.outgoing_url ?? null,
             account_id: input.account_id ?? null,
             bot_config: {},
+            secret: randomToken(),
           },
           clock.nowSeconds(),
         );

@@ -8,13 +8,13 @@ const secretSettings = ['imap_password', 'smtp_password'];
 const withoutSecrets = (settings: unknown) =>
   Object.fromEntries(Object.entries(settings ?? {}).filter(([key]) => !secretSettings.includes(key)));
 
-/** The inbox as events carry it: without its HMAC token and its mail passwords. */
-function shareableFieldsOf(inbox: InboxRecord): Omit<InboxRecord, 'hmac_token'> {
-  const { hmac_token: _hmacToken, ...rest } = inbox;
+/** The inbox as events carry it: without its HMAC token, its signing secret and its mail passwords. */
+function shareableFieldsOf(inbox: InboxRecord): Omit<InboxRecord, 'hmac_token' | 'secret'> {
+  const { hmac_token: _hmacToken, secret: _secret, ...rest } = inbox;
   return { ...rest, channel_settings: withoutSecrets(rest.channel_settings) };
 }
 
-/** The event of a change to an inbox, its members or its bot. */
+/** The event of a change to an inbox, its members, its bot or its signing secret. */
 export const inboxEvent = (name: string, member: MemberActor, inbox: InboxRecord, data: Record<string, unknown> = {}) =>
   changeEvent(
     name,

@@ -1,7 +1,8 @@
 import { isAdministrator, type MemberActor } from '../../auth/actor';
 import { isUniqueViolation } from '../../db/unique-violation';
-import { validationError } from '../../errors/app-error';
+import { appError, validationError } from '../../errors/app-error';
 import type { Schemas } from '../../http/schemas';
+import { randomToken } from '../access-tokens/random-token';
 import type { ServiceDependencies } from '../service-dependencies';
 import { channelOfKind, channelOfType } from './channels/channel-catalogue';
 import { channelChanges } from './channels/channel-changes';
@@ -91,6 +92,22 @@ export function inboxService({ db, clock, events }: ServiceDependencies) {
           return updated;
         }),
       );
+    },
+
+    /** Gives an API inbox a new signing secret; other channel types have none, and are not found here. */
+    async resetSecret(member: MemberActor, inboxId: number): Promise<InboxRecord> {
+      const inbox = await findAccountInbox(db, member, inboxId);
+      if (inbox.channel_type !== 'Channel::Api') throw appError('RESOURCE_NOT_FOUND');
+      return db.transaction(async (trx) => {
+        const current =
+          (await inboxRepository(trx).findInAccount(member.account.id, inbox.id, { lock: true })) ?? inbox;
+        const now = clock.nowSeconds();
+        const changes = { secret: randomToken() };
+        await inboxRepository(trx).update(current.id, changes, now);
+        const updated = { ...current, ...changes, updated_at: now };
+        await events.record(trx, inboxEvent('inbox_secret_reset', member, updated));
+        return updated;
+      });
     },
   };
 }

@@ -12,6 +12,7 @@ type SettingFields = Omit<
   | 'website_token'
   | 'email_address'
   | 'hmac_token'
+  | 'secret'
   | 'channel_settings'
 >;
 

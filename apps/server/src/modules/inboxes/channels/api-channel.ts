@@ -11,7 +11,12 @@ export const apiChannel: ChannelDefinition = {
   channelType: 'Channel::Api',
   fields: ['webhook_url', 'hmac_mandatory', 'additional_attributes'],
   defaults: (): ApiSettings => ({ webhook_url: null, hmac_mandatory: false, additional_attributes: {} }),
-  newTokens: () => ({ inbox_identifier: randomToken(), website_token: null, hmac_token: randomToken() }),
+  newTokens: () => ({
+    inbox_identifier: randomToken(),
+    website_token: null,
+    hmac_token: randomToken(),
+    secret: randomToken(),
+  }),
   contactSourcing: {
     requiredField: null,
     newSourceId: () => randomUUID(),
@@ -25,7 +30,7 @@ export const apiChannel: ChannelDefinition = {
       inbox_identifier: inbox.inbox_identifier ?? '',
       hmac_mandatory: settings.hmac_mandatory,
       additional_attributes: settings.additional_attributes,
-      ...(viewer.administrator && { hmac_token: inbox.hmac_token ?? '' }),
+      ...(viewer.administrator && { hmac_token: inbox.hmac_token ?? '', secret: inbox.secret ?? '' }),
     };
   },
 };

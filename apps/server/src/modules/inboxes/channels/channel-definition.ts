@@ -29,7 +29,7 @@ export interface ContactSourcing {
   reachableAs(contact: ContactAddress, latestSourceId: string | undefined): string | undefined;
 }
 
-export type ChannelTokens = Pick<InboxFields, 'inbox_identifier' | 'website_token' | 'hmac_token'>;
+export type ChannelTokens = Pick<InboxFields, 'inbox_identifier' | 'website_token' | 'hmac_token' | 'secret'>;
 
 /** What differs between channel types: their settings, their generated tokens and their fields in an Inbox. */
 export interface ChannelDefinition {

@@ -45,7 +45,7 @@ export const emailChannel: ChannelDefinition = {
     smtp_authentication: 'login',
     smtp_openssl_verify_mode: 'none',
   }),
-  newTokens: () => ({ inbox_identifier: null, website_token: null, hmac_token: null }),
+  newTokens: () => ({ inbox_identifier: null, website_token: null, hmac_token: null, secret: null }),
   contactSourcing: {
     requiredField: 'email',
     newSourceId: (contact) => contact.email ?? undefined,

@@ -71,7 +71,12 @@ export const webWidgetChannel: ChannelDefinition = {
     hmac_mandatory: false,
     selected_feature_flags: ['attachments', 'emoji_picker', 'end_conversation'],
   }),
-  newTokens: () => ({ inbox_identifier: null, website_token: randomToken(), hmac_token: randomToken() }),
+  newTokens: () => ({
+    inbox_identifier: null,
+    website_token: randomToken(),
+    hmac_token: randomToken(),
+    secret: null,
+  }),
   contactSourcing: {
     requiredField: null,
     newSourceId: () => randomUUID(),

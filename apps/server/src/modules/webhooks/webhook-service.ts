@@ -1,0 +1,151 @@
+import type { MemberActor } from '../../auth/actor';
+import type { Database } from '../../db/connection';
+import { isUniqueViolation } from '../../db/unique-violation';
+import { appError, validationError } from '../../errors/app-error';
+import { changedAttributes, changeEvent } from '../../events/change-event';
+import type { Schemas } from '../../http/schemas';
+import { randomToken } from '../access-tokens/random-token';
+import type { ServiceDependencies } from '../service-dependencies';
+import { defaultSubscriptions } from './webhook-events';
+import { toWebhook } from './webhook-mapper';
+import { type WebhookFields, type WebhookRecord, webhookRepository } from './webhook-repository';
+
+const urlTaken = () => validationError([{ attribute: 'url', message: 'has already been taken' }]);
+
+/** Whether `url` is an absolute http or https address, as the reference demands. */
+function isWebAddress(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** The account's webhooks: where its events are posted. Administrators manage them. */
+export function webhookService({ db, clock, events }: ServiceDependencies) {
+  const webhookEvent = (name: string, member: MemberActor, webhook: WebhookRecord, data = {}) =>
+    changeEvent(name, member, webhook.account_id, { type: 'webhook', id: webhook.id }, { webhook, ...data });
+
+  /** The names of the account's inboxes among `ids`. */
+  async function inboxNames(database: Database, accountId: number, ids: Array<number | null>) {
+    const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+    if (wanted.length === 0) return new Map<number, string>();
+    const rows = await database('inboxes').where({ account_id: accountId }).whereIn('id', wanted).select('id', 'name');
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  /** The fields given, checked: an http(s) address, and an inbox of the account. */
+  async function checkedFields(
+    database: Database,
+    member: MemberActor,
+    input: Schemas['WebhookUpdate'],
+  ): Promise<Partial<WebhookFields>> {
+    const fields: Partial<WebhookFields> = {};
+    if (input.url !== undefined) {
+      const url = input.url.trim();
+      if (!isWebAddress(url)) throw validationError([{ attribute: 'url', message: 'is not a valid http(s) URL' }]);
+      fields.url = url;
+    }
+    if (input.subscriptions !== undefined) fields.subscriptions = input.subscriptions;
+    if (input.name !== undefined) fields.name = input.name;
+    if (input.inbox_id !== undefined) {
+      if (input.inbox_id !== null && !(await inboxNames(database, member.account.id, [input.inbox_id])).size) {
+        throw validationError([{ attribute: 'inbox_id', message: 'is not an inbox of the account' }]);
+      }
+      fields.inbox_id = input.inbox_id;
+    }
+    return fields;
+  }
+
+  /** Turns a clash on the unique (account, url) index into a 422 naming url; the index alone decides. */
+  async function guardingUrl<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw urlTaken();
+      throw error;
+    }
+  }
+
+  async function present(database: Database, webhook: WebhookRecord): Promise<Schemas['Webhook']> {
+    const names = await inboxNames(database, webhook.account_id, [webhook.inbox_id]);
+    return toWebhook(webhook, webhook.inbox_id === null ? undefined : names.get(webhook.inbox_id));
+  }
+
+  return {
+    async list(member: MemberActor): Promise<Schemas['WebhookList']> {
+      const webhooks = await webhookRepository(db).list(member.account.id);
+      const names = await inboxNames(
+        db,
+        member.account.id,
+        webhooks.map((webhook) => webhook.inbox_id),
+      );
+      return {
+        payload: {
+          webhooks: webhooks.map((webhook) =>
+            toWebhook(webhook, webhook.inbox_id === null ? undefined : names.get(webhook.inbox_id)),
+          ),
+        },
+      };
+    },
+
+    async create(member: MemberActor, input: Schemas['WebhookCreate']): Promise<Schemas['WebhookEnvelope']> {
+      const checked = await checkedFields(db, member, input);
+      const fields: WebhookFields = {
+        url: checked.url ?? input.url,
+        subscriptions: checked.subscriptions ?? [...defaultSubscriptions],
+        name: checked.name ?? null,
+        inbox_id: checked.inbox_id ?? null,
+      };
+      const created = await guardingUrl(() =>
+        db.transaction(async (trx) => {
+          const webhook = await webhookRepository(trx).insert(
+            member.account.id,
+            { ...fields, secret: randomToken() },
+            clock.nowSeconds(),
+          );
+          await events.record(trx, webhookEvent('webhook_created', member, webhook));
+          return webhook;
+        }),
+      );
+      return { payload: { webhook: await present(db, created) } };
+    },
+
+    async update(
+      member: MemberActor,
+      id: number,
+      input: Schemas['WebhookUpdate'],
+    ): Promise<Schemas['WebhookEnvelope']> {
+      const changes = await checkedFields(db, member, input);
+      const updated = await guardingUrl(() =>
+        db.transaction(async (trx) => {
+          const current = await webhookRepository(trx).findInAccount(member.account.id, id, { lock: true });
+          if (!current) throw appError('RESOURCE_NOT_FOUND');
+          const now = clock.nowSeconds();
+          await webhookRepository(trx).update(current.id, changes, now);
+          const webhook = { ...current, ...changes, updated_at: now };
+          await events.record(
+            trx,
+            webhookEvent('webhook_updated', member, webhook, {
+              changed_attributes: changedAttributes(current, changes),
+            }),
+          );
+          return webhook;
+        }),
+      );
+      return { payload: { webhook: await present(db, updated) } };
+    },
+
+    async delete(member: MemberActor, id: number): Promise<void> {
+      await db.transaction(async (trx) => {
+        const webhook = await webhookRepository(trx).findInAccount(member.account.id, id, { lock: true });
+        if (!webhook) throw appError('RESOURCE_NOT_FOUND');
+        await webhookRepository(trx).delete(webhook.id);
+        await events.record(trx, webhookEvent('webhook_deleted', member, webhook));
+      });
+    },
+  };
+}
+
+export type WebhookService = ReturnType<typeof webhookService>;
