@@ -12,14 +12,22 @@ import { localDiskStorage } from './modules/attachments/local-disk-storage';
 import { createSnoozeExpiry } from './modules/conversations/snooze-expiry';
 import { accountDirectories } from './modules/directory/account-directory';
 import { repositories } from './modules/repositories';
+import { deliveryFanout } from './modules/webhooks/delivery-fanout';
+import {
+  createDeliveryWorker,
+  type DeliverySettings,
+  defaultDeliverySettings,
+} from './modules/webhooks/delivery-worker';
 import { createServices } from './services';
 
 export interface ContainerOptions {
   db: Database;
   clock?: Clock;
   logger?: Logger;
-  /** How consumers that call out (webhooks, agent bots) reach the network: the global fetch unless a test fakes it. */
-  fetch?: typeof globalThis.fetch;
+  /** How webhooks, API inboxes and agent bots are posted to; the defaults of `WEBHOOK_*` for what is not given. */
+  webhookDelivery?: Partial<Pick<DeliverySettings, 'timeoutMs' | 'allowPrivateNetworks' | 'retryPeriodSeconds'>>;
+  /** The origin of links in what is posted to webhooks (attachments); `http://localhost:3000` unless given. */
+  publicUrl?: string;
   /** The readers of the event log, each with its own progress; tests pass consumers of their own. */
   consumers?: EventConsumer[];
   /** How long handled events stay in the log, in seconds (the dispatcher's default when not given). */
@@ -45,15 +53,6 @@ export function createContainer(options: ContainerOptions) {
   const { db } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: 'silent' });
-  const consumers = [...(options.consumers ?? [])];
-  const dispatcher = createDispatcher({
-    db,
-    clock,
-    logger,
-    consumers,
-    ...(options.eventRetentionSeconds !== undefined && { retentionSeconds: options.eventRetentionSeconds }),
-    ...(options.eventPollIntervalMs !== undefined && { pollIntervalMs: options.eventPollIntervalMs }),
-  });
   const recorder = createEventRecorder({ clock });
   const events: EventRecorder = {
     async record(transaction, event) {
@@ -65,6 +64,41 @@ export function createContainer(options: ContainerOptions) {
       );
     },
   };
+  const services = createServices(
+    { db, clock, events, repositories, directories: accountDirectories(db, callerStampRepository(db)) },
+    {
+      storage: options.storage ?? localDiskStorage(defaultStorageFolder),
+      attachmentUrlTtlSeconds: options.attachmentUrlTtlSeconds ?? defaultAttachmentUrlTtlSeconds,
+      secretKeyBase: options.secretKeyBase,
+    },
+  );
+  const deliveryWorker = createDeliveryWorker(
+    { db, clock, events },
+    {
+      ...defaultDeliverySettings,
+      ...options.webhookDelivery,
+      retentionSeconds: options.eventRetentionSeconds ?? defaultDeliverySettings.retentionSeconds,
+      pollIntervalMs: options.eventPollIntervalMs ?? defaultDeliverySettings.pollIntervalMs,
+    },
+    logger,
+  );
+  const deliveries = deliveryFanout(
+    {
+      db,
+      presentation: () => services.presentation(options.publicUrl ?? 'http://localhost:3000'),
+    },
+    clock,
+    () => deliveryWorker.wake(),
+  );
+  const consumers = [deliveries, ...(options.consumers ?? [])];
+  const dispatcher = createDispatcher({
+    db,
+    clock,
+    logger,
+    consumers,
+    ...(options.eventRetentionSeconds !== undefined && { retentionSeconds: options.eventRetentionSeconds }),
+    ...(options.eventPollIntervalMs !== undefined && { pollIntervalMs: options.eventPollIntervalMs }),
+  });
   const snoozeExpiry = createSnoozeExpiry(
     { db, clock, events },
     {
@@ -76,25 +110,19 @@ export function createContainer(options: ContainerOptions) {
     db,
     clock,
     logger,
-    fetch: options.fetch ?? globalThis.fetch,
-    services: createServices(
-      { db, clock, events, repositories, directories: accountDirectories(db, callerStampRepository(db)) },
-      {
-        storage: options.storage ?? localDiskStorage(defaultStorageFolder),
-        attachmentUrlTtlSeconds: options.attachmentUrlTtlSeconds ?? defaultAttachmentUrlTtlSeconds,
-        secretKeyBase: options.secretKeyBase,
-      },
-    ),
+    services,
     dispatcher,
     snoozeExpiry,
-    /** Starts what a process that does background work runs: the dispatcher and the periodic work. */
+    deliveryWorker,
+    /** Starts what a process that does background work runs: the dispatcher, the deliveries, the periodic work. */
     startBackgroundWork() {
       dispatcher.start();
+      deliveryWorker.start();
       snoozeExpiry.start();
     },
     /** Stops the background work; resolves once the runs under way have finished. */
     async stopBackgroundWork() {
-      await Promise.all([dispatcher.stop(), snoozeExpiry.stop()]);
+      await Promise.all([dispatcher.stop(), deliveryWorker.stop(), snoozeExpiry.stop()]);
     },
   };
 }

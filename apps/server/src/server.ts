@@ -88,7 +88,8 @@ export async function startServer(
 ): Promise<RunningServer> {
   const dispatches = config.role !== 'api';
   const db = connectDatabase(config.databaseUrl, {
-    dispatchedConsumers: dispatches ? (options.consumers?.length ?? 0) : 0,
+    // The consumers given, and the one that fans events out to webhooks.
+    dispatchedConsumers: dispatches ? (options.consumers?.length ?? 0) + 1 : 0,
   });
   await migrateLatest(db);
   const container = createContainer({
@@ -100,6 +101,12 @@ export async function startServer(
     storage: localDiskStorage(config.storagePath),
     attachmentUrlTtlSeconds: config.attachmentUrlTtlSeconds,
     ...(config.secretKeyBase && { secretKeyBase: config.secretKeyBase }),
+    ...(config.publicUrl && { publicUrl: config.publicUrl }),
+    webhookDelivery: {
+      timeoutMs: config.webhookTimeoutMs,
+      allowPrivateNetworks: config.webhookAllowPrivateNetworks,
+      retryPeriodSeconds: config.webhookRetrySeconds,
+    },
   });
   const servesApi = config.role !== 'worker';
   if (servesApi && config.platformAppToken) {

@@ -44,6 +44,20 @@ export interface ServerConfig {
   attachmentUrlTtlSeconds: number;
   /** The secret server keys are derived from; without it, one generated once is kept in the database. */
   secretKeyBase: string | undefined;
+  /** How long a delivery's connection and answer may take, in milliseconds (`WEBHOOK_TIMEOUT`, in seconds). */
+  webhookTimeoutMs: number;
+  /** Whether deliveries may reach loopback, private and link-local addresses. */
+  webhookAllowPrivateNetworks: boolean;
+  /** How long a webhook's or an API inbox's delivery is retried before it is given up, in seconds. */
+  webhookRetrySeconds: number;
+}
+
+/** A yes-or-no setting: `true` or `1` turns it on; anything else set is refused. */
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const given = env[name];
+  if (given === undefined || given === '' || given === 'false' || given === '0') return false;
+  if (given === 'true' || given === '1') return true;
+  throw new Error(`${name} must be true or false, got "${given}"`);
 }
 
 /** A whole number of at least `minimum` from the environment, or the default when it is not set. */
@@ -129,5 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxFileUploadBytes: wholeNumber(env, 'MAXIMUM_FILE_UPLOAD_SIZE', 40, 1) * 1024 * 1024,
     attachmentUrlTtlSeconds: wholeNumber(env, 'ATTACHMENT_URL_TTL_SECONDS', defaultAttachmentUrlTtlSeconds, 60),
     secretKeyBase: secretKeyBaseOf(env),
+    webhookTimeoutMs: wholeNumber(env, 'WEBHOOK_TIMEOUT', 5, 1) * 1000,
+    webhookAllowPrivateNetworks: flag(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS'),
+    webhookRetrySeconds: wholeNumber(env, 'WEBHOOK_RETRY_HOURS', 24, 1) * 3600,
   };
 }

@@ -485,6 +485,34 @@ interface WebhookColumns {
   updated_at: number;
 }
 
+// 0014-webhook-deliveries
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+interface WebhookDeliveryColumns {
+  id: number;
+  delivery_id: string;
+  account_id: number;
+  webhook_id: number | null;
+  inbox_id: number | null;
+  agent_bot_id: number | null;
+  target: string;
+  event_id: number;
+  event: string;
+  message_id: number | null;
+  url: string;
+  body: string;
+  status: DeliveryStatus;
+  attempts: number;
+  next_attempt_at: number;
+  claimed_until: number | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
 declare module 'knex/types/tables' {
   interface Tables {
     platform_apps: Table<PlatformAppColumns>;
@@ -530,6 +558,7 @@ declare module 'knex/types/tables' {
     conversation_tallies: Table<ConversationTallyColumns, never, never>;
     csat_survey_responses: Table<CsatSurveyResponseColumns>;
     webhooks: Table<WebhookColumns>;
+    webhook_deliveries: Table<WebhookDeliveryColumns, 'attempts'>;
   }
 }
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { type AppOptions, createApp } from '../app';
 import { type Clock, systemClock } from '../config/clock';
-import { type Container, createContainer } from '../container';
+import { type Container, type ContainerOptions, createContainer } from '../container';
 import type { Database } from '../db/connection';
 import type { EventConsumer } from '../events/domain-event';
 import { answerMalformedRequestsInJson } from '../http/malformed-requests';
@@ -75,6 +75,8 @@ export async function startTestServer(
     storage?: AttachmentStorage;
     /** `SECRET_KEY_BASE`; the database keeps a generated one unless given. */
     secretKeyBase?: string;
+    /** How deliveries are posted; tests that receive them on this machine allow private networks. */
+    webhookDelivery?: ContainerOptions['webhookDelivery'];
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -87,6 +89,7 @@ export async function startTestServer(
     consumers: options.consumers ?? [],
     storage: options.storage ?? localDiskStorage(storageFolder),
     ...(options.secretKeyBase && { secretKeyBase: options.secretKeyBase }),
+    ...(options.webhookDelivery && { webhookDelivery: options.webhookDelivery }),
   });
   const app = createApp({ ...options.app, container, validateResponses: true });
   const server = await new Promise<Server>((resolve) => {

@@ -33,7 +33,7 @@ export interface ConversationViewing {
 }
 
 /** The hours an API inbox gives agents to reply after the contact's last message, if it limits them. */
-function replyWindowHours(inbox: InboxRecord): number | undefined {
+export function replyWindowHours(inbox: InboxRecord): number | undefined {
   if (inbox.channel_type !== 'Channel::Api') return undefined;
   const attributes = inbox.channel_settings.additional_attributes;
   if (typeof attributes !== 'object' || attributes === null) return undefined;

@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../config/clock';
+import type { Database } from '../../db/connection';
+import type { DomainEvent, EventConsumer } from '../../events/domain-event';
+import { agentBotRepository } from '../agent-bots/agent-bot-repository';
+import type { ContactRecord } from '../contacts/contact-repository';
+import { contactRepository } from '../contacts/contact-repository';
+import type { ConversationRecord } from '../conversations/conversation-repository';
+import type { Presentation } from '../conversations/conversation-service';
+import type { MessageRecord } from '../conversations/message-repository';
+import { inboxAgentBotRepository } from '../inboxes/inbox-agent-bot-repository';
+import { type InboxRecord, inboxRepository } from '../inboxes/inbox-repository';
+import { type DeliveryTarget, deliveryRepository, type NewDelivery } from './delivery-repository';
+import type { WebhookEvent } from './webhook-events';
+import {
+  accountData,
+  contactData,
+  conversationData,
+  inboxData,
+  messageData,
+  type PayloadReading,
+} from './webhook-payloads';
+import { webhookRepository } from './webhook-repository';
+
+/** The events an API inbox's `webhook_url` receives: every conversation, message and typing event of the inbox. */
+const inboxEvents = new Set([
+  'conversation_created',
+  'conversation_updated',
+  'conversation_status_changed',
+  'message_created',
+  'message_updated',
+  'conversation_typing_on',
+  'conversation_typing_off',
+  'webwidget_triggered',
+]);
+
+/** The events agent bots receive, as the reference sends them. */
+const botEvents = new Set([
+  'message_created',
+  'message_updated',
+  'conversation_opened',
+  'conversation_resolved',
+  'conversation_status_changed',
+  'conversation_updated',
+  'webwidget_triggered',
+]);
+
+const webhookEvents = new Set<string>([
+  'conversation_created',
+  'conversation_updated',
+  'conversation_status_changed',
+  'message_created',
+  'message_updated',
+  'contact_created',
+  'contact_updated',
+  'webwidget_triggered',
+  'inbox_created',
+  'inbox_updated',
+  'conversation_typing_on',
+  'conversation_typing_off',
+] satisfies WebhookEvent[]);
+
+const deliverable = (name: string) => webhookEvents.has(name) || botEvents.has(name);
+
+/** The conversation an event is about, as committed with it, if it is about one. */
+function conversationOf(event: DomainEvent): ConversationRecord | undefined {
+  return event.data.conversation as ConversationRecord | undefined;
+}
+
+/** The agent bots that hear a conversation: its inbox's bot and the bot holding it, each with an address. */
+async function botTargets(reading: PayloadReading, conversation: ConversationRecord): Promise<DeliveryTarget[]> {
+  const inboxBotId = await inboxAgentBotRepository(reading.db).botIdOf(conversation.inbox_id);
+  const ids = [...new Set([inboxBotId, conversation.assignee_agent_bot_id].filter((id) => id != null))] as number[];
+  const bots = await agentBotRepository(reading.db).listByIds(ids);
+  return bots.flatMap((bot) =>
+    bot.outgoing_url ? [{ kind: 'agent_bot' as const, id: bot.id, url: bot.outgoing_url }] : [],
+  );
+}
+
+/** Where an event goes: subscribed webhooks, the API inbox's address, the conversation's bots. */
+async function targetsOf(
+  reading: PayloadReading,
+  event: DomainEvent,
+  inbox: InboxRecord | undefined,
+): Promise<DeliveryTarget[]> {
+  const accountId = event.accountId;
+  if (accountId === null) return [];
+  const targets: DeliveryTarget[] = [];
+  if (webhookEvents.has(event.name)) {
+    for (const webhook of await webhookRepository(reading.db).list(accountId)) {
+      if (webhook.subscriptions.includes(event.name as WebhookEvent)) {
+        targets.push({ kind: 'webhook', id: webhook.id, url: webhook.url });
+      }
+    }
+  }
+  const webhookUrl = inbox?.channel_type === 'Channel::Api' ? inbox.channel_settings.webhook_url : undefined;
+  if (inboxEvents.has(event.name) && inbox && typeof webhookUrl === 'string' && webhookUrl !== '') {
+    targets.push({ kind: 'inbox', id: inbox.id, url: webhookUrl });
+  }
+  const conversation = conversationOf(event);
+  if (botEvents.has(event.name) && conversation) targets.push(...(await botTargets(reading, conversation)));
+  return targets;
+}
+
+/** Who is typing, as typing events show them: a user or a contact. */
+async function typistData(reading: PayloadReading, event: DomainEvent, account: { id: number; name: string }) {
+  if (event.actor.id === null) return null;
+  if (event.actor.type === 'contact' && event.accountId !== null) {
+    const contact = await contactRepository(reading.db).findInAccount(event.accountId, event.actor.id);
+    return contact ? contactData(contact, account) : null;
+  }
+  if (event.actor.type === 'user') {
+    const user = await reading.db('users').where({ id: event.actor.id }).first('id', 'name', 'email');
+    return user ? { id: user.id, name: user.name, email: user.email, type: 'user' } : null;
+  }
+  return null;
+}
+
+/** The body of an event's deliveries, before `event` is added; undefined for an event that is not delivered. */
+async function payloadOf(
+  reading: PayloadReading,
+  event: DomainEvent,
+  inbox: InboxRecord | undefined,
+  nowSeconds: number,
+): Promise<Record<string, unknown> | undefined> {
+  if (event.accountId === null) return undefined;
+  const account = await accountData(reading.db, event.accountId);
+  const conversation = conversationOf(event);
+  const changes =
+    event.data.changed_attributes === undefined ? {} : { changed_attributes: event.data.changed_attributes };
+  switch (event.name) {
+    case 'message_created':
+    case 'message_updated': {
+      const message = event.data.message as MessageRecord;
+      if (!conversation) return undefined;
+      return messageData(reading, message, conversation, account, inbox, nowSeconds);
+    }
+    case 'contact_created':
+    case 'contact_updated':
+      return { ...contactData(event.data.contact as ContactRecord, account), ...changes };
+    case 'inbox_created':
+    case 'inbox_updated':
+      return inboxData(event.data.inbox as Record<string, unknown>, account);
+    case 'conversation_typing_on':
+    case 'conversation_typing_off':
+      if (!conversation) return undefined;
+      return {
+        user: await typistData(reading, event, account),
+        conversation: await conversationData(reading, conversation, account, nowSeconds),
+        is_private: Boolean(event.data.is_private),
+      };
+    default:
+      if (!conversation) return undefined;
+      return { ...(await conversationData(reading, conversation, account, nowSeconds)), ...changes };
+  }
+}
+
+/** Whether an event is one the reference leaves out of deliveries: activity messages, contact saves that changed nothing. */
+function leftOut(event: DomainEvent): boolean {
+  if (event.name.startsWith('message_')) return (event.data.message as MessageRecord).message_type === 'activity';
+  if (event.name === 'contact_updated') {
+    const changed = event.data.changed_attributes;
+    return Array.isArray(changed) && changed.length === 0;
+  }
+  return false;
+}
+
+/**
+ * The consumer that turns the account's events into deliveries: for each event, the webhooks subscribed to it, the
+ * API inbox's address and the conversation's agent bots, each get a delivery of one body, built when the event is
+ * handled from the records the event committed (the message, the conversation, the contact) and what surrounds them.
+ * An event handled twice queues nothing twice. `onQueued` is told when deliveries are waiting.
+ */
+export function deliveryFanout(
+  source: { db: Database; presentation: () => Promise<Presentation> },
+  clock: Clock,
+  onQueued: () => void,
+): EventConsumer {
+  return {
+    name: 'webhook-deliveries',
+    async handle(event) {
+      if (!deliverable(event.name) || event.accountId === null || leftOut(event)) return;
+      const reading: PayloadReading = {
+        db: source.db,
+        presentAttachment: (await source.presentation()).presentAttachment,
+      };
+      const conversation = conversationOf(event);
+      const inboxId = conversation?.inbox_id;
+      const inbox =
+        inboxId === undefined ? undefined : await inboxRepository(reading.db).findInAccount(event.accountId, inboxId);
+      const targets = await targetsOf(reading, event, inbox);
+      if (targets.length === 0) return;
+      const now = clock.nowSeconds();
+      const payload = await payloadOf(reading, event, inbox, now);
+      if (!payload) return;
+      const messageId = event.name.startsWith('message_') ? (event.data.message as MessageRecord).id : null;
+      const deliveries: NewDelivery[] = targets.map((target) => ({
+        deliveryId: randomUUID(),
+        accountId: event.accountId as number,
+        target,
+        eventId: event.id,
+        event: event.name,
+        messageId: target.kind === 'inbox' ? messageId : null,
+        body: JSON.stringify({ ...payload, event: event.name }),
+      }));
+      await deliveryRepository(reading.db).enqueue(deliveries, now);
+      onQueued();
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import type { Database } from '../../db/connection';
+import type { DeliveryStatus, TableRow } from '../../db/tables';
+
+export type DeliveryRecord = TableRow<'webhook_deliveries'>;
+
+/** Who a delivery goes to: an account webhook, an API inbox's `webhook_url`, or an agent bot's `outgoing_url`. */
+export type DeliveryTarget =
+  | { kind: 'webhook'; id: number; url: string }
+  | { kind: 'inbox'; id: number; url: string }
+  | { kind: 'agent_bot'; id: number; url: string };
+
+/** The queue a target's deliveries wait in, in order. */
+export const targetKey = (target: DeliveryTarget): string => `${target.kind}:${target.id}`;
+
+/** A delivery to queue: an event's body for one target. */
+export interface NewDelivery {
+  deliveryId: string;
+  accountId: number;
+  target: DeliveryTarget;
+  eventId: number;
+  event: string;
+  messageId: number | null;
+  body: string;
+}
+
+/** What one attempt came to. */
+export type AttemptResult =
+  | { outcome: 'delivered'; statusCode: number }
+  | { outcome: 'retry'; statusCode: number | null; error: string; nextAttemptAt: number }
+  | { outcome: 'failed'; statusCode: number | null; error: string };
+
+/** The deliveries of events to webhooks, API inboxes and agent bots, and their progress. */
+export function deliveryRepository(db: Database) {
+  return {
+    /** Queues deliveries; one already queued for the same event and target is left as it is. */
+    async enqueue(deliveries: NewDelivery[], now: number): Promise<void> {
+      if (deliveries.length === 0) return;
+      await db('webhook_deliveries')
+        .insert(
+          deliveries.map((delivery) => ({
+            delivery_id: delivery.deliveryId,
+            account_id: delivery.accountId,
+            webhook_id: delivery.target.kind === 'webhook' ? delivery.target.id : null,
+            inbox_id: delivery.target.kind === 'inbox' ? delivery.target.id : null,
+            agent_bot_id: delivery.target.kind === 'agent_bot' ? delivery.target.id : null,
+            target: targetKey(delivery.target),
+            event_id: delivery.eventId,
+            event: delivery.event,
+            message_id: delivery.messageId,
+            url: delivery.target.url,
+            body: delivery.body,
+            status: 'pending' satisfies DeliveryStatus,
+            attempts: 0,
+            next_attempt_at: now,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .onConflict(['event_id', 'target'])
+        .ignore();
+    },
+
+    /**
+     * The deliveries due now that head their target's queue, oldest first: a target's later deliveries wait for its
+     * earlier ones, so each target receives its events in order. Deliveries another process is sending are skipped.
+     */
+    async dueHeads(now: number, limit: number): Promise<DeliveryRecord[]> {
+      return db('webhook_deliveries as due')
+        .select('due.*')
+        .where('due.status', 'pending')
+        .where('due.next_attempt_at', '<=', now)
+        .where((free) => free.whereNull('due.claimed_until').orWhere('due.claimed_until', '<', now))
+        .whereNotExists((earlier) =>
+          earlier
+            .select(db.raw('1'))
+            .from('webhook_deliveries as earlier')
+            .whereRaw('earlier.target = due.target')
+            .where('earlier.status', 'pending')
+            .whereRaw('earlier.id < due.id'),
+        )
+        .orderBy('due.id')
+        .limit(limit);
+    },
+
+    /**
+     * Takes a delivery for this process until `until`, unless another process took it first: the condition is
+     * checked by the update itself, so two processes never both take one.
+     */
+    async claim(id: number, now: number, until: number): Promise<boolean> {
+      const taken = await db('webhook_deliveries')
+        .where({ id, status: 'pending' })
+        .where((free) => free.whereNull('claimed_until').orWhere('claimed_until', '<', now))
+        .update({ claimed_until: until, updated_at: now });
+      return taken === 1;
+    },
+
+    async recordAttempt(id: number, result: AttemptResult, now: number): Promise<void> {
+      const common = { claimed_until: null, updated_at: now, attempts: db.raw('attempts + 1') as unknown as number };
+      if (result.outcome === 'delivered') {
+        await db('webhook_deliveries')
+          .where({ id })
+          .update({
+            ...common,
+            status: 'delivered',
+            last_status_code: result.statusCode,
+            last_error: null,
+            finished_at: now,
+          });
+        return;
+      }
+      await db('webhook_deliveries')
+        .where({ id })
+        .update({
+          ...common,
+          last_status_code: result.statusCode,
+          last_error: result.error,
+          ...(result.outcome === 'retry'
+            ? { next_attempt_at: result.nextAttemptAt }
+            : { status: 'failed' as const, finished_at: now }),
+        });
+    },
+
+    /** A webhook's deliveries, newest first. */
+    async ofWebhook(webhookId: number, limit: number): Promise<DeliveryRecord[]> {
+      return db('webhook_deliveries').where({ webhook_id: webhookId }).orderBy('id', 'desc').limit(limit);
+    },
+
+    async findOfWebhook(webhookId: number, id: number): Promise<DeliveryRecord | undefined> {
+      return db('webhook_deliveries').where({ webhook_id: webhookId, id }).first();
+    },
+
+    /** Makes a finished delivery due again, under its delivery id, ahead of its target's later deliveries. */
+    async requeue(id: number, now: number): Promise<void> {
+      await db('webhook_deliveries').where({ id }).update({
+        status: 'pending',
+        next_attempt_at: now,
+        claimed_until: null,
+        finished_at: null,
+        updated_at: now,
+      });
+    },
+
+    /** Removes deliveries finished before `before`. */
+    async pruneFinished(before: number): Promise<number> {
+      return db('webhook_deliveries').whereNotNull('finished_at').where('finished_at', '<', before).delete();
+    },
+  };
+}

@@ -1,0 +1,233 @@
+import { createHmac, randomInt } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { SystemActor } from '../../auth/actor';
+import { createWakeSignal } from '../../events/wake-signal';
+import { changeConversation } from '../conversations/conversation-change';
+import { messageEvent } from '../conversations/conversation-events';
+import { conversationRepository, toConversationRecord } from '../conversations/conversation-repository';
+import { messageRepository } from '../conversations/message-repository';
+import { appendActivity } from '../conversations/message-writer';
+import type { ServiceDependencies } from '../service-dependencies';
+import { type PostOutcome, type PostSettings, postDelivery } from './delivery-post';
+import { type AttemptResult, type DeliveryRecord, deliveryRepository } from './delivery-repository';
+
+/** How deliveries are made and retried. */
+export interface DeliverySettings extends PostSettings {
+  /** How long a webhook's or an API inbox's delivery is retried before it is given up, in seconds. */
+  retryPeriodSeconds: number;
+  /** How long finished deliveries are kept for administrators to look at, in seconds. */
+  retentionSeconds: number;
+  /** How often the worker looks for due deliveries when nothing wakes it, in milliseconds. */
+  pollIntervalMs: number;
+}
+
+/** `WEBHOOK_TIMEOUT` 5 s, private networks refused, `WEBHOOK_RETRY_HOURS` 24, finished deliveries kept a week. */
+export const defaultDeliverySettings: DeliverySettings = {
+  timeoutMs: 5000,
+  allowPrivateNetworks: false,
+  retryPeriodSeconds: 24 * 3600,
+  retentionSeconds: 7 * 24 * 3600,
+  pollIntervalMs: 1000,
+};
+
+/** Deliveries attempted at once: each heads its own target's queue. */
+const concurrentDeliveries = 32;
+
+/** The first retry of a webhook's delivery waits about this long; each later one twice as long, up to an hour. */
+const firstRetrySeconds = 10;
+const longestRetrySeconds = 60 * 60;
+
+/** Agent bots are retried as the reference retries them: three attempts, three seconds apart. */
+const botAttempts = 3;
+const botRetrySeconds = 3;
+
+/** The activity written when a bot that holds a pending conversation cannot be reached. */
+export const botFailureActivityText = 'Conversation was marked open by system due to an error with the agent bot.';
+
+const deliverySystem: SystemActor = { kind: 'system', name: 'System' };
+
+/** The delay before the next attempt after `attempts` failed ones: doubling, with jitter so receivers are not stampeded. */
+function retryDelaySeconds(attempts: number): number {
+  const ceiling = Math.min(firstRetrySeconds * 2 ** (attempts - 1), longestRetrySeconds);
+  return Math.max(1, Math.round(ceiling / 2 + randomInt(0, Math.ceil(ceiling / 2) + 1)));
+}
+
+/** The headers of a delivery: its id, and when the target has a secret, the time and the signature of the body. */
+export function deliveryHeaders(delivery: DeliveryRecord, secret: string | null, nowSeconds: number) {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    Accept: 'application/json',
+    'User-Agent': 'Inquirly-Webhooks',
+    'X-Chatwoot-Delivery': delivery.delivery_id,
+  };
+  if (secret) {
+    const timestamp = String(nowSeconds);
+    const signature = createHmac('sha256', secret).update(`${timestamp}.${delivery.body}`).digest('hex');
+    headers['X-Chatwoot-Timestamp'] = timestamp;
+    headers['X-Chatwoot-Signature'] = `sha256=${signature}`;
+  }
+  return headers;
+}
+
+const statusOf = (outcome: PostOutcome): number | null => ('error' in outcome ? null : outcome.statusCode);
+
+const describe = (outcome: PostOutcome) =>
+  'error' in outcome ? outcome.error : `the receiver answered ${outcome.statusCode}`;
+
+/**
+ * Makes the queued deliveries, at least once each: the head of each target's queue is posted (so a target receives
+ * its events in order), and a delivery that fails is tried again later, the target's next ones waiting behind it.
+ * Webhooks and API inboxes are retried with doubling delays for `retryPeriodSeconds`, then the delivery is given up
+ * (`failed`); a given-up message delivery to an API inbox marks the message failed, as the reference does. Agent bots
+ * get the reference's three attempts; when the last fails on a message of a conversation the bot holds pending, the
+ * conversation is opened for the agents. A delivery is taken for a while by the process sending it: several processes
+ * share the work, and one that dies mid-delivery leaves it to another once that while has passed.
+ */
+export function createDeliveryWorker(
+  dependencies: Pick<ServiceDependencies, 'db' | 'clock' | 'events'>,
+  settings: DeliverySettings,
+  logger: Logger,
+) {
+  const { db, clock } = dependencies;
+  const deliveries = deliveryRepository(db);
+  const claimSeconds = Math.ceil(settings.timeoutMs / 1000) + 30;
+
+  async function secretOf(delivery: DeliveryRecord): Promise<string | null> {
+    if (delivery.webhook_id !== null) {
+      return (await db('webhooks').where({ id: delivery.webhook_id }).first('secret'))?.secret ?? null;
+    }
+    if (delivery.inbox_id !== null) {
+      return (await db('inboxes').where({ id: delivery.inbox_id }).first('secret'))?.secret ?? null;
+    }
+    if (delivery.agent_bot_id !== null) {
+      return (await db('agent_bots').where({ id: delivery.agent_bot_id }).first('secret'))?.secret ?? null;
+    }
+    return null;
+  }
+
+  function resultOf(delivery: DeliveryRecord, outcome: PostOutcome, now: number): AttemptResult {
+    const statusCode = statusOf(outcome);
+    if (statusCode !== null && statusCode >= 200 && statusCode < 300) return { outcome: 'delivered', statusCode };
+    const error = describe(outcome);
+    const attempts = delivery.attempts + 1;
+    if (delivery.agent_bot_id !== null) {
+      const retryable = statusCode === null || statusCode === 429 || statusCode >= 500;
+      return retryable && attempts < botAttempts
+        ? { outcome: 'retry', statusCode, error, nextAttemptAt: now + botRetrySeconds }
+        : { outcome: 'failed', statusCode, error };
+    }
+    const nextAttemptAt = now + retryDelaySeconds(attempts);
+    return nextAttemptAt <= delivery.created_at + settings.retryPeriodSeconds
+      ? { outcome: 'retry', statusCode, error, nextAttemptAt }
+      : { outcome: 'failed', statusCode, error };
+  }
+
+  /** What giving up a delivery does beyond it: the message it carried to an API inbox, a bot's pending conversation. */
+  async function afterGivingUp(delivery: DeliveryRecord, error: string): Promise<void> {
+    const message =
+      delivery.message_id === null ? undefined : await messageRepository(db).findMany([delivery.message_id]);
+    if (delivery.inbox_id !== null && message?.[0]) {
+      const failed = message[0];
+      await db.transaction(async (trx) => {
+        const now = clock.nowSeconds();
+        const changed = await messageRepository(trx).update(
+          failed.id,
+          { status: 'failed', content_attributes: { ...failed.content_attributes, external_error: error } },
+          now,
+        );
+        const conversation = await trx('conversations').where({ id: failed.conversation_id }).first();
+        if (changed && conversation) {
+          await dependencies.events.record(
+            trx,
+            messageEvent('message_updated', deliverySystem, changed, toConversationRecord(conversation)),
+          );
+        }
+      });
+      return;
+    }
+    if (delivery.agent_bot_id !== null && delivery.event.startsWith('message_')) {
+      const body = JSON.parse(delivery.body) as { conversation?: { id?: number } };
+      const displayId = body.conversation?.id;
+      if (displayId === undefined) return;
+      await db.transaction(async (trx) => {
+        const conversation = await conversationRepository(trx).findByDisplayId(delivery.account_id, displayId, {
+          lock: true,
+        });
+        if (conversation?.status !== 'pending') return;
+        const opened = await changeConversation(trx, dependencies, deliverySystem, conversation, {
+          fields: { status: 'open' },
+        });
+        await appendActivity(trx, dependencies, deliverySystem, opened, botFailureActivityText);
+      });
+    }
+  }
+
+  async function attempt(delivery: DeliveryRecord): Promise<void> {
+    const now = clock.nowSeconds();
+    if (!(await deliveries.claim(delivery.id, now, now + claimSeconds))) return;
+    const headers = deliveryHeaders(delivery, await secretOf(delivery), now);
+    const outcome = await postDelivery(delivery.url, delivery.body, headers, settings);
+    const finishedAt = clock.nowSeconds();
+    const result = resultOf(delivery, outcome, finishedAt);
+    await deliveries.recordAttempt(delivery.id, result, finishedAt);
+    if (result.outcome === 'failed') {
+      logger.warn(
+        { deliveryId: delivery.delivery_id, target: delivery.target, error: result.error },
+        'delivery given up',
+      );
+      await afterGivingUp(delivery, result.error);
+    }
+  }
+
+  /** Attempts the deliveries due now; answers how many it attempted. */
+  async function runOnce(): Promise<number> {
+    const due = await deliveries.dueHeads(clock.nowSeconds(), concurrentDeliveries);
+    await Promise.all(
+      due.map((delivery) =>
+        attempt(delivery).catch((error: unknown) => {
+          logger.error({ err: error, deliveryId: delivery.delivery_id }, 'a delivery attempt failed on our side');
+        }),
+      ),
+    );
+    return due.length;
+  }
+
+  const signal = createWakeSignal();
+  let running = false;
+  let loop: Promise<void> = Promise.resolve();
+  let nextPruneAt = 0;
+
+  async function repeat(): Promise<void> {
+    while (running) {
+      let attempted = 0;
+      try {
+        attempted = await runOnce();
+        if (clock.nowSeconds() >= nextPruneAt) {
+          nextPruneAt = clock.nowSeconds() + 3600;
+          await deliveries.pruneFinished(clock.nowSeconds() - settings.retentionSeconds);
+        }
+      } catch (error) {
+        logger.error({ err: error }, 'delivering webhooks failed; tried again at the next poll');
+      }
+      if (attempted === 0) await signal.sleep(settings.pollIntervalMs);
+    }
+  }
+
+  return {
+    runOnce,
+    /** Makes an idle worker look for deliveries now, as after events were fanned out. */
+    wake: () => signal.wake(),
+    start() {
+      if (running) return;
+      running = true;
+      loop = repeat();
+    },
+    async stop() {
+      running = false;
+      signal.wake();
+      await loop;
+    },
+  };
+}
+
+export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;
