@@ -64,14 +64,6 @@ export function createContainer(options: ContainerOptions) {
       );
     },
   };
-  const services = createServices(
-    { db, clock, events, repositories, directories: accountDirectories(db, callerStampRepository(db)) },
-    {
-      storage: options.storage ?? localDiskStorage(defaultStorageFolder),
-      attachmentUrlTtlSeconds: options.attachmentUrlTtlSeconds ?? defaultAttachmentUrlTtlSeconds,
-      secretKeyBase: options.secretKeyBase,
-    },
-  );
   const deliveryWorker = createDeliveryWorker(
     { db, clock, events },
     {
@@ -81,6 +73,15 @@ export function createContainer(options: ContainerOptions) {
       pollIntervalMs: options.eventPollIntervalMs ?? defaultDeliverySettings.pollIntervalMs,
     },
     logger,
+  );
+  const services = createServices(
+    { db, clock, events, repositories, directories: accountDirectories(db, callerStampRepository(db)) },
+    {
+      storage: options.storage ?? localDiskStorage(defaultStorageFolder),
+      attachmentUrlTtlSeconds: options.attachmentUrlTtlSeconds ?? defaultAttachmentUrlTtlSeconds,
+      secretKeyBase: options.secretKeyBase,
+      wakeDeliveries: () => deliveryWorker.wake(),
+    },
   );
   const deliveries = deliveryFanout(
     {

@@ -49,6 +49,8 @@ export interface ServiceSettings {
   attachmentUrlTtlSeconds: number;
   /** `SECRET_KEY_BASE`; without it, the server generates one and keeps it in the database. */
   secretKeyBase: string | undefined;
+  /** Tells the delivery worker that deliveries are due, as when an administrator asks for one again. */
+  wakeDeliveries: () => void;
 }
 
 /** Every service, wired to one database, one clock and one event recorder; `createContainer` calls it once. */
@@ -104,7 +106,7 @@ export function createServices(dependencies: ServiceDependencies, settings: Serv
     publicMessages: publicMessageService(dependencies, publicInboxes, attachments),
     csatSurveys: csatSurveyService(dependencies),
     csatResponses: csatResponseService(dependencies),
-    webhooks: webhookService(dependencies),
+    webhooks: webhookService(dependencies, settings.wakeDeliveries),
     users,
     sso: ssoService(dependencies, users),
     attachments,

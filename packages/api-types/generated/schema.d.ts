@@ -1629,6 +1629,59 @@ export interface paths {
         patch: operations["updateWebhook"];
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/webhooks/{webhook_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * List a webhook's recent deliveries
+         * @description Administrators only. The webhook's 50 newest deliveries, newest first, waiting or finished; finished ones are kept
+         *     for `EVENT_RETENTION_HOURS`. An extension of this server: the reference keeps no deliveries.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                webhook_id: number;
+                /** @description The delivery's `id` (not its `delivery_id`). */
+                delivery_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver a finished delivery again
+         * @description Administrators only. Posts a delivered or given-up delivery again, with the same body and `X-Chatwoot-Delivery`,
+         *     ahead of the webhook's later deliveries, and retried as a new one. A delivery still waiting is a 422 naming
+         *     `delivery_id`. An extension of this server.
+         */
+        post: operations["redeliverWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/public/api/v1/inboxes/{inbox_identifier}": {
         parameters: {
             query?: never;
@@ -3252,6 +3305,45 @@ export interface components {
             payload: {
                 webhook: components["schemas"]["Webhook"];
             };
+        };
+        /**
+         * @description One event posted, or to be posted, to a webhook, and how that went.
+         * @example {
+         *       "id": 812,
+         *       "delivery_id": "3b0c1f7e-8a51-4f5e-9d8e-2f1c6a7b9e10",
+         *       "event": "message_created",
+         *       "status": "delivered",
+         *       "attempts": 2,
+         *       "last_status_code": 200,
+         *       "last_error": null,
+         *       "created_at": 1764670000,
+         *       "next_attempt_at": null,
+         *       "finished_at": 1764670012
+         *     }
+         */
+        WebhookDelivery: {
+            id: number;
+            /** @description The `X-Chatwoot-Delivery` header of every attempt. */
+            delivery_id: string;
+            event: string;
+            /**
+             * @description `failed`: given up after the retry period (`WEBHOOK_RETRY_HOURS`).
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            /** @description What the receiver answered last; null when it could not be reached. */
+            last_status_code: number | null;
+            last_error: string | null;
+            /** @description Unix seconds. */
+            created_at: number;
+            /** @description Unix seconds; null once finished. */
+            next_attempt_at: number | null;
+            /** @description Unix seconds of the delivery or of giving up. */
+            finished_at: number | null;
+        };
+        WebhookDeliveryList: {
+            payload: components["schemas"]["WebhookDelivery"][];
         };
         /**
          * @description How an inbox's satisfaction survey looks and when it is sent. Setting it replaces the whole configuration; `{}`
@@ -7842,6 +7934,64 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    redeliverWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                webhook_id: number;
+                /** @description The delivery's `id` (not its `delivery_id`). */
+                delivery_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, waiting again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];

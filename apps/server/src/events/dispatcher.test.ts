@@ -15,6 +15,8 @@ const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(reso
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
+  // Only the consumers these tests register: not the one the migrations register for webhook deliveries.
+  await database.db('event_consumers').delete();
 });
 afterAll(() => database.drop());
 
@@ -374,6 +376,7 @@ test('two consumers may not share a name', () => {
   'on PostgreSQL, a transaction left open in another database of the server does not delay dispatch',
   async () => {
     const elsewhere = await createTestDatabase();
+    await elsewhere.db('event_consumers').delete();
     const open = await elsewhere.db.transaction();
     try {
       // It writes, and records an event in that database's log, whose recording lock it holds until it ends.
@@ -492,6 +495,7 @@ describe('pruning', () => {
   let own: TestDatabase;
   beforeAll(async () => {
     own = await createTestDatabase();
+    await own.db('event_consumers').delete();
   });
   afterAll(() => own.drop());
 

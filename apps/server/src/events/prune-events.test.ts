@@ -8,6 +8,8 @@ import { pruneEvents } from './prune-events';
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
+  // Only the consumers these tests register: not the one the migrations register for webhook deliveries.
+  await database.db('event_consumers').delete();
 });
 afterAll(() => database.drop());
 

@@ -69,6 +69,7 @@ import { listPublicConversations } from '../modules/client-api/handlers/list-pub
 import { listPublicMessages } from '../modules/client-api/handlers/list-public-messages';
 import { listTeamMembers } from '../modules/teams/handlers/list-team-members';
 import { listTeams } from '../modules/teams/handlers/list-teams';
+import { listWebhookDeliveries } from '../modules/webhooks/handlers/list-webhook-deliveries';
 import { listWebhooks } from '../modules/webhooks/handlers/list-webhooks';
 import { platformCreateAccount } from '../modules/accounts/handlers/platform-create-account';
 import { platformCreateAccountUser } from '../modules/account-users/handlers/platform-create-account-user';
@@ -87,6 +88,7 @@ import { platformListAgentBots } from '../modules/agent-bots/handlers/platform-l
 import { platformUpdateAccount } from '../modules/accounts/handlers/platform-update-account';
 import { platformUpdateAgentBot } from '../modules/agent-bots/handlers/platform-update-agent-bot';
 import { platformUpdateUser } from '../modules/users/handlers/platform-update-user';
+import { redeliverWebhookDelivery } from '../modules/webhooks/handlers/redeliver-webhook-delivery';
 import { removeInboxMembers } from '../modules/inboxes/handlers/remove-inbox-members';
 import { removeTeamMembers } from '../modules/teams/handlers/remove-team-members';
 import { resetAccountAgentBotSecret } from '../modules/agent-bots/handlers/reset-account-agent-bot-secret';
@@ -186,6 +188,7 @@ export const handlers: HandlerMap = {
   listPublicMessages,
   listTeamMembers,
   listTeams,
+  listWebhookDeliveries,
   listWebhooks,
   platformCreateAccount,
   platformCreateAccountUser,
@@ -204,6 +207,7 @@ export const handlers: HandlerMap = {
   platformUpdateAccount,
   platformUpdateAgentBot,
   platformUpdateUser,
+  redeliverWebhookDelivery,
   removeInboxMembers,
   removeTeamMembers,
   resetAccountAgentBotSecret,

@@ -14,6 +14,8 @@ interface Ids {
   contact: number | string;
   conversation: number | string;
   message: number | string;
+  webhook: number | string;
+  delivery: number | string;
 }
 
 /** The object an operation looks up, and the path parameter or body field naming it. */
@@ -84,6 +86,8 @@ const samples: Record<string, Sample> = {
   filterConversations: {
     body: () => ({ payload: [{ attribute_key: 'status', filter_operator: 'equal_to', values: ['open'] }] }),
   },
+  createWebhook: { body: () => ({ url: 'https://hooks.example.com/refused' }) },
+  updateWebhook: { body: () => ({ name: 'Renamed' }) },
 };
 
 /** The kind of object a path parameter names, by the collection it follows: `/inbox_members/{inbox_id}` an inbox. */
@@ -99,6 +103,8 @@ const kindOfCollection: Record<string, keyof Ids> = {
   contacts: 'contact',
   conversations: 'conversation',
   messages: 'message',
+  webhooks: 'webhook',
+  deliveries: 'delivery',
 };
 
 interface SpecParameter {
@@ -211,7 +217,12 @@ async function objectsOf(accountId: number, token: string, user: number, earlier
     return response.body.id as number;
   };
   const inbox = await create('/inboxes', { name: 'Support', channel: { type: 'api' } });
-  return {
+  const webhook = await server.request('POST', `/api/v1/accounts/${accountId}/webhooks`, {
+    token,
+    body: { url: 'https://hooks.example.com/access', subscriptions: ['contact_created'] },
+  });
+  const webhookId = webhook.body.payload.webhook.id as number;
+  const objects = {
     user,
     team: await create('/teams', { name: 'Support' }),
     inbox,
@@ -225,6 +236,11 @@ async function objectsOf(accountId: number, token: string, user: number, earlier
     filter: await create('/custom_filters', { name: 'Open', filter_type: 'conversation', query: {} }),
     ...(await conversationOf(accountId, token, inbox, earlier)),
   };
+  // The contact made above is delivered to the webhook once the event log is handed on.
+  await server.container.dispatcher.runOnce();
+  const delivery = await server.db('webhook_deliveries').where({ webhook_id: webhookId }).first('id');
+  if (!delivery) throw new Error('the webhook got no delivery');
+  return { ...objects, webhook: webhookId, delivery: delivery.id };
 }
 
 /**

@@ -108,6 +108,7 @@ describe('creating an agent bot', () => {
       account_id: fixture.accountId,
       system_bot: false,
       access_token: expect.stringMatching(/^\w{24}$/),
+      secret: expect.stringMatching(/^\w{24}$/),
     });
     const fetched = await server.request('GET', botPath(response.body.id), { token: fixture.admin.token });
     expect(fetched.body).toEqual(response.body);

@@ -67,6 +67,7 @@ describe('getting the agent bot of an inbox', () => {
       account_id: fixture.accountId,
       system_bot: false,
       access_token: bot.access_token,
+      secret: expect.stringMatching(/^\w{24}$/),
     });
   });
 

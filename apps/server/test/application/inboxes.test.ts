@@ -82,10 +82,10 @@ describe('getting an inbox', () => {
     expect(response.body.hmac_token).toMatch(/^[A-Za-z0-9]{24}$/);
   });
 
-  test('gives an agent member the inbox without its HMAC token', async () => {
+  test('gives an agent member the inbox without its HMAC token and signing secret', async () => {
     const response = await server.request('GET', inboxPath(agentsInbox.id), { token: fixture.agent.token });
     expect(response.status).toBe(200);
-    const { hmac_token: _hidden, ...visible } = agentsInbox;
+    const { hmac_token: _hidden, secret: _alsoHidden, ...visible } = agentsInbox;
     expect(response.body).toEqual(visible);
   });
 

@@ -335,3 +335,45 @@ test('a bot that cannot be reached hands its pending conversation to the agents 
     'Conversation was marked open by system due to an error with the agent bot.',
   );
 });
+
+test("administrators see a webhook's deliveries and have a finished one delivered again", async () => {
+  const hook = await webhook(['contact_created']);
+  await server.request('POST', `${A()}/contacts`, admin({ name: 'Again', email: `again-${Date.now()}@example.com` }));
+  await deliver();
+  const toHook = () => receiver.received.filter((delivery) => delivery.json.name === 'Again');
+  const listed = await server.request<{ payload: Array<Record<string, unknown>> }>(
+    'GET',
+    `${A()}/webhooks/${hook.id}/deliveries`,
+    admin(),
+  );
+  expect(listed.body.payload).toEqual([
+    {
+      id: expect.any(Number),
+      delivery_id: toHook()[0]?.headers['x-chatwoot-delivery'],
+      event: 'contact_created',
+      status: 'delivered',
+      attempts: 1,
+      last_status_code: 200,
+      last_error: null,
+      created_at: expect.any(Number),
+      next_attempt_at: null,
+      finished_at: expect.any(Number),
+    },
+  ]);
+  const id = listed.body.payload[0]?.id;
+  const again = await server.request('POST', `${A()}/webhooks/${hook.id}/deliveries/${id}/redeliver`, admin());
+  expect(again.body).toMatchObject({ status: 'pending', next_attempt_at: expect.any(Number) });
+  const whileWaiting = await server.request<{ attributes: string[] }>(
+    'POST',
+    `${A()}/webhooks/${hook.id}/deliveries/${id}/redeliver`,
+    admin(),
+  );
+  expect([whileWaiting.status, whileWaiting.body.attributes]).toEqual([422, ['delivery_id']]);
+  await drain();
+  expect(toHook().map((delivery) => delivery.headers['x-chatwoot-delivery'])).toEqual([
+    listed.body.payload[0]?.delivery_id,
+    listed.body.payload[0]?.delivery_id,
+  ]);
+  const asAgent = await server.request('GET', `${A()}/webhooks/${hook.id}/deliveries`, { token: fixture.agent.token });
+  expect(asAgent.status).toBe(401);
+});

@@ -46,6 +46,17 @@ const platformBot = async (): Promise<number> => {
   return response.body.id;
 };
 const agentBody = () => ({ name: unique('agent'), email: `${unique('agent')}@example.com`, role: 'agent' });
+const webhookBody = () => ({ url: `https://hooks.example.com/${unique('hook')}`, subscriptions: ['message_created'] });
+const webhookId = async (): Promise<number> => {
+  const response = await server.request('POST', accountPath('/webhooks'), {
+    token: fixture.admin.token,
+    body: webhookBody(),
+  });
+  if (response.status !== 200) throw new Error(`creating a webhook answered ${response.status}`);
+  return response.body.payload.webhook.id;
+};
+/** Webhooks answer inside the reference's envelope. */
+const inWebhookEnvelope = (body: Record<string, unknown>) => ({ payload: { webhook: body } });
 
 interface RootKeyCase {
   /** The path to call, after creating what the operation acts on. */
@@ -108,6 +119,12 @@ const rootKeyCases: Record<string, RootKeyCase> = {
   updateAgent: {
     path: async () => accountPath(`/agents/${await created('/agents', agentBody())}`),
     body: () => ({ name: unique('renamed') }),
+  },
+  createWebhook: { path: async () => accountPath('/webhooks'), body: webhookBody, echoed: inWebhookEnvelope },
+  updateWebhook: {
+    path: async () => accountPath(`/webhooks/${await webhookId()}`),
+    body: () => ({ name: unique('renamed') }),
+    echoed: inWebhookEnvelope,
   },
 };
 

@@ -156,7 +156,7 @@ test('every write of the application API records its event with the member as ac
   const webhook = await write(
     'createWebhook',
     ['POST', `${A}/webhooks`],
-    { token, body: { url: 'https://hooks.example.com/events' } },
+    { token, body: { url: 'https://hooks.example.com/events', subscriptions: ['contact_created'] } },
     [member('webhook_created', 'webhook')],
   );
   await write(
@@ -164,6 +164,18 @@ test('every write of the application API records its event with the member as ac
     ['PATCH', `${A}/webhooks/${webhook.payload.webhook.id}`],
     { token, body: { name: 'Events' } },
     [member('webhook_updated', 'webhook')],
+  );
+  // A contact for the webhook to be told of; its delivery is then marked finished, as one given up is.
+  await server.request('POST', `${A}/contacts`, { token, body: { name: 'Hooked', email: 'hooked@example.com' } });
+  await server.container.dispatcher.runOnce();
+  delivered.length = 0;
+  const [delivery] = await server.db('webhook_deliveries').where({ webhook_id: webhook.payload.webhook.id });
+  await server.db('webhook_deliveries').where({ id: delivery.id }).update({ status: 'failed' });
+  await write(
+    'redeliverWebhookDelivery',
+    ['POST', `${A}/webhooks/${webhook.payload.webhook.id}/deliveries/${delivery.id}/redeliver`],
+    { token },
+    [member('webhook_redelivery_requested', 'webhook')],
   );
   await write('deleteWebhook', ['DELETE', `${A}/webhooks/${webhook.payload.webhook.id}`], { token }, [
     member('webhook_deleted', 'webhook'),

@@ -6,8 +6,9 @@ import { changedAttributes, changeEvent } from '../../events/change-event';
 import type { Schemas } from '../../http/schemas';
 import { randomToken } from '../access-tokens/random-token';
 import type { ServiceDependencies } from '../service-dependencies';
+import { deliveryRepository } from './delivery-repository';
 import { defaultSubscriptions } from './webhook-events';
-import { toWebhook } from './webhook-mapper';
+import { toWebhook, toWebhookDelivery } from './webhook-mapper';
 import { type WebhookFields, type WebhookRecord, webhookRepository } from './webhook-repository';
 
 const urlTaken = () => validationError([{ attribute: 'url', message: 'has already been taken' }]);
@@ -22,8 +23,14 @@ function isWebAddress(url: string): boolean {
   }
 }
 
-/** The account's webhooks: where its events are posted. Administrators manage them. */
-export function webhookService({ db, clock, events }: ServiceDependencies) {
+/** How many of a webhook's deliveries administrators see. */
+const shownDeliveries = 50;
+
+/**
+ * The account's webhooks: where its events are posted, and how the posting went. Administrators manage them.
+ * `onRequeued` is told when a delivery is due again.
+ */
+export function webhookService({ db, clock, events }: ServiceDependencies, onRequeued: () => void) {
   const webhookEvent = (name: string, member: MemberActor, webhook: WebhookRecord, data = {}) =>
     changeEvent(name, member, webhook.account_id, { type: 'webhook', id: webhook.id }, { webhook, ...data });
 
@@ -135,6 +142,42 @@ export function webhookService({ db, clock, events }: ServiceDependencies) {
         }),
       );
       return { payload: { webhook: await present(db, updated) } };
+    },
+
+    /** The webhook's newest deliveries, waiting or finished. */
+    async deliveries(member: MemberActor, id: number): Promise<Schemas['WebhookDeliveryList']> {
+      const webhook = await webhookRepository(db).findInAccount(member.account.id, id);
+      if (!webhook) throw appError('RESOURCE_NOT_FOUND');
+      const found = await deliveryRepository(db).ofWebhook(webhook.id, shownDeliveries);
+      return { payload: found.map(toWebhookDelivery) };
+    },
+
+    /** Makes a finished delivery of the webhook due again. */
+    async redeliver(member: MemberActor, id: number, deliveryId: number): Promise<Schemas['WebhookDelivery']> {
+      const webhook = await webhookRepository(db).findInAccount(member.account.id, id);
+      if (!webhook) throw appError('RESOURCE_NOT_FOUND');
+      const deliveries = deliveryRepository(db);
+      const delivery = await deliveries.findOfWebhook(webhook.id, deliveryId);
+      if (!delivery) throw appError('RESOURCE_NOT_FOUND');
+      if (delivery.status === 'pending') {
+        throw validationError([{ attribute: 'delivery_id', message: 'is still waiting to be delivered' }]);
+      }
+      const now = clock.nowSeconds();
+      await db.transaction(async (trx) => {
+        await deliveryRepository(trx).requeue(delivery.id, now);
+        await events.record(
+          trx,
+          webhookEvent('webhook_redelivery_requested', member, webhook, { delivery_id: delivery.delivery_id }),
+        );
+      });
+      onRequeued();
+      return toWebhookDelivery({
+        ...delivery,
+        status: 'pending',
+        next_attempt_at: now,
+        finished_at: null,
+        updated_at: now,
+      });
     },
 
     async delete(member: MemberActor, id: number): Promise<void> {
