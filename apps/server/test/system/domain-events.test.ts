@@ -169,7 +169,8 @@ test('every write of the application API records its event with the member as ac
   await server.request('POST', `${A}/contacts`, { token, body: { name: 'Hooked', email: 'hooked@example.com' } });
   await server.container.dispatcher.runOnce();
   delivered.length = 0;
-  const [delivery] = await server.db('webhook_deliveries').where({ webhook_id: webhook.payload.webhook.id });
+  const delivery = await server.db('webhook_deliveries').where({ webhook_id: webhook.payload.webhook.id }).first();
+  if (!delivery) throw new Error('the webhook got no delivery');
   await server.db('webhook_deliveries').where({ id: delivery.id }).update({ status: 'failed' });
   await write(
     'redeliverWebhookDelivery',
