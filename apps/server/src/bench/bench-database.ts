@@ -28,6 +28,11 @@ export function conversationsBenchDatabaseUrl(
   );
 }
 
+/** Where the delivery bench runs, emptied at each run: beside the database `DATABASE_URL` names, as the others. */
+export function deliveriesBenchDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return besideDatabase('bench-deliveries', env);
+}
+
 /** A database named `inquirly-<name>`: on the PostgreSQL server `DATABASE_URL` names (with underscores), or SQLite. */
 function besideDatabase(name: string, env: NodeJS.ProcessEnv): string {
   const base = env.DATABASE_URL;

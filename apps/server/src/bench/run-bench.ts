@@ -2,18 +2,20 @@ import os from 'node:os';
 import { readLoadSettings } from './bench-settings';
 import { benchContacts } from './contact-bench';
 import { benchConversations } from './conversation-bench';
+import { benchDeliveries } from './delivery-bench';
 import { type BenchReport, benchEndpointsAgainstBare } from './endpoint-bench';
 
 /**
  * `pnpm bench`: a platform and an account endpoint against a bare node:http server, and the account one as the spec
  * grows, then the contact scenarios on the seeded account of a million contacts, then the conversation scenarios on
- * the seeded account of 100,000 conversations (each account seeded on first use). `BENCH_ONLY=endpoints`,
- * `BENCH_ONLY=contacts` or `BENCH_ONLY=conversations` runs one part.
+ * the seeded account of 100,000 conversations (each account seeded on first use), then webhook deliveries through a
+ * receiver outage. `BENCH_ONLY=endpoints`, `contacts`, `conversations` or `deliveries` runs one part.
  */
 const parts: Record<string, (settings: ReturnType<typeof readLoadSettings>) => Promise<BenchReport>> = {
   endpoints: benchEndpointsAgainstBare,
   contacts: benchContacts,
   conversations: benchConversations,
+  deliveries: benchDeliveries,
 };
 
 async function main(): Promise<boolean> {

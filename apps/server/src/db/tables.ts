@@ -505,12 +505,16 @@ interface WebhookDeliveryColumns {
   status: DeliveryStatus;
   attempts: number;
   next_attempt_at: number;
-  claimed_until: number | null;
   last_status_code: number | null;
   last_error: string | null;
   created_at: number;
   updated_at: number;
   finished_at: number | null;
+}
+
+interface WebhookDeliveryQueueColumns {
+  target: string;
+  claimed_until: number | null;
 }
 
 declare module 'knex/types/tables' {
@@ -559,6 +563,7 @@ declare module 'knex/types/tables' {
     csat_survey_responses: Table<CsatSurveyResponseColumns>;
     webhooks: Table<WebhookColumns>;
     webhook_deliveries: Table<WebhookDeliveryColumns, 'attempts'>;
+    webhook_delivery_queues: Table<WebhookDeliveryQueueColumns, never, never>;
   }
 }
 

@@ -26,8 +26,6 @@ export async function up(db: Knex): Promise<void> {
     table.string('status', 16).notNullable();
     table.integer('attempts').notNullable().defaultTo(0);
     table.bigInteger('next_attempt_at').notNullable();
-    // While a process is sending it: until when the others leave it alone.
-    table.bigInteger('claimed_until').nullable();
     table.integer('last_status_code').nullable();
     table.text('last_error').nullable();
     table.bigInteger('created_at').notNullable();
@@ -40,6 +38,12 @@ export async function up(db: Knex): Promise<void> {
     table.index(['webhook_id', 'id']);
     table.index(['finished_at']);
   });
+  // One row per target that has had deliveries: while a process works through the target's queue, until when the
+  // others leave that queue alone.
+  await db.schema.createTable('webhook_delivery_queues', (table) => {
+    table.string('target', 64).primary();
+    table.bigInteger('claimed_until').nullable();
+  });
   // Deliveries begin with the events recorded from now on: the events of a server that ran before have had no
   // receivers, and posting them now, late, would surprise the addresses API inboxes already had.
   const [newest] = await db('domain_events').max({ last: 'id' });
@@ -51,5 +55,6 @@ export async function up(db: Knex): Promise<void> {
 
 export async function down(db: Knex): Promise<void> {
   await db('event_consumers').where({ name: 'webhook-deliveries' }).delete();
+  await db.schema.dropTable('webhook_delivery_queues');
   await db.schema.dropTable('webhook_deliveries');
 }

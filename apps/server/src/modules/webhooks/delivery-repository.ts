@@ -61,15 +61,14 @@ export function deliveryRepository(db: Database) {
     },
 
     /**
-     * The deliveries due now that head their target's queue, oldest first: a target's later deliveries wait for its
-     * earlier ones, so each target receives its events in order. Deliveries another process is sending are skipped.
+     * The targets whose oldest waiting delivery is due now, oldest first, leaving out those another process is
+     * working through.
      */
-    async dueHeads(now: number, limit: number): Promise<DeliveryRecord[]> {
-      return db('webhook_deliveries as due')
-        .select('due.*')
+    async dueTargets(now: number, limit: number): Promise<string[]> {
+      const rows: Array<{ target: string }> = await db('webhook_deliveries as due')
+        .select('due.target')
         .where('due.status', 'pending')
         .where('due.next_attempt_at', '<=', now)
-        .where((free) => free.whereNull('due.claimed_until').orWhere('due.claimed_until', '<', now))
         .whereNotExists((earlier) =>
           earlier
             .select(db.raw('1'))
@@ -78,24 +77,47 @@ export function deliveryRepository(db: Database) {
             .where('earlier.status', 'pending')
             .whereRaw('earlier.id < due.id'),
         )
+        .whereNotExists((held) =>
+          held
+            .select(db.raw('1'))
+            .from('webhook_delivery_queues as queue')
+            .whereRaw('queue.target = due.target')
+            .where('queue.claimed_until', '>=', now),
+        )
         .orderBy('due.id')
         .limit(limit);
+      return rows.map((row) => row.target);
     },
 
     /**
-     * Takes a delivery for this process until `until`, unless another process took it first: the condition is
-     * checked by the update itself, so two processes never both take one.
+     * Takes a target's queue for this process until `until`, unless another process holds it: the condition is
+     * checked by the update itself, so two processes never both take one. Answers whether it was taken.
      */
-    async claim(id: number, now: number, until: number): Promise<boolean> {
-      const taken = await db('webhook_deliveries')
-        .where({ id, status: 'pending' })
+    async claimTarget(target: string, now: number, until: number): Promise<boolean> {
+      await db('webhook_delivery_queues').insert({ target, claimed_until: null }).onConflict('target').ignore();
+      const taken = await db('webhook_delivery_queues')
+        .where({ target })
         .where((free) => free.whereNull('claimed_until').orWhere('claimed_until', '<', now))
-        .update({ claimed_until: until, updated_at: now });
+        .update({ claimed_until: until });
       return taken === 1;
     },
 
+    /** Keeps a queue this process holds for longer. */
+    async extendClaim(target: string, until: number): Promise<void> {
+      await db('webhook_delivery_queues').where({ target }).update({ claimed_until: until });
+    },
+
+    async releaseTarget(target: string): Promise<void> {
+      await db('webhook_delivery_queues').where({ target }).update({ claimed_until: null });
+    },
+
+    /** The target's oldest waiting deliveries, in order. */
+    async waitingOf(target: string, limit: number): Promise<DeliveryRecord[]> {
+      return db('webhook_deliveries').where({ target, status: 'pending' }).orderBy('id').limit(limit);
+    },
+
     async recordAttempt(id: number, result: AttemptResult, now: number): Promise<void> {
-      const common = { claimed_until: null, updated_at: now, attempts: db.raw('attempts + 1') as unknown as number };
+      const common = { updated_at: now, attempts: db.raw('attempts + 1') as unknown as number };
       if (result.outcome === 'delivered') {
         await db('webhook_deliveries')
           .where({ id })
@@ -134,7 +156,6 @@ export function deliveryRepository(db: Database) {
       await db('webhook_deliveries').where({ id }).update({
         status: 'pending',
         next_attempt_at: now,
-        claimed_until: null,
         finished_at: null,
         updated_at: now,
       });

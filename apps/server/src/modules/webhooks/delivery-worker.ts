@@ -30,8 +30,11 @@ export const defaultDeliverySettings: DeliverySettings = {
   pollIntervalMs: 1000,
 };
 
-/** Deliveries attempted at once: each heads its own target's queue. */
-const concurrentDeliveries = 32;
+/** Targets whose queues are worked through at once, one delivery at a time each. */
+const concurrentTargets = 32;
+/** Deliveries read from a queue at a time, and made in one turn before the other queues get theirs. */
+const deliveriesPerRead = 50;
+const deliveriesPerTurn = 500;
 
 /** The first retry of a webhook's delivery waits about this long; each later one twice as long, up to an hour. */
 const firstRetrySeconds = 10;
@@ -80,8 +83,9 @@ const describe = (outcome: PostOutcome) =>
  * Webhooks and API inboxes are retried with doubling delays for `retryPeriodSeconds`, then the delivery is given up
  * (`failed`); a given-up message delivery to an API inbox marks the message failed, as the reference does. Agent bots
  * get the reference's three attempts; when the last fails on a message of a conversation the bot holds pending, the
- * conversation is opened for the agents. A delivery is taken for a while by the process sending it: several processes
- * share the work, and one that dies mid-delivery leaves it to another once that while has passed.
+ * conversation is opened for the agents. A target's queue is held for a while by the process working through it:
+ * several processes share the targets, and one that dies mid-delivery leaves the queue to another once that while
+ * has passed.
  */
 export function createDeliveryWorker(
   dependencies: Pick<ServiceDependencies, 'db' | 'clock' | 'events'>,
@@ -162,9 +166,9 @@ export function createDeliveryWorker(
     }
   }
 
-  async function attempt(delivery: DeliveryRecord): Promise<void> {
+  /** Posts one delivery and records what came of it; answers whether the target's next delivery may follow. */
+  async function attempt(delivery: DeliveryRecord): Promise<boolean> {
     const now = clock.nowSeconds();
-    if (!(await deliveries.claim(delivery.id, now, now + claimSeconds))) return;
     const headers = deliveryHeaders(delivery, await secretOf(delivery), now);
     const outcome = await postDelivery(delivery.url, delivery.body, headers, settings);
     const finishedAt = clock.nowSeconds();
@@ -177,19 +181,54 @@ export function createDeliveryWorker(
       );
       await afterGivingUp(delivery, result.error);
     }
+    return result.outcome !== 'retry';
   }
 
-  /** Attempts the deliveries due now; answers how many it attempted. */
+  /**
+   * Works through a target's queue while this process holds it: its deliveries in order, each after the one before
+   * it is delivered or given up, until one must wait for a retry, none is due, or this turn's share is done. Answers
+   * how many it attempted.
+   */
+  async function workThrough(target: string): Promise<number> {
+    const holdUntil = () => clock.nowSeconds() + claimSeconds;
+    if (!(await deliveries.claimTarget(target, clock.nowSeconds(), holdUntil()))) return 0;
+    let attempted = 0;
+    try {
+      while (attempted < deliveriesPerTurn) {
+        const waiting = await deliveries.waitingOf(target, deliveriesPerRead);
+        let goesOn = waiting.length > 0;
+        for (const delivery of waiting) {
+          if (delivery.next_attempt_at > clock.nowSeconds()) {
+            goesOn = false;
+            break;
+          }
+          attempted++;
+          if (!(await attempt(delivery))) {
+            goesOn = false;
+            break;
+          }
+        }
+        if (!goesOn || waiting.length < deliveriesPerRead) break;
+        await deliveries.extendClaim(target, holdUntil());
+      }
+    } finally {
+      await deliveries.releaseTarget(target);
+    }
+    return attempted;
+  }
+
+  /** Works through the queues with deliveries due now, several at once; answers how many deliveries it attempted. */
   async function runOnce(): Promise<number> {
-    const due = await deliveries.dueHeads(clock.nowSeconds(), concurrentDeliveries);
-    await Promise.all(
-      due.map((delivery) =>
-        attempt(delivery).catch((error: unknown) => {
-          logger.error({ err: error, deliveryId: delivery.delivery_id }, 'a delivery attempt failed on our side');
+    const targets = await deliveries.dueTargets(clock.nowSeconds(), concurrentTargets);
+    const attempted = await Promise.all(
+      targets.map((target) =>
+        workThrough(target).catch((error: unknown) => {
+          logger.error({ err: error, target }, 'delivering to a target failed on our side');
+          return 0;
         }),
       ),
     );
-    return due.length;
+    return attempted.reduce((sum, count) => sum + count, 0);
   }
 
   const signal = createWakeSignal();
