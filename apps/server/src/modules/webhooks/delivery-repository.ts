@@ -116,6 +116,21 @@ export function deliveryRepository(db: Database) {
       return db('webhook_deliveries').where({ target, status: 'pending' }).orderBy('id').limit(limit);
     },
 
+    /** Records deliveries the receiver took with the same status, at their last attempt, in one write. */
+    async markDelivered(ids: number[], statusCode: number, now: number): Promise<void> {
+      if (ids.length === 0) return;
+      await db('webhook_deliveries')
+        .whereIn('id', ids)
+        .update({
+          status: 'delivered',
+          attempts: db.raw('attempts + 1') as unknown as number,
+          last_status_code: statusCode,
+          last_error: null,
+          updated_at: now,
+          finished_at: now,
+        });
+    },
+
     async recordAttempt(id: number, result: AttemptResult, now: number): Promise<void> {
       const common = { updated_at: now, attempts: db.raw('attempts + 1') as unknown as number };
       if (result.outcome === 'delivered') {

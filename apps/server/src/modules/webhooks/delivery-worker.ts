@@ -166,13 +166,17 @@ export function createDeliveryWorker(
     }
   }
 
-  /** Posts one delivery and records what came of it; answers whether the target's next delivery may follow. */
-  async function attempt(delivery: DeliveryRecord): Promise<boolean> {
+  /**
+   * Posts one delivery and answers what came of it. A failure is recorded at once (with what giving up brings); a
+   * success is left to the caller, which records a run of them in one write.
+   */
+  async function attempt(delivery: DeliveryRecord): Promise<AttemptResult> {
     const now = clock.nowSeconds();
     const headers = deliveryHeaders(delivery, await secretOf(delivery), now);
     const outcome = await postDelivery(delivery.url, delivery.body, headers, settings);
     const finishedAt = clock.nowSeconds();
     const result = resultOf(delivery, outcome, finishedAt);
+    if (result.outcome === 'delivered') return result;
     await deliveries.recordAttempt(delivery.id, result, finishedAt);
     if (result.outcome === 'failed') {
       logger.warn(
@@ -181,18 +185,24 @@ export function createDeliveryWorker(
       );
       await afterGivingUp(delivery, result.error);
     }
-    return result.outcome !== 'retry';
+    return result;
   }
 
   /**
    * Works through a target's queue while this process holds it: its deliveries in order, each after the one before
-   * it is delivered or given up, until one must wait for a retry, none is due, or this turn's share is done. Answers
-   * how many it attempted.
+   * it is delivered or given up, until one must wait for a retry, none is due, or this turn's share is done. The
+   * deliveries made are recorded together after each read of the queue: a process that dies before that makes them
+   * again, as at-least-once allows. Answers how many it attempted.
    */
   async function workThrough(target: string): Promise<number> {
     const holdUntil = () => clock.nowSeconds() + claimSeconds;
     if (!(await deliveries.claimTarget(target, clock.nowSeconds(), holdUntil()))) return 0;
     let attempted = 0;
+    const delivered = new Map<number, number[]>();
+    const recordDelivered = async () => {
+      for (const [statusCode, ids] of delivered) await deliveries.markDelivered(ids, statusCode, clock.nowSeconds());
+      delivered.clear();
+    };
     try {
       while (attempted < deliveriesPerTurn) {
         const waiting = await deliveries.waitingOf(target, deliveriesPerRead);
@@ -203,15 +213,20 @@ export function createDeliveryWorker(
             break;
           }
           attempted++;
-          if (!(await attempt(delivery))) {
+          const result = await attempt(delivery);
+          if (result.outcome === 'delivered') {
+            delivered.set(result.statusCode, [...(delivered.get(result.statusCode) ?? []), delivery.id]);
+          } else if (result.outcome === 'retry') {
             goesOn = false;
             break;
           }
         }
+        await recordDelivered();
         if (!goesOn || waiting.length < deliveriesPerRead) break;
         await deliveries.extendClaim(target, holdUntil());
       }
     } finally {
+      await recordDelivered();
       await deliveries.releaseTarget(target);
     }
     return attempted;
