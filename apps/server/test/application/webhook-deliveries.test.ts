@@ -378,3 +378,126 @@ test("administrators see a webhook's deliveries and have a finished one delivere
   const asAgent = await server.request('GET', `${A()}/webhooks/${hook.id}/deliveries`, { token: fixture.agent.token });
   expect(asAgent.status).toBe(401);
 });
+
+describe("each event's body, as the reference shapes it", () => {
+  const conversationKeys = [
+    'account',
+    'additional_attributes',
+    'agent_last_seen_at',
+    'can_reply',
+    'channel',
+    'contact_inbox',
+    'contact_last_seen_at',
+    'created_at',
+    'custom_attributes',
+    'first_reply_created_at',
+    'id',
+    'inbox_id',
+    'labels',
+    'last_activity_at',
+    'messages',
+    'meta',
+    'priority',
+    'snoozed_until',
+    'status',
+    'timestamp',
+    'unread_count',
+    'updated_at',
+    'waiting_since',
+  ];
+
+  test('conversation, message, typing and inbox events', async () => {
+    await webhook([
+      'conversation_created',
+      'message_created',
+      'conversation_typing_on',
+      'inbox_created',
+      'contact_updated',
+    ]);
+    const inbox = await server.request<{ id: number; inbox_identifier: string }>(
+      'POST',
+      `${A()}/inboxes`,
+      admin({ name: 'Shaped', channel: { type: 'api' } }),
+    );
+    const contact = await server.request<{ source_id: string }>(
+      'POST',
+      `/public/api/v1/inboxes/${inbox.body.inbox_identifier}/contacts`,
+      { body: { name: 'Sam Shape' } },
+    );
+    const conversations = `/public/api/v1/inboxes/${inbox.body.inbox_identifier}/contacts/${contact.body.source_id}/conversations`;
+    const started = await server.request<{ id: number }>('POST', conversations, { body: {} });
+    await server.request('POST', `${conversations}/${started.body.id}/toggle_typing`, {
+      body: { typing_status: 'on' },
+    });
+    await server.request('POST', `${conversations}/${started.body.id}/messages`, { body: { content: 'Hello?' } });
+    await server.request('POST', `${A()}/conversations/${started.body.id}/messages`, admin({ content: 'Hi Sam' }));
+    await deliver();
+    const byEvent = new Map(receiver.received.map((delivery) => [delivery.json.event, delivery.json]));
+    expect([...byEvent.keys()].sort()).toEqual([
+      'contact_updated',
+      'conversation_created',
+      'conversation_typing_on',
+      'inbox_created',
+      'message_created',
+    ]);
+
+    const created = byEvent.get('conversation_created');
+    expect(Object.keys(created ?? {}).sort()).toEqual([...conversationKeys, 'event'].sort());
+    expect(created).toMatchObject({
+      id: started.body.id,
+      channel: 'Channel::Api',
+      status: 'open',
+      messages: [],
+      labels: [],
+      first_reply_created_at: null,
+      contact_inbox: { source_id: contact.body.source_id, hmac_verified: false, pubsub_token: expect.any(String) },
+      meta: { sender: { name: 'Sam Shape', type: 'contact' }, assignee: null, assignee_type: null, team: null },
+    });
+    expect(typeof created?.updated_at).toBe('number');
+
+    const message = byEvent.get('message_created');
+    expect(Object.keys(message ?? {}).sort()).toEqual(
+      [
+        'account',
+        'additional_attributes',
+        'content',
+        'content_attributes',
+        'content_type',
+        'conversation',
+        'created_at',
+        'event',
+        'id',
+        'inbox',
+        'message_type',
+        'private',
+        'sender',
+        'source_id',
+      ].sort(),
+    );
+    expect(message?.sender).toEqual({ id: fixture.admin.id, name: 'admin', email: fixture.admin.email, type: 'user' });
+    expect(message?.conversation.messages).toEqual([expect.objectContaining({ content: 'Hi Sam', message_type: 1 })]);
+    expect(message?.conversation.first_reply_created_at).toMatch(/^\d{4}-/);
+
+    const typing = byEvent.get('conversation_typing_on');
+    expect(Object.keys(typing ?? {}).sort()).toEqual(['conversation', 'event', 'is_private', 'user']);
+    expect(typing?.user).toMatchObject({ name: 'Sam Shape', avatar: '' });
+    expect(typing?.is_private).toBe(false);
+
+    const inboxCreated = byEvent.get('inbox_created');
+    expect(inboxCreated).not.toHaveProperty('id');
+    expect(inboxCreated).not.toHaveProperty('name');
+    expect(inboxCreated).toMatchObject({
+      account: { id: fixture.accountId },
+      channel: { channel_type: 'Channel::Api' },
+      greeting_enabled: false,
+      timezone: 'UTC',
+    });
+    expect(JSON.stringify(inboxCreated)).not.toMatch(/hmac_token|"secret"/);
+
+    const contactUpdated = byEvent.get('contact_updated');
+    expect(contactUpdated).toMatchObject({
+      name: 'Sam Shape',
+      changed_attributes: [{ last_activity_at: { previous_value: null, current_value: expect.any(Number) } }],
+    });
+  });
+});

@@ -45,15 +45,25 @@ export function contactData(contact: ContactRecord, account: { id: number; name:
   };
 }
 
-/** The newest message of the conversation a contact sees in a chat: neither an activity nor a private note. */
-async function lastChatMessage(db: Database, conversationId: number): Promise<MessageRecord | undefined> {
-  const [newest] = await messageRepository(db).visibleToContactPage(conversationId, 1);
+/**
+ * The newest message a contact sees in a chat (neither an activity nor a private note) of the conversation as it
+ * stood: among the messages up to its `last_message_id` then, so that a body built later shows no later message.
+ */
+async function lastChatMessage(db: Database, conversation: ConversationRecord): Promise<MessageRecord | undefined> {
+  if (conversation.last_message_id === null) return undefined;
+  const [newest] = await messageRepository(db).visibleToContactPage(
+    conversation.id,
+    1,
+    conversation.last_message_id + 1,
+  );
   return newest;
 }
 
 /**
  * A conversation as webhooks and bots receive it (the reference's `webhook_data`): its push form, with the raw
- * session row, the last chat message, the assignee in push form and the account.
+ * session row, the last chat message, the assignee in push form and the account. The conversation is the record the
+ * event committed; what surrounds it (its contact, labels, assignee, team) is read as it stands when the body is built,
+ * right after the commit.
  */
 export async function conversationData(
   { db, presentAttachment }: PayloadReading,
@@ -71,7 +81,7 @@ export async function conversationData(
             .findMany([conversation.contact_inbox_id])
             .then(([found]) => found),
       conversationLabelRepository(round).list(conversation.id),
-      lastChatMessage(round, conversation.id),
+      lastChatMessage(round, conversation),
       messageRepository(round).unreadCounts([conversation], unreadCountCap),
       conversation.assignee_id === null
         ? []
