@@ -33,6 +33,7 @@ import { customFilterService } from './modules/custom-filters/custom-filter-serv
 import { inboxAgentBotService } from './modules/inboxes/inbox-agent-bot-service';
 import { inboxMemberService } from './modules/inboxes/inbox-member-service';
 import { inboxService } from './modules/inboxes/inbox-service';
+import { integrationService } from './modules/integrations/integration-service';
 import { platformAppService } from './modules/platform-apps/platform-app-service';
 import { secretKeys } from './modules/server-secrets/secret-key-base';
 import type { ServiceDependencies } from './modules/service-dependencies';
@@ -107,6 +108,7 @@ export function createServices(dependencies: ServiceDependencies, settings: Serv
     csatSurveys: csatSurveyService(dependencies),
     csatResponses: csatResponseService(dependencies),
     webhooks: webhookService(dependencies, settings.wakeDeliveries),
+    integrations: integrationService(dependencies),
     users,
     sso: ssoService(dependencies, users),
     attachments,

@@ -1682,6 +1682,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/integrations/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List all the Integrations
+         * @description Open to any member. The catalogue of apps, each with the account's hooks of it. This server stores the hooks of
+         *     every app and calls none of the providers: the apps are listed so that integrations that configure them keep
+         *     working, and their settings are kept for when a connector is added.
+         */
+        get: operations["listIntegrationApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/integrations/hooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an integration hook
+         * @description Administrators only. Connects an app: to the account, or to one of its inboxes for apps whose `hook_type` is
+         *     `inbox` (then `inbox_id` is required). An unknown app, an app connected by signing in to its provider (OAuth),
+         *     an app that takes one hook and has one, or settings without what the app needs, are a 422 naming the field.
+         */
+        post: operations["createIntegrationHook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/integrations/hooks/{hook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                hook_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an Integration Hook
+         * @description Administrators only.
+         */
+        delete: operations["deleteIntegrationHook"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an Integration Hook
+         * @description Administrators only. Changes the hook's status and settings; settings are checked as on create.
+         */
+        patch: operations["updateIntegrationHook"];
+        trace?: never;
+    };
     "/public/api/v1/inboxes/{inbox_identifier}": {
         parameters: {
             query?: never;
@@ -3344,6 +3422,100 @@ export interface components {
         };
         WebhookDeliveryList: {
             payload: components["schemas"]["WebhookDelivery"][];
+        };
+        /**
+         * @description An app of the catalogue, with the account's hooks of it. `enabled` says whether the account has connected it.
+         *     `active` whether it can be connected on this server: apps connected by signing in to the provider (OAuth) cannot.
+         *     `action` is shown to administrators.
+         */
+        IntegrationApp: {
+            id: string;
+            name: string;
+            description: string;
+            short_description: string;
+            /** @description The path the reference's dashboard serves the app's logo at; this server serves no logos. */
+            logo: string;
+            enabled: boolean;
+            active: boolean;
+            /** @enum {string} */
+            hook_type: "account" | "inbox";
+            allow_multiple_hooks: boolean;
+            action?: string;
+            hooks: components["schemas"]["IntegrationHook"][];
+        };
+        IntegrationAppList: {
+            payload: components["schemas"]["IntegrationApp"][];
+        };
+        /**
+         * @description An app connected to the account, or to one of its inboxes. `settings` (only the keys the app shows, never its
+         *     credentials) and `reference_id` are shown to administrators.
+         * @example {
+         *       "id": 3,
+         *       "app_id": "dialogflow",
+         *       "status": true,
+         *       "inbox": {
+         *         "id": 5,
+         *         "name": "Acme API"
+         *       },
+         *       "account_id": 1,
+         *       "hook_type": "inbox",
+         *       "settings": {
+         *         "project_id": "acme-support-bot"
+         *       },
+         *       "reference_id": null
+         *     }
+         */
+        IntegrationHook: {
+            id: number;
+            app_id: string;
+            /** @description Whether the hook is enabled. */
+            status: boolean;
+            inbox: {
+                id: number;
+                name: string;
+            } | null;
+            account_id: number;
+            /** @enum {string} */
+            hook_type: "account" | "inbox";
+            settings?: {
+                [key: string]: unknown;
+            };
+            reference_id?: string | null;
+        };
+        /**
+         * @description The app to connect, the inbox it is for (apps whose `hook_type` is `inbox`), and its settings, checked against what
+         *     the app needs.
+         * @example {
+         *       "app_id": "dialogflow",
+         *       "inbox_id": 5,
+         *       "settings": {
+         *         "project_id": "acme-support-bot",
+         *         "credentials": {
+         *           "type": "service_account"
+         *         }
+         *       }
+         *     }
+         */
+        IntegrationHookCreate: {
+            app_id: string;
+            inbox_id?: number | null;
+            /** @description `enabled` (the default) or `disabled`; a boolean is read the same way. */
+            status?: ("enabled" | "disabled") | boolean;
+            settings?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description The hook's status and settings; the app and the inbox stay.
+         * @example {
+         *       "status": "disabled"
+         *     }
+         */
+        IntegrationHookUpdate: {
+            status?: ("enabled" | "disabled") | boolean;
+            settings?: {
+                [key: string]: unknown;
+            };
         };
         /**
          * @description How an inbox's satisfaction survey looks and when it is sent. Setting it replaces the whole configuration; `{}`
@@ -7992,6 +8164,124 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listIntegrationApps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The apps. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationAppList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createIntegrationHook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationHookCreate"];
+            };
+        };
+        responses: {
+            /** @description The hook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationHook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteIntegrationHook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                hook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hook is deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateIntegrationHook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the account. */
+                account_id: components["parameters"]["AccountId"];
+                hook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationHookUpdate"];
+            };
+        };
+        responses: {
+            /** @description The hook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationHook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];

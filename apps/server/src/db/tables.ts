@@ -517,6 +517,21 @@ interface WebhookDeliveryQueueColumns {
   claimed_until: number | null;
 }
 
+// 0015-integration-hooks
+
+interface IntegrationHookColumns {
+  id: number;
+  account_id: number;
+  app_id: string;
+  inbox_id: number | null;
+  hook_type: 'account' | 'inbox';
+  enabled: boolean;
+  settings: JsonText<Record<string, unknown>>;
+  reference_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 declare module 'knex/types/tables' {
   interface Tables {
     platform_apps: Table<PlatformAppColumns>;
@@ -564,6 +579,7 @@ declare module 'knex/types/tables' {
     webhooks: Table<WebhookColumns>;
     webhook_deliveries: Table<WebhookDeliveryColumns, 'attempts'>;
     webhook_delivery_queues: Table<WebhookDeliveryQueueColumns, never, never>;
+    integration_hooks: Table<IntegrationHookColumns>;
   }
 }
 

@@ -16,6 +16,7 @@ import { createConversationMessage } from '../modules/conversations/handlers/cre
 import { createCustomAttributeDefinition } from '../modules/custom-attributes/handlers/create-custom-attribute-definition';
 import { createCustomFilter } from '../modules/custom-filters/handlers/create-custom-filter';
 import { createInbox } from '../modules/inboxes/handlers/create-inbox';
+import { createIntegrationHook } from '../modules/integrations/handlers/create-integration-hook';
 import { createPublicContact } from '../modules/client-api/handlers/create-public-contact';
 import { createPublicConversation } from '../modules/client-api/handlers/create-public-conversation';
 import { createPublicMessage } from '../modules/client-api/handlers/create-public-message';
@@ -28,6 +29,7 @@ import { deleteContact } from '../modules/contacts/handlers/delete-contact';
 import { deleteConversationMessage } from '../modules/conversations/handlers/delete-conversation-message';
 import { deleteCustomAttributeDefinition } from '../modules/custom-attributes/handlers/delete-custom-attribute-definition';
 import { deleteCustomFilter } from '../modules/custom-filters/handlers/delete-custom-filter';
+import { deleteIntegrationHook } from '../modules/integrations/handlers/delete-integration-hook';
 import { deleteTeam } from '../modules/teams/handlers/delete-team';
 import { deleteWebhook } from '../modules/webhooks/handlers/delete-webhook';
 import { downloadAttachment } from '../modules/attachments/handlers/download-attachment';
@@ -65,6 +67,7 @@ import { listCustomAttributeDefinitions } from '../modules/custom-attributes/han
 import { listCustomFilters } from '../modules/custom-filters/handlers/list-custom-filters';
 import { listInboxes } from '../modules/inboxes/handlers/list-inboxes';
 import { listInboxMembers } from '../modules/inboxes/handlers/list-inbox-members';
+import { listIntegrationApps } from '../modules/integrations/handlers/list-integration-apps';
 import { listPublicConversations } from '../modules/client-api/handlers/list-public-conversations';
 import { listPublicMessages } from '../modules/client-api/handlers/list-public-messages';
 import { listTeamMembers } from '../modules/teams/handlers/list-team-members';
@@ -111,6 +114,7 @@ import { updateCustomAttributeDefinition } from '../modules/custom-attributes/ha
 import { updateCustomFilter } from '../modules/custom-filters/handlers/update-custom-filter';
 import { updateInbox } from '../modules/inboxes/handlers/update-inbox';
 import { updateInboxMembers } from '../modules/inboxes/handlers/update-inbox-members';
+import { updateIntegrationHook } from '../modules/integrations/handlers/update-integration-hook';
 import { updatePublicContact } from '../modules/client-api/handlers/update-public-contact';
 import { updatePublicConversationLastSeen } from '../modules/client-api/handlers/update-public-conversation-last-seen';
 import { updatePublicMessage } from '../modules/client-api/handlers/update-public-message';
@@ -135,6 +139,7 @@ export const handlers: HandlerMap = {
   createCustomAttributeDefinition,
   createCustomFilter,
   createInbox,
+  createIntegrationHook,
   createPublicContact,
   createPublicConversation,
   createPublicMessage,
@@ -147,6 +152,7 @@ export const handlers: HandlerMap = {
   deleteConversationMessage,
   deleteCustomAttributeDefinition,
   deleteCustomFilter,
+  deleteIntegrationHook,
   deleteTeam,
   deleteWebhook,
   downloadAttachment,
@@ -184,6 +190,7 @@ export const handlers: HandlerMap = {
   listCustomFilters,
   listInboxes,
   listInboxMembers,
+  listIntegrationApps,
   listPublicConversations,
   listPublicMessages,
   listTeamMembers,
@@ -230,6 +237,7 @@ export const handlers: HandlerMap = {
   updateCustomFilter,
   updateInbox,
   updateInboxMembers,
+  updateIntegrationHook,
   updatePublicContact,
   updatePublicConversationLastSeen,
   updatePublicMessage,

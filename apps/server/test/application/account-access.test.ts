@@ -16,6 +16,7 @@ interface Ids {
   message: number | string;
   webhook: number | string;
   delivery: number | string;
+  hook: number | string;
 }
 
 /** The object an operation looks up, and the path parameter or body field naming it. */
@@ -88,6 +89,8 @@ const samples: Record<string, Sample> = {
   },
   createWebhook: { body: () => ({ url: 'https://hooks.example.com/refused' }) },
   updateWebhook: { body: () => ({ name: 'Renamed' }) },
+  createIntegrationHook: { body: () => ({ app_id: 'dyte', settings: { api_key: 'k', organization_id: 'o' } }) },
+  updateIntegrationHook: { body: () => ({ status: 'disabled' }) },
 };
 
 /** The kind of object a path parameter names, by the collection it follows: `/inbox_members/{inbox_id}` an inbox. */
@@ -105,6 +108,7 @@ const kindOfCollection: Record<string, keyof Ids> = {
   messages: 'message',
   webhooks: 'webhook',
   deliveries: 'delivery',
+  hooks: 'hook',
 };
 
 interface SpecParameter {
@@ -240,7 +244,12 @@ async function objectsOf(accountId: number, token: string, user: number, earlier
   await server.container.dispatcher.runOnce();
   const delivery = await server.db('webhook_deliveries').where({ webhook_id: webhookId }).first('id');
   if (!delivery) throw new Error('the webhook got no delivery');
-  return { ...objects, webhook: webhookId, delivery: delivery.id };
+  const hook = await server.request('POST', `/api/v1/accounts/${accountId}/integrations/hooks`, {
+    token,
+    body: { app_id: 'openai', settings: { api_key: 'sk-access' } },
+  });
+  if (hook.status !== 200) throw new Error(`POST /integrations/hooks answered ${hook.status}`);
+  return { ...objects, webhook: webhookId, delivery: delivery.id, hook: hook.body.id as number };
 }
 
 /**

@@ -7,6 +7,7 @@ let fixture: AccountFixture;
 beforeAll(async () => {
   server = await startTestServer();
   fixture = await createAccountFixture(server);
+  inboxOfHooks = await created('/inboxes', inboxBody());
 });
 afterAll(() => server.close());
 
@@ -54,6 +55,16 @@ const webhookId = async (): Promise<number> => {
   });
   if (response.status !== 200) throw new Error(`creating a webhook answered ${response.status}`);
   return response.body.payload.webhook.id;
+};
+/** The inbox the hooks of inbox apps are made for. */
+let inboxOfHooks = 0;
+const hookId = async (): Promise<number> => {
+  const response = await server.request('POST', accountPath('/integrations/hooks'), {
+    token: fixture.admin.token,
+    body: { app_id: 'dialogflow', inbox_id: inboxOfHooks, settings: { project_id: 'p', credentials: {} } },
+  });
+  if (response.status !== 200) throw new Error(`creating a hook answered ${response.status}`);
+  return response.body.id;
 };
 /** Webhooks answer inside the reference's envelope. */
 const inWebhookEnvelope = (body: Record<string, unknown>) => ({ payload: { webhook: body } });
@@ -125,6 +136,24 @@ const rootKeyCases: Record<string, RootKeyCase> = {
     path: async () => accountPath(`/webhooks/${await webhookId()}`),
     body: () => ({ name: unique('renamed') }),
     echoed: inWebhookEnvelope,
+  },
+  createIntegrationHook: {
+    path: async () => accountPath('/integrations/hooks'),
+    body: () => ({
+      app_id: 'dialogflow',
+      inbox_id: inboxOfHooks,
+      settings: { project_id: unique('p'), credentials: {} },
+    }),
+    echoed: (body) => ({
+      app_id: body.app_id,
+      inbox: { id: body.inbox_id },
+      settings: { project_id: (body.settings as { project_id: string }).project_id },
+    }),
+  },
+  updateIntegrationHook: {
+    path: async () => accountPath(`/integrations/hooks/${await hookId()}`),
+    body: () => ({ status: false }),
+    echoed: () => ({ status: false }),
   },
 };
 

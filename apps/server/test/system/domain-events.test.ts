@@ -178,6 +178,21 @@ test('every write of the application API records its event with the member as ac
     { token },
     [member('webhook_redelivery_requested', 'webhook')],
   );
+  const hook = await write(
+    'createIntegrationHook',
+    ['POST', `${A}/integrations/hooks`],
+    { token, body: { app_id: 'google_translate', settings: { project_id: 'p', credentials: {} } } },
+    [member('integration_hook_created', 'integration_hook')],
+  );
+  await write(
+    'updateIntegrationHook',
+    ['PATCH', `${A}/integrations/hooks/${hook.id}`],
+    { token, body: { status: 'disabled' } },
+    [member('integration_hook_updated', 'integration_hook')],
+  );
+  await write('deleteIntegrationHook', ['DELETE', `${A}/integrations/hooks/${hook.id}`], { token }, [
+    member('integration_hook_deleted', 'integration_hook'),
+  ]);
   await write('deleteWebhook', ['DELETE', `${A}/webhooks/${webhook.payload.webhook.id}`], { token }, [
     member('webhook_deleted', 'webhook'),
   ]);
