@@ -135,6 +135,18 @@ export function conversationRepository(db: Database) {
       return row && toConversationRecord(row);
     },
 
+    async findById(id: number): Promise<ConversationRecord | undefined> {
+      const row = await db('conversations').where({ id }).first();
+      return row && toConversationRecord(row);
+    },
+
+    /** The display ids of these conversations, by id. */
+    async displayIdsOf(ids: number[]): Promise<Map<number, number>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db('conversations').whereIn('id', ids).select('id', 'display_id');
+      return new Map(rows.map((row) => [row.id, row.display_id]));
+    },
+
     /** The conversation with this `uuid`, in any account: survey links carry it. With `lock`, see `lockingRowsOf`. */
     async findByUuid(uuid: string, { lock = false }: { lock?: boolean } = {}): Promise<ConversationRecord | undefined> {
       const query = db('conversations').where({ uuid }).first();

@@ -2,6 +2,7 @@ import type { MemberActor } from '../../auth/actor';
 import type { Schemas } from '../../http/schemas';
 import { listAgents } from '../agents/agent-repository';
 import { contactRepository } from '../contacts/contact-repository';
+import { conversationRepository } from '../conversations/conversation-repository';
 import type { ServiceDependencies } from '../service-dependencies';
 import { toCsatSurveyResponse } from './csat-mapper';
 import { type CsatResponseFilters, csatResponseRepository } from './csat-response-repository';
@@ -26,14 +27,11 @@ export function csatResponseService({ db }: ServiceDependencies) {
       });
       const conversationIds = [...new Set(answers.map((answer) => answer.conversation_id))];
       const agentIds = [...new Set(answers.flatMap((answer) => answer.assigned_agent_id ?? []))];
-      const [conversations, contacts, agents] = await Promise.all([
-        conversationIds.length === 0
-          ? []
-          : db('conversations').whereIn('id', conversationIds).select('id', 'display_id'),
+      const [displayIds, contacts, agents] = await Promise.all([
+        conversationRepository(db).displayIdsOf(conversationIds),
         contactRepository(db).findManyInAccount(accountId, [...new Set(answers.map((answer) => answer.contact_id))]),
         agentIds.length === 0 ? [] : listAgents(db, accountId, (query) => query.whereIn('users.id', agentIds)),
       ]);
-      const displayIds = new Map(conversations.map((row) => [row.id, row.display_id]));
       const contactsById = new Map(contacts.map((contact) => [contact.id, contact]));
       const agentsById = new Map(agents.map((agent) => [agent.id, agent]));
       return answers.map((answer) =>

@@ -72,6 +72,14 @@ export function inboxRepository(db: Database) {
     },
 
     /** The API-channel inbox the client API addresses by its public identifier. */
+    /** The names of the account's inboxes among `ids`; ids of no inbox of the account are left out. */
+    async namesInAccount(accountId: number, ids: Array<number | null>): Promise<Map<number, string>> {
+      const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+      if (wanted.length === 0) return new Map();
+      const rows = await db('inboxes').where({ account_id: accountId }).whereIn('id', wanted).select('id', 'name');
+      return new Map(rows.map((row) => [row.id, row.name]));
+    },
+
     async findByIdentifier(inboxIdentifier: string): Promise<InboxRecord | undefined> {
       const row = await db('inboxes')
         .where({ inbox_identifier: inboxIdentifier, channel_type: 'Channel::Api' satisfies ChannelType })

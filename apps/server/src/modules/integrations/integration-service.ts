@@ -1,10 +1,11 @@
 import { isAdministrator, type MemberActor } from '../../auth/actor';
-import type { Database } from '../../db/connection';
 import { lockingRowsOf } from '../../db/row-lock';
 import { appError, type FieldProblem, validationError } from '../../errors/app-error';
 import { changedAttributes, changeEvent } from '../../events/change-event';
 import type { Schemas } from '../../http/schemas';
+import { inboxRepository } from '../inboxes/inbox-repository';
 import type { ServiceDependencies } from '../service-dependencies';
+import { webhookRepository } from '../webhooks/webhook-repository';
 import { type IntegrationApp, integrationAppById, integrationApps } from './integration-catalogue';
 import {
   type IntegrationHookFields,
@@ -61,15 +62,8 @@ export function integrationService({ db, clock, events }: ServiceDependencies) {
     );
   };
 
-  async function inboxNames(database: Database, accountId: number, ids: Array<number | null>) {
-    const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
-    if (wanted.length === 0) return new Map<number, string>();
-    const rows = await database('inboxes').where({ account_id: accountId }).whereIn('id', wanted).select('id', 'name');
-    return new Map(rows.map((row) => [row.id, row.name]));
-  }
-
   async function present(member: MemberActor, hook: IntegrationHookRecord): Promise<Schemas['IntegrationHook']> {
-    const names = await inboxNames(db, member.account.id, [hook.inbox_id]);
+    const names = await inboxRepository(db).namesInAccount(member.account.id, [hook.inbox_id]);
     return toIntegrationHook(
       hook,
       integrationAppById.get(hook.app_id),
@@ -83,10 +77,9 @@ export function integrationService({ db, clock, events }: ServiceDependencies) {
       const viewer = { administrator: isAdministrator(member) };
       const [hooks, webhooks] = await Promise.all([
         integrationHookRepository(db).list(member.account.id),
-        db('webhooks').where({ account_id: member.account.id }).count({ count: '*' }).first(),
+        webhookRepository(db).countInAccount(member.account.id),
       ]);
-      const names = await inboxNames(
-        db,
+      const names = await inboxRepository(db).namesInAccount(
         member.account.id,
         hooks.map((hook) => hook.inbox_id),
       );
@@ -97,7 +90,7 @@ export function integrationService({ db, clock, events }: ServiceDependencies) {
             .map((hook) =>
               toIntegrationHook(hook, app, hook.inbox_id === null ? undefined : names.get(hook.inbox_id), viewer),
             );
-          const enabled = app.id === 'webhook' ? Number(webhooks?.count ?? 0) > 0 : own.length > 0;
+          const enabled = app.id === 'webhook' ? webhooks > 0 : own.length > 0;
           return toIntegrationApp(app, enabled, own, viewer);
         }),
       };
@@ -111,7 +104,7 @@ export function integrationService({ db, clock, events }: ServiceDependencies) {
         if (input.inbox_id === undefined || input.inbox_id === null) {
           throw validationError([{ attribute: 'inbox_id', message: `is required for ${app.name}` }]);
         }
-        if (!(await inboxNames(db, member.account.id, [input.inbox_id])).size) {
+        if (!(await inboxRepository(db).namesInAccount(member.account.id, [input.inbox_id])).size) {
           throw validationError([{ attribute: 'inbox_id', message: 'is not an inbox of the account' }]);
         }
         inboxId = input.inbox_id;

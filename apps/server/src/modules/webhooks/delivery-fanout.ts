@@ -19,6 +19,7 @@ import {
   inboxData,
   messageData,
   type PayloadReading,
+  userData,
 } from './webhook-payloads';
 import { webhookRepository } from './webhook-repository';
 
@@ -109,10 +110,7 @@ async function typistData(reading: PayloadReading, event: DomainEvent, account: 
     const contact = await contactRepository(reading.db).findInAccount(event.accountId, event.actor.id);
     return contact ? contactData(contact, account) : null;
   }
-  if (event.actor.type === 'user') {
-    const user = await reading.db('users').where({ id: event.actor.id }).first('id', 'name', 'email');
-    return user ? { id: user.id, name: user.name, email: user.email, type: 'user' } : null;
-  }
+  if (event.actor.type === 'user') return userData(reading.db, event.actor.id);
   return null;
 }
 

@@ -157,6 +157,19 @@ export function deliveryRepository(db: Database) {
         });
     },
 
+    /** The secret that signs a delivery: its webhook's, inbox's or agent bot's, as it is now. */
+    async secretOf(delivery: DeliveryRecord): Promise<string | null> {
+      const [table, id] =
+        delivery.webhook_id !== null
+          ? (['webhooks', delivery.webhook_id] as const)
+          : delivery.inbox_id !== null
+            ? (['inboxes', delivery.inbox_id] as const)
+            : (['agent_bots', delivery.agent_bot_id] as const);
+      if (id === null) return null;
+      const row: { secret: string | null } | undefined = await db(table).where({ id }).first('secret');
+      return row?.secret ?? null;
+    },
+
     /** A webhook's deliveries, newest first. */
     async ofWebhook(webhookId: number, limit: number): Promise<DeliveryRecord[]> {
       return db('webhook_deliveries').where({ webhook_id: webhookId }).orderBy('id', 'desc').limit(limit);

@@ -4,7 +4,7 @@ import type { SystemActor } from '../../auth/actor';
 import { createWakeSignal } from '../../events/wake-signal';
 import { changeConversation } from '../conversations/conversation-change';
 import { messageEvent } from '../conversations/conversation-events';
-import { conversationRepository, toConversationRecord } from '../conversations/conversation-repository';
+import { conversationRepository } from '../conversations/conversation-repository';
 import { messageRepository } from '../conversations/message-repository';
 import { appendActivity } from '../conversations/message-writer';
 import type { ServiceDependencies } from '../service-dependencies';
@@ -96,19 +96,6 @@ export function createDeliveryWorker(
   const deliveries = deliveryRepository(db);
   const claimSeconds = Math.ceil(settings.timeoutMs / 1000) + 30;
 
-  async function secretOf(delivery: DeliveryRecord): Promise<string | null> {
-    if (delivery.webhook_id !== null) {
-      return (await db('webhooks').where({ id: delivery.webhook_id }).first('secret'))?.secret ?? null;
-    }
-    if (delivery.inbox_id !== null) {
-      return (await db('inboxes').where({ id: delivery.inbox_id }).first('secret'))?.secret ?? null;
-    }
-    if (delivery.agent_bot_id !== null) {
-      return (await db('agent_bots').where({ id: delivery.agent_bot_id }).first('secret'))?.secret ?? null;
-    }
-    return null;
-  }
-
   function resultOf(delivery: DeliveryRecord, outcome: PostOutcome, now: number): AttemptResult {
     const statusCode = statusOf(outcome);
     if (statusCode !== null && statusCode >= 200 && statusCode < 300) return { outcome: 'delivered', statusCode };
@@ -139,12 +126,9 @@ export function createDeliveryWorker(
           { status: 'failed', content_attributes: { ...failed.content_attributes, external_error: error } },
           now,
         );
-        const conversation = await trx('conversations').where({ id: failed.conversation_id }).first();
+        const conversation = await conversationRepository(trx).findById(failed.conversation_id);
         if (changed && conversation) {
-          await dependencies.events.record(
-            trx,
-            messageEvent('message_updated', deliverySystem, changed, toConversationRecord(conversation)),
-          );
+          await dependencies.events.record(trx, messageEvent('message_updated', deliverySystem, changed, conversation));
         }
       });
       return;
@@ -172,7 +156,7 @@ export function createDeliveryWorker(
    */
   async function attempt(delivery: DeliveryRecord): Promise<AttemptResult> {
     const now = clock.nowSeconds();
-    const headers = deliveryHeaders(delivery, await secretOf(delivery), now);
+    const headers = deliveryHeaders(delivery, await deliveries.secretOf(delivery), now);
     const outcome = await postDelivery(delivery.url, delivery.body, headers, settings);
     const finishedAt = clock.nowSeconds();
     const result = resultOf(delivery, outcome, finishedAt);

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/connection';
 import { inOneRound } from '../../db/read-rounds';
 import { isoTime } from '../../http/iso-time';
+import { accountRepository } from '../accounts/account-repository';
 import { agentBotRepository } from '../agent-bots/agent-bot-repository';
 import { listAgents } from '../agents/agent-repository';
 import { attachmentRepository } from '../attachments/attachment-repository';
@@ -9,10 +10,11 @@ import { type ContactRecord, contactRepository } from '../contacts/contact-repos
 import { conversationLabelRepository } from '../conversations/conversation-label-repository';
 import { replyWindowHours, unreadCountCap } from '../conversations/conversation-presenter';
 import type { ConversationRecord } from '../conversations/conversation-repository';
-import { toMessagePush } from '../conversations/message-mapper';
+import { toBotSender, toContactSender, toMessagePush, toUserSender } from '../conversations/message-mapper';
 import { type MessageRecord, messageRepository } from '../conversations/message-repository';
 import { type AttachmentPresenter, messageSurroundings } from '../conversations/message-surroundings';
 import { type InboxRecord, inboxRepository } from '../inboxes/inbox-repository';
+import { userRepository } from '../users/user-repository';
 
 type Json = Record<string, unknown>;
 
@@ -24,7 +26,7 @@ export interface PayloadReading {
 
 /** The account as payloads name it. */
 export async function accountData(db: Database, accountId: number): Promise<{ id: number; name: string }> {
-  const account = await db('accounts').where({ id: accountId }).first('id', 'name');
+  const account = await accountRepository(db).findById(accountId);
   return { id: accountId, name: account?.name ?? '' };
 }
 
@@ -133,33 +135,8 @@ export async function conversationData(
     messages: messages.map((message) => toMessagePush(message, summary, around)),
     labels,
     meta: {
-      sender: contact
-        ? {
-            additional_attributes: contact.additional_attributes,
-            custom_attributes: contact.custom_attributes,
-            email: contact.email,
-            id: contact.id,
-            identifier: contact.identifier,
-            name: contact.name,
-            phone_number: contact.phone_number,
-            thumbnail: contact.avatar_url ?? '',
-            blocked: contact.blocked,
-            type: 'contact',
-          }
-        : null,
-      assignee: agent
-        ? {
-            id: agent.id,
-            name: agent.name,
-            available_name: agent.display_name || agent.name,
-            avatar_url: '',
-            type: 'user',
-            availability_status: agent.availability,
-            thumbnail: '',
-          }
-        : bot
-          ? { id: bot.id, name: bot.name, avatar_url: '', type: 'agent_bot' }
-          : null,
+      sender: contact ? toContactSender(contact) : null,
+      assignee: agent ? toUserSender(agent) : bot ? toBotSender(bot) : null,
       assignee_type: agent ? 'User' : bot ? 'AgentBot' : null,
       team: team ? { id: team.id, name: team.name } : null,
       hmac_verified: Boolean(session?.hmac_verified),
@@ -225,10 +202,8 @@ export async function messageData(
 async function senderData(db: Database, message: MessageRecord, account: { id: number; name: string }) {
   if (message.sender_id === null) return null;
   switch (message.sender_type) {
-    case 'User': {
-      const user = await db('users').where({ id: message.sender_id }).first('id', 'name', 'email');
-      return user ? { id: user.id, name: user.name, email: user.email, type: 'user' } : null;
-    }
+    case 'User':
+      return userData(db, message.sender_id);
     case 'Contact': {
       const contact = await contactRepository(db).findInAccount(message.account_id, message.sender_id);
       return contact ? contactData(contact, account) : null;
@@ -240,6 +215,12 @@ async function senderData(db: Database, message: MessageRecord, account: { id: n
     default:
       return null;
   }
+}
+
+/** A user as webhooks show them: who sent a message, who is typing. */
+export async function userData(db: Database, userId: number) {
+  const user = await userRepository(db).findById(userId);
+  return user ? { id: user.id, name: user.name, email: user.email, type: 'user' } : null;
 }
 
 /** An inbox as its events carry it: its settings, its channel and the account, without its id or name. */

@@ -37,6 +37,11 @@ export function webhookRepository(db: Database) {
       return rows.map(toRecord);
     },
 
+    async countInAccount(accountId: number): Promise<number> {
+      const row = await db('webhooks').where({ account_id: accountId }).count({ count: '*' }).first();
+      return Number(row?.count ?? 0);
+    },
+
     /** With `lock`, inside a transaction, the row stays locked until it ends: see `lockingRowsOf`. */
     async findInAccount(accountId: number, id: number, { lock = false } = {}): Promise<WebhookRecord | undefined> {
       const query = db('webhooks').where({ account_id: accountId, id }).first();

@@ -5,6 +5,7 @@ import { appError, validationError } from '../../errors/app-error';
 import { changedAttributes, changeEvent } from '../../events/change-event';
 import type { Schemas } from '../../http/schemas';
 import { randomToken } from '../access-tokens/random-token';
+import { inboxRepository } from '../inboxes/inbox-repository';
 import type { ServiceDependencies } from '../service-dependencies';
 import { deliveryRepository } from './delivery-repository';
 import { defaultSubscriptions } from './webhook-events';
@@ -35,12 +36,6 @@ export function webhookService({ db, clock, events }: ServiceDependencies, onReq
     changeEvent(name, member, webhook.account_id, { type: 'webhook', id: webhook.id }, { webhook, ...data });
 
   /** The names of the account's inboxes among `ids`. */
-  async function inboxNames(database: Database, accountId: number, ids: Array<number | null>) {
-    const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
-    if (wanted.length === 0) return new Map<number, string>();
-    const rows = await database('inboxes').where({ account_id: accountId }).whereIn('id', wanted).select('id', 'name');
-    return new Map(rows.map((row) => [row.id, row.name]));
-  }
 
   /** The fields given, checked: an http(s) address, and an inbox of the account. */
   async function checkedFields(
@@ -57,7 +52,10 @@ export function webhookService({ db, clock, events }: ServiceDependencies, onReq
     if (input.subscriptions !== undefined) fields.subscriptions = input.subscriptions;
     if (input.name !== undefined) fields.name = input.name;
     if (input.inbox_id !== undefined) {
-      if (input.inbox_id !== null && !(await inboxNames(database, member.account.id, [input.inbox_id])).size) {
+      if (
+        input.inbox_id !== null &&
+        !(await inboxRepository(database).namesInAccount(member.account.id, [input.inbox_id])).size
+      ) {
         throw validationError([{ attribute: 'inbox_id', message: 'is not an inbox of the account' }]);
       }
       fields.inbox_id = input.inbox_id;
@@ -76,15 +74,14 @@ export function webhookService({ db, clock, events }: ServiceDependencies, onReq
   }
 
   async function present(database: Database, webhook: WebhookRecord): Promise<Schemas['Webhook']> {
-    const names = await inboxNames(database, webhook.account_id, [webhook.inbox_id]);
+    const names = await inboxRepository(database).namesInAccount(webhook.account_id, [webhook.inbox_id]);
     return toWebhook(webhook, webhook.inbox_id === null ? undefined : names.get(webhook.inbox_id));
   }
 
   return {
     async list(member: MemberActor): Promise<Schemas['WebhookList']> {
       const webhooks = await webhookRepository(db).list(member.account.id);
-      const names = await inboxNames(
-        db,
+      const names = await inboxRepository(db).namesInAccount(
         member.account.id,
         webhooks.map((webhook) => webhook.inbox_id),
       );
