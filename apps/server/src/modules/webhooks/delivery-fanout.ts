@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../config/clock';
 import type { Database } from '../../db/connection';
+import { inOneRound } from '../../db/read-rounds';
 import type { DomainEvent, EventConsumer } from '../../events/domain-event';
 import { agentBotRepository } from '../agent-bots/agent-bot-repository';
 import type { ContactRecord } from '../contacts/contact-repository';
@@ -21,7 +22,7 @@ import {
   type PayloadReading,
   userData,
 } from './webhook-payloads';
-import { webhookRepository } from './webhook-repository';
+import { type WebhookRecord, webhookRepository } from './webhook-repository';
 
 /** The events an API inbox's `webhook_url` receives: every conversation, message and typing event of the inbox. */
 const inboxEvents = new Set([
@@ -68,39 +69,52 @@ function conversationOf(event: DomainEvent): ConversationRecord | undefined {
   return event.data.conversation as ConversationRecord | undefined;
 }
 
-/** The agent bots that hear a conversation: its inbox's bot and the bot holding it, each with an address. */
-async function botTargets(reading: PayloadReading, conversation: ConversationRecord): Promise<DeliveryTarget[]> {
-  const inboxBotId = await inboxAgentBotRepository(reading.db).botIdOf(conversation.inbox_id);
-  const ids = [...new Set([inboxBotId, conversation.assignee_agent_bot_id].filter((id) => id != null))] as number[];
-  const bots = await agentBotRepository(reading.db).listByIds(ids);
-  return bots.flatMap((bot) =>
-    bot.outgoing_url ? [{ kind: 'agent_bot' as const, id: bot.id, url: bot.outgoing_url }] : [],
-  );
-}
-
-/** Where an event goes: subscribed webhooks, the API inbox's address, the conversation's bots. */
+/** Where an event goes, from what was read of its account and inbox: subscribed webhooks, the API inbox's address, the conversation's bots. */
 async function targetsOf(
   reading: PayloadReading,
   event: DomainEvent,
-  inbox: InboxRecord | undefined,
+  { inbox, webhooks, inboxBotId }: EventSurroundings,
 ): Promise<DeliveryTarget[]> {
-  const accountId = event.accountId;
-  if (accountId === null) return [];
-  const targets: DeliveryTarget[] = [];
-  if (webhookEvents.has(event.name)) {
-    for (const webhook of await webhookRepository(reading.db).list(accountId)) {
-      if (webhook.subscriptions.includes(event.name as WebhookEvent)) {
-        targets.push({ kind: 'webhook', id: webhook.id, url: webhook.url });
-      }
-    }
-  }
+  const targets: DeliveryTarget[] = webhooks
+    .filter((webhook) => webhook.subscriptions.includes(event.name as WebhookEvent))
+    .map((webhook) => ({ kind: 'webhook' as const, id: webhook.id, url: webhook.url }));
   const webhookUrl = inbox?.channel_type === 'Channel::Api' ? inbox.channel_settings.webhook_url : undefined;
   if (inboxEvents.has(event.name) && inbox && typeof webhookUrl === 'string' && webhookUrl !== '') {
     targets.push({ kind: 'inbox', id: inbox.id, url: webhookUrl });
   }
   const conversation = conversationOf(event);
-  if (botEvents.has(event.name) && conversation) targets.push(...(await botTargets(reading, conversation)));
+  if (botEvents.has(event.name) && conversation) {
+    const ids = [...new Set([inboxBotId, conversation.assignee_agent_bot_id].filter((id) => id != null))] as number[];
+    const bots = ids.length === 0 ? [] : await agentBotRepository(reading.db).listByIds(ids);
+    for (const bot of bots) {
+      if (bot.outgoing_url) targets.push({ kind: 'agent_bot', id: bot.id, url: bot.outgoing_url });
+    }
+  }
   return targets;
+}
+
+/** What an event's targets and body depend on beyond the event: its inbox, the account's webhooks and name, the inbox's bot. */
+interface EventSurroundings {
+  inbox: InboxRecord | undefined;
+  webhooks: WebhookRecord[];
+  account: { id: number; name: string };
+  inboxBotId: number | undefined;
+}
+
+/** Reads an event's surroundings together: on PostgreSQL, in one round trip. */
+function surroundingsOf(db: Database, event: DomainEvent & { accountId: number }): Promise<EventSurroundings> {
+  const conversation = conversationOf(event);
+  return inOneRound(db, async (round) => {
+    const [inbox, webhooks, account, inboxBotId] = await Promise.all([
+      conversation ? inboxRepository(round).findInAccount(event.accountId, conversation.inbox_id) : undefined,
+      webhookEvents.has(event.name) ? webhookRepository(round).list(event.accountId) : [],
+      accountData(round, event.accountId),
+      conversation && botEvents.has(event.name)
+        ? inboxAgentBotRepository(round).botIdOf(conversation.inbox_id)
+        : undefined,
+    ]);
+    return { inbox, webhooks, account, inboxBotId };
+  });
 }
 
 /** Who is typing, as typing events show them: a user or a contact. */
@@ -118,11 +132,9 @@ async function typistData(reading: PayloadReading, event: DomainEvent, account: 
 async function payloadOf(
   reading: PayloadReading,
   event: DomainEvent,
-  inbox: InboxRecord | undefined,
+  { inbox, account }: EventSurroundings,
   nowSeconds: number,
 ): Promise<Record<string, unknown> | undefined> {
-  if (event.accountId === null) return undefined;
-  const account = await accountData(reading.db, event.accountId);
   const conversation = conversationOf(event);
   const changes =
     event.data.changed_attributes === undefined ? {} : { changed_attributes: event.data.changed_attributes };
@@ -182,14 +194,11 @@ export function deliveryFanout(
         db: source.db,
         presentAttachment: (await source.presentation()).presentAttachment,
       };
-      const conversation = conversationOf(event);
-      const inboxId = conversation?.inbox_id;
-      const inbox =
-        inboxId === undefined ? undefined : await inboxRepository(reading.db).findInAccount(event.accountId, inboxId);
-      const targets = await targetsOf(reading, event, inbox);
+      const surroundings = await surroundingsOf(reading.db, { ...event, accountId: event.accountId });
+      const targets = await targetsOf(reading, event, surroundings);
       if (targets.length === 0) return;
       const now = clock.nowSeconds();
-      const payload = await payloadOf(reading, event, inbox, now);
+      const payload = await payloadOf(reading, event, surroundings, now);
       if (!payload) return;
       const messageId = event.name.startsWith('message_') ? (event.data.message as MessageRecord).id : null;
       const deliveries: NewDelivery[] = targets.map((target) => ({
