@@ -121,6 +121,42 @@ test('hands each committed event to every consumer once, in order, a batch at a 
   });
 });
 
+test('a consumer that takes batches gets each batch in one call, and a failed batch again as a whole', async () => {
+  const accountId = newAccountId();
+  const recorded = await recordEvents(accountId, 5);
+  const calls: number[][] = [];
+  let failNext = true;
+  const batches: EventConsumer = {
+    name: 'takes-batches',
+    handle: async () => {
+      throw new Error('a consumer that takes batches is never handed one event');
+    },
+    handleBatch: async (events) => {
+      const own = events.filter((event) => event.accountId === accountId).map((event) => event.id);
+      if (own.length === 0) return;
+      calls.push(own);
+      if (failNext) {
+        failNext = false;
+        throw new Error('the first batch fails');
+      }
+    },
+  };
+  const dispatcher = dispatcherOf([batches], {
+    batchSize: 3,
+    retryBackoff: { firstDelaySeconds: 1, longestDelaySeconds: 1 },
+  });
+  const handled = () => calls.flat().filter((id) => id === recorded[4]).length === 1;
+  const deadline = Date.now() + 10_000;
+  while (!handled() && Date.now() < deadline) {
+    await dispatcher.runOnce();
+    clock.advance(2);
+  }
+  const ownBatches = calls.filter((call) => call.length > 0);
+  // The first batch of the account's events failed and came again whole; then the rest.
+  expect(ownBatches[0]).toEqual(ownBatches[1]);
+  expect([...new Set(ownBatches.flat())]).toEqual(recorded);
+});
+
 test('after a crash, a new dispatcher resumes from the last saved position and delivers the rest once, in order', async () => {
   const accountId = newAccountId();
   const recorded = await recordEvents(accountId, 6);

@@ -3,7 +3,7 @@ import type { Clock } from '../config/clock';
 import type { Database } from '../db/connection';
 import { claimConsumer } from './consumer-claim';
 import { type ConsumerProgress, registerConsumers, saveProgress } from './consumer-progress';
-import type { EventConsumer } from './domain-event';
+import type { DomainEvent, EventConsumer } from './domain-event';
 import { readEventsAfter } from './event-store';
 import { pruneEvents } from './prune-events';
 import { createReadHorizon } from './read-horizon';
@@ -89,9 +89,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (progress.position >= upTo) return false;
       const batch = await readEventsAfter(connection, progress.position, { upTo, limit: batchSize });
       let reached: ConsumerProgress = { position: progress.position, attempts: 0, retryAt: null, lastError: null };
-      for (const [index, event] of batch.entries()) {
+      // A consumer that takes batches takes this one as one step: it fails or succeeds as a whole, at its first event.
+      const { handleBatch } = consumer;
+      const steps = handleBatch ? (batch.length > 0 ? [batch] : []) : batch.map((event) => [event]);
+      const handleStep = (step: DomainEvent[]) =>
+        handleBatch ? handleBatch.call(consumer, step) : consumer.handle(step[0] as DomainEvent);
+      for (const [index, step] of steps.entries()) {
+        const event = step[0] as DomainEvent;
+        const last = step[step.length - 1] as DomainEvent;
         try {
-          await consumer.handle(event);
+          await handleStep(step);
         } catch (error) {
           // Attempts count the failures at one event: they start over when this batch got past the one that failed.
           const attempts = index === 0 ? progress.attempts + 1 : 1;
@@ -104,7 +111,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           await saveProgress(connection, consumerId, { ...reached, attempts, retryAt, lastError }, clock.nowSeconds());
           return false;
         }
-        reached = { ...reached, position: event.id };
+        reached = { ...reached, position: last.id };
       }
       if (batch.length > 0) await saveProgress(connection, consumerId, reached, clock.nowSeconds());
       return batch.length === batchSize;

@@ -48,4 +48,10 @@ export interface EventConsumer {
   name: string;
   /** Handles one event; a throw makes the dispatcher retry this event later, with backoff, for this consumer only. */
   handle(event: DomainEvent): Promise<void>;
+  /**
+   * Handles a batch of events at once, in log order, for a consumer that gains from it (reading for several events
+   * together); the dispatcher then calls it instead of `handle`. A throw makes the dispatcher retry the whole batch
+   * later, events already handled included.
+   */
+  handleBatch?(events: DomainEvent[]): Promise<void>;
 }

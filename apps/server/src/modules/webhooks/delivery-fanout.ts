@@ -175,43 +175,72 @@ function leftOut(event: DomainEvent): boolean {
   return false;
 }
 
+/** How many events of a batch have their deliveries prepared at once. */
+const concurrentEvents = 8;
+
+/** `work` for each item, `width` at a time, answering the results in the items' order. */
+async function inOrder<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  return results;
+}
+
 /**
  * The consumer that turns the account's events into deliveries: for each event, the webhooks subscribed to it, the
- * API inbox's address and the conversation's agent bots, each get a delivery of one body, built when the event is
- * handled from the records the event committed (the message, the conversation, the contact) and what surrounds them.
- * An event handled twice queues nothing twice. `onQueued` is told when deliveries are waiting.
+ * API inbox's address and the conversation's agent bots each get a delivery of one body, built when the event is
+ * handed on from the records the event committed (the message, the conversation, the contact) and what surrounds them.
+ * A batch's events are prepared several at once, and their deliveries queued together in the order of the events, so
+ * that each target's queue keeps that order. An event handled twice queues nothing twice. `onQueued` is told when
+ * deliveries are waiting.
  */
 export function deliveryFanout(
   source: { db: Database; presentation: () => Promise<Presentation> },
   clock: Clock,
   onQueued: () => void,
 ): EventConsumer {
-  return {
+  /** The deliveries of one event, with their bodies; none for an event that goes nowhere. */
+  async function deliveriesOf(reading: PayloadReading, event: DomainEvent, now: number): Promise<NewDelivery[]> {
+    if (!deliverable(event.name) || event.accountId === null || leftOut(event)) return [];
+    const surroundings = await surroundingsOf(reading.db, { ...event, accountId: event.accountId });
+    const targets = await targetsOf(reading, event, surroundings);
+    if (targets.length === 0) return [];
+    const payload = await payloadOf(reading, event, surroundings, now);
+    if (!payload) return [];
+    const body = JSON.stringify({ ...payload, event: event.name });
+    const messageId = event.name.startsWith('message_') ? (event.data.message as MessageRecord).id : null;
+    return targets.map((target) => ({
+      deliveryId: randomUUID(),
+      accountId: event.accountId as number,
+      target,
+      eventId: event.id,
+      event: event.name,
+      messageId: target.kind === 'inbox' ? messageId : null,
+      body,
+    }));
+  }
+
+  const fanout: EventConsumer = {
     name: 'webhook-deliveries',
-    async handle(event) {
-      if (!deliverable(event.name) || event.accountId === null || leftOut(event)) return;
+    handle: (event) => fanout.handleBatch?.([event]) ?? Promise.resolve(),
+    async handleBatch(events) {
+      if (!events.some((event) => deliverable(event.name))) return;
       const reading: PayloadReading = {
         db: source.db,
         presentAttachment: (await source.presentation()).presentAttachment,
       };
-      const surroundings = await surroundingsOf(reading.db, { ...event, accountId: event.accountId });
-      const targets = await targetsOf(reading, event, surroundings);
-      if (targets.length === 0) return;
       const now = clock.nowSeconds();
-      const payload = await payloadOf(reading, event, surroundings, now);
-      if (!payload) return;
-      const messageId = event.name.startsWith('message_') ? (event.data.message as MessageRecord).id : null;
-      const deliveries: NewDelivery[] = targets.map((target) => ({
-        deliveryId: randomUUID(),
-        accountId: event.accountId as number,
-        target,
-        eventId: event.id,
-        event: event.name,
-        messageId: target.kind === 'inbox' ? messageId : null,
-        body: JSON.stringify({ ...payload, event: event.name }),
-      }));
+      const deliveries = (await inOrder(events, concurrentEvents, (event) => deliveriesOf(reading, event, now))).flat();
+      if (deliveries.length === 0) return;
       await deliveryRepository(reading.db).enqueue(deliveries, now);
       onQueued();
     },
   };
+  return fanout;
 }

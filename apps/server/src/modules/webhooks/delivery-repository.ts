@@ -29,35 +29,42 @@ export type AttemptResult =
   | { outcome: 'retry'; statusCode: number | null; error: string; nextAttemptAt: number }
   | { outcome: 'failed'; statusCode: number | null; error: string };
 
+/** Rows per insert: 16 values each, well under SQLite's limit of 32,766 bound values. */
+const rowsPerInsert = 500;
+
 /** The deliveries of events to webhooks, API inboxes and agent bots, and their progress. */
 export function deliveryRepository(db: Database) {
   return {
-    /** Queues deliveries; one already queued for the same event and target is left as it is. */
+    /**
+     * Queues deliveries, in the order given (their ids keep it); one already queued for the same event and target is
+     * left as it is. Rows go in chunks small enough for any engine's limit on bound values.
+     */
     async enqueue(deliveries: NewDelivery[], now: number): Promise<void> {
-      if (deliveries.length === 0) return;
-      await db('webhook_deliveries')
-        .insert(
-          deliveries.map((delivery) => ({
-            delivery_id: delivery.deliveryId,
-            account_id: delivery.accountId,
-            webhook_id: delivery.target.kind === 'webhook' ? delivery.target.id : null,
-            inbox_id: delivery.target.kind === 'inbox' ? delivery.target.id : null,
-            agent_bot_id: delivery.target.kind === 'agent_bot' ? delivery.target.id : null,
-            target: targetKey(delivery.target),
-            event_id: delivery.eventId,
-            event: delivery.event,
-            message_id: delivery.messageId,
-            url: delivery.target.url,
-            body: delivery.body,
-            status: 'pending' satisfies DeliveryStatus,
-            attempts: 0,
-            next_attempt_at: now,
-            created_at: now,
-            updated_at: now,
-          })),
-        )
-        .onConflict(['event_id', 'target'])
-        .ignore();
+      for (let start = 0; start < deliveries.length; start += rowsPerInsert) {
+        await db('webhook_deliveries')
+          .insert(
+            deliveries.slice(start, start + rowsPerInsert).map((delivery) => ({
+              delivery_id: delivery.deliveryId,
+              account_id: delivery.accountId,
+              webhook_id: delivery.target.kind === 'webhook' ? delivery.target.id : null,
+              inbox_id: delivery.target.kind === 'inbox' ? delivery.target.id : null,
+              agent_bot_id: delivery.target.kind === 'agent_bot' ? delivery.target.id : null,
+              target: targetKey(delivery.target),
+              event_id: delivery.eventId,
+              event: delivery.event,
+              message_id: delivery.messageId,
+              url: delivery.target.url,
+              body: delivery.body,
+              status: 'pending' satisfies DeliveryStatus,
+              attempts: 0,
+              next_attempt_at: now,
+              created_at: now,
+              updated_at: now,
+            })),
+          )
+          .onConflict(['event_id', 'target'])
+          .ignore();
+      }
     },
 
     /**
