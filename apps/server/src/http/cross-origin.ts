@@ -1,8 +1,11 @@
 import cors, { type CorsOptions } from 'cors';
 import type { Request, RequestHandler } from 'express';
 
-/** The client API is called from end users' browsers on any site, as the reference allows. */
-const anyOriginPrefixes = ['/public/api/'];
+/**
+ * The client API is called from end users' browsers on any site, as the reference allows; the OpenAPI document is
+ * read by documentation tools on any site.
+ */
+const anyOriginPrefixes = ['/public/api/', '/openapi.json'];
 /** The application and platform APIs answer browsers only on the origins configured. */
 const listedOriginPrefixes = ['/api/', '/platform/api/'];
 
@@ -16,7 +19,7 @@ const shared: CorsOptions = {
 const startsWithAny = (path: string, prefixes: readonly string[]) => prefixes.some((prefix) => path.startsWith(prefix));
 
 /**
- * Cross-origin access for browsers: any origin on the client API, the listed origins on the application and platform
+ * Cross-origin access for browsers: any origin on the client API and the OpenAPI document, the listed origins on the application and platform
  * APIs, none elsewhere. A preflight it allows is answered here with 204; any other request gets no CORS headers and
  * goes on, so a preflight from an origin not listed ends as the 405 of any OPTIONS request.
  */

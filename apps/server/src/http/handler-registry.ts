@@ -46,6 +46,7 @@ import { getCustomFilter } from '../modules/custom-filters/handlers/get-custom-f
 import { getHealth } from '../modules/system/handlers/get-health';
 import { getInbox } from '../modules/inboxes/handlers/get-inbox';
 import { getInboxAgentBot } from '../modules/inboxes/handlers/get-inbox-agent-bot';
+import { getOpenApiDocument } from '../modules/system/handlers/get-open-api-document';
 import { getProfile } from '../modules/users/handlers/get-profile';
 import { getPublicContact } from '../modules/client-api/handlers/get-public-contact';
 import { getPublicConversation } from '../modules/client-api/handlers/get-public-conversation';
@@ -169,6 +170,7 @@ export const handlers: HandlerMap = {
   getHealth,
   getInbox,
   getInboxAgentBot,
+  getOpenApiDocument,
   getProfile,
   getPublicContact,
   getPublicConversation,

@@ -49,6 +49,7 @@ export const operationAccess = {
   getHealth: { schemes: [], inAccount: false },
   getInbox: { schemes: ['userApiKey'], inAccount: true },
   getInboxAgentBot: { schemes: ['userApiKey'], inAccount: true },
+  getOpenApiDocument: { schemes: [], inAccount: false },
   getProfile: { schemes: ['userApiKey'], inAccount: false },
   getPublicContact: { schemes: [], inAccount: false },
   getPublicConversation: { schemes: [], inAccount: false },

@@ -32,6 +32,17 @@ export function loadSpecDocument(): SpecDocument {
   return cached;
 }
 
+let published: SpecDocument | undefined;
+
+/**
+ * The bundled document as generated, for those who read it (`GET /openapi.json`): a copy of its own, which the
+ * request validator, given the other, never alters.
+ */
+export function publishedSpecDocument(): SpecDocument {
+  published ??= JSON.parse(readFileSync(require.resolve('@inquirly/api-types/openapi.json'), 'utf8')) as SpecDocument;
+  return published;
+}
+
 /** Every operation of the document, path by path in its order. */
 export function operationsOf(document: SpecDocument): DocumentOperation[] {
   return Object.entries(document.paths).flatMap(([path, item]) =>
