@@ -1,6 +1,7 @@
 import { startTestServer, type TestServer } from '@inquirly/server/testing';
 import { openBrowser } from '@inquirly/server/testing/browser';
 import { createInquirlyClient, type InquirlyClient, unwrap } from '../src';
+import { accountWithAdministrator } from './account-with-administrator';
 
 /**
  * Both sides of a conversation, through the client: a visitor of a mobile app becomes a contact of its API inbox and
@@ -15,19 +16,7 @@ let browser: Awaited<ReturnType<typeof openBrowser>>;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const platform = createInquirlyClient({ baseUrl: server.url, token: await server.createPlatformApp('Visitor day') });
-  const account = await unwrap(platform.POST('/platform/api/v1/accounts', { body: { name: 'Visitor Day Ltd' } }));
-  accountId = account.id;
-  const user = await unwrap(
-    platform.POST('/platform/api/v1/users', { body: { name: 'Ada Admin', email: 'ada@visitor.example' } }),
-  );
-  await unwrap(
-    platform.POST('/platform/api/v1/accounts/{account_id}/account_users', {
-      params: { path: { account_id: accountId } },
-      body: { user_id: user.id, role: 'administrator' },
-    }),
-  );
-  agent = createInquirlyClient({ baseUrl: server.url, token: user.access_token });
+  ({ accountId, admin: agent } = await accountWithAdministrator(server, 'Visitor Day', 'ada@visitor.example'));
   browser = await openBrowser();
 }, 30_000);
 afterAll(async () => {

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { manualClock, startTestServer, type TestServer } from '@inquirly/server/testing';
 import { createInquirlyClient, type InquirlyClient, unwrap } from '../src';
+import { accountWithAdministrator } from './account-with-administrator';
 
 /**
  * A desk day heard through a webhook: a receiver that verifies every signature subscribes to every event, goes away
@@ -61,19 +62,7 @@ beforeAll(async () => {
     webhookDelivery: { allowPrivateNetworks: true, timeoutMs: 2000, retryPeriodSeconds: 6 * 3600 },
   });
   await receiver.start();
-  const platform = createInquirlyClient({ baseUrl: server.url, token: await server.createPlatformApp('Hook day') });
-  const account = await unwrap(platform.POST('/platform/api/v1/accounts', { body: { name: 'Hook Day Ltd' } }));
-  accountId = account.id;
-  const user = await unwrap(
-    platform.POST('/platform/api/v1/users', { body: { name: 'Ada Admin', email: 'ada@hooks.example' } }),
-  );
-  await unwrap(
-    platform.POST('/platform/api/v1/accounts/{account_id}/account_users', {
-      params: { path: { account_id: accountId } },
-      body: { user_id: user.id, role: 'administrator' },
-    }),
-  );
-  admin = createInquirlyClient({ baseUrl: server.url, token: user.access_token });
+  ({ accountId, admin } = await accountWithAdministrator(server, 'Hook Day', 'ada@hooks.example'));
 }, 30_000);
 afterAll(async () => {
   await receiver.stop();
