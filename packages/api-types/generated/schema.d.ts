@@ -2107,6 +2107,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the API reference page
+         * @description A browsable reference of every operation and schema of this API: the document of `GET /openapi.json`, rendered
+         *     into one HTML page when the server is built (`pnpm build`, which `pnpm start` runs). Its scripts and styles are
+         *     inline and its content is rendered ahead, so it reads the same offline and loads nothing from any other address;
+         *     its scripts only make it interactive (navigation, expanding schemas, search).
+         */
+        get: operations["getApiReference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/app/login": {
         parameters: {
             query?: never;
@@ -2191,8 +2214,7 @@ export interface components {
         Error: {
             /** @description Human-readable message, worded as the reference server words it. */
             error: string;
-            /** @description Stable, machine-readable error code. */
-            code: string;
+            code: components["schemas"]["ErrorCode"];
         };
         /**
          * @description Invalid input. `message` joins every problem; `attributes` lists the fields they concern.
@@ -2212,9 +2234,45 @@ export interface components {
              *     message refused by its conversation's rules.
              */
             error?: string;
-            /** @description Stable, machine-readable error code. */
-            code: string;
+            code: components["schemas"]["ErrorCode"];
         };
+        /**
+         * @description What went wrong, as a stable code that clients can branch on without parsing the message:
+         *
+         *     - `MALFORMED_REQUEST`: the request is not valid HTTP, such as a broken request line or header.
+         *     - `MALFORMED_JSON`: the body was sent as JSON but does not parse.
+         *     - `MALFORMED_MULTIPART`: the body was sent as a multipart form but is not a valid one.
+         *     - `INVALID_PLATFORM_TOKEN`: the operation takes a platform-app token and the request carries none that is valid.
+         *     - `INVALID_ACCESS_TOKEN`: the operation takes a user or agent-bot token and the request carries none that is valid.
+         *     - `BOT_ENDPOINT_NOT_ALLOWED`: an agent-bot token was used on an operation bots may not call.
+         *     - `ACCOUNT_ACCESS_DENIED`: the caller does not belong to the account the path names.
+         *     - `ACCOUNT_SUSPENDED`: the account the path names is suspended.
+         *     - `ACTION_NOT_ALLOWED`: the caller's role, or their inbox memberships, do not permit this operation.
+         *     - `NON_PERMISSIBLE_RESOURCE`: a platform app reaches only the objects it created, and this is not one.
+         *     - `INVALID_SSO_LINK`: the sign-in link is unknown, already used or expired.
+         *     - `IDENTITY_NOT_VERIFIED`: the identifier hash does not match the contact's identifier.
+         *     - `ATTACHMENT_LINK_INVALID`: the attachment link was not signed by this server.
+         *     - `ATTACHMENT_LINK_EXPIRED`: the attachment link is past its expiry.
+         *     - `RESOURCE_NOT_FOUND`: the resource the request names could not be found.
+         *     - `ROUTE_NOT_FOUND`: no operation is defined at this path.
+         *     - `METHOD_NOT_ALLOWED`: the path exists but not with this method; `Allow` lists the methods it takes.
+         *     - `REQUEST_TIMEOUT`: the request did not arrive in full in time.
+         *     - `PAYLOAD_TOO_LARGE`: the body, or the text fields of a form, are over the size limit.
+         *     - `UNSUPPORTED_MEDIA_TYPE`: the body's media type is not one the operation takes.
+         *     - `VALIDATION_FAILED`: some input is invalid; the body names the fields in `attributes`.
+         *     - `SEARCH_QUERY_MISSING`: a contact search came without a search text in `q`.
+         *     - `TOO_MANY_AUTH_FAILURES`: the address failed to authenticate too often; retry after `Retry-After`.
+         *     - `TOO_MANY_REQUESTS`: the client API's limit for the address or the inbox was reached; retry after `Retry-After`.
+         *     - `HEADERS_TOO_LARGE`: the request line and headers together are over the size limit.
+         *     - `INTERNAL_ERROR`: the server failed to handle the request.
+         *     - `NOT_IMPLEMENTED`: the operation is documented but not served yet.
+         *
+         *     Later versions may add codes, which is not a breaking change: a client should tolerate a code it does not know and
+         *     act on the response's HTTP status instead.
+         * @example RESOURCE_NOT_FOUND
+         * @enum {string}
+         */
+        ErrorCode: "MALFORMED_REQUEST" | "MALFORMED_JSON" | "MALFORMED_MULTIPART" | "INVALID_PLATFORM_TOKEN" | "INVALID_ACCESS_TOKEN" | "BOT_ENDPOINT_NOT_ALLOWED" | "ACCOUNT_ACCESS_DENIED" | "ACCOUNT_SUSPENDED" | "ACTION_NOT_ALLOWED" | "NON_PERMISSIBLE_RESOURCE" | "INVALID_SSO_LINK" | "IDENTITY_NOT_VERIFIED" | "ATTACHMENT_LINK_INVALID" | "ATTACHMENT_LINK_EXPIRED" | "RESOURCE_NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "SEARCH_QUERY_MISSING" | "TOO_MANY_AUTH_FAILURES" | "TOO_MANY_REQUESTS" | "HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "NOT_IMPLEMENTED";
         /**
          * @example {
          *       "id": 1,
@@ -3220,7 +3278,8 @@ export interface components {
             location: string;
             country_code: string;
             blocked: boolean;
-            company_id: null;
+            /** @description The id of the contact's company, where the reference keeps companies; always null here. */
+            company_id: number | null;
         };
         /**
          * @description What a contact may set on a conversation they start.
@@ -4515,8 +4574,11 @@ export interface components {
             unread_count: number;
             /** @description The newest message that is not an activity message (private notes included), or null. */
             last_non_activity_message: components["schemas"]["MessagePush"] | null;
-            /** @description Always null; service-level policies are not offered. */
-            sla_policy_id: null;
+            /**
+             * @description The id of the conversation's service-level policy, which the reference sets when it offers them; always null
+             *     here, as they are not offered. Typed as the reference's, so that typed clients keep the field.
+             */
+            sla_policy_id: number | null;
         };
         ContactConversations: {
             payload: components["schemas"]["Conversation"][];
@@ -9272,6 +9334,35 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+        };
+    };
+    getApiReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reference page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The server runs from its sources and the page was never built (`pnpm build` builds it). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     signInWithSsoLink: {

@@ -1,3 +1,5 @@
+import type { ErrorCode } from './types.js';
+
 /**
  * A non-2xx answer from the API.
  *
@@ -20,8 +22,12 @@ export class InquirlyApiError extends Error {
   override readonly name = 'InquirlyApiError';
   /** The HTTP status, e.g. 401, 404 or 422. */
   readonly status: number;
-  /** The stable, machine-readable error code (e.g. `RESOURCE_NOT_FOUND`), when the server sent one. */
-  readonly code: string | undefined;
+  /**
+   * The stable, machine-readable error code (e.g. `RESOURCE_NOT_FOUND`), when the server sent one. Typed as the codes
+   * this version of the client knows, so comparing it with a misspelt code fails to compile; a code added by a newer
+   * server still arrives as sent, so a `switch` over it keeps a `default` branch.
+   */
+  readonly code: ErrorCode | undefined;
   /** The fields a validation error concerns; empty for other errors. */
   readonly attributes: string[];
   /** The parsed error body as received: the JSON object, the raw text when it was not JSON, or undefined when empty. */
@@ -31,7 +37,8 @@ export class InquirlyApiError extends Error {
     super(messageOf(status, body));
     this.status = status;
     this.body = body;
-    this.code = stringField(body, 'code');
+    // Not narrowed to the known codes at runtime: a newer server's code is kept rather than dropped.
+    this.code = stringField(body, 'code') as ErrorCode | undefined;
     const attributes = isRecord(body) ? body.attributes : undefined;
     this.attributes = Array.isArray(attributes)
       ? attributes.filter((attribute): attribute is string => typeof attribute === 'string')

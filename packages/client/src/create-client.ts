@@ -1,6 +1,6 @@
 import type { paths } from '@inquirly/api-types';
 import createClient, { type Client } from 'openapi-fetch';
-import { tokenMiddleware } from './token-middleware';
+import { tokenMiddleware } from './token-middleware.js';
 
 /** A typed client for the whole Inquirly API: `GET`, `POST`, `PATCH`, `DELETE`... take paths from the spec. */
 export type InquirlyClient = Client<paths>;

@@ -11,8 +11,16 @@
  *
  * @packageDocumentation
  */
-export { InquirlyApiError } from './api-error';
-export { createInquirlyClient, type InquirlyClient, type InquirlyClientOptions } from './create-client';
-export { ACCESS_TOKEN_HEADER, tokenMiddleware } from './token-middleware';
-export type { components, operations, paths, Schemas } from './types';
-export { type FetchResultLike, type SuccessData, unwrap } from './unwrap';
+export { InquirlyApiError } from './api-error.js';
+export { createInquirlyClient, type InquirlyClient, type InquirlyClientOptions } from './create-client.js';
+export {
+  eachContact,
+  eachConversation,
+  eachFilteredContact,
+  eachFilteredConversation,
+  eachMessage,
+  eachSearchedContact,
+} from './pages.js';
+export { ACCESS_TOKEN_HEADER, tokenMiddleware } from './token-middleware.js';
+export type { components, ErrorCode, operations, paths, Schemas } from './types.js';
+export { type FetchResultLike, type SuccessData, unwrap } from './unwrap.js';

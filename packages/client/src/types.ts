@@ -15,3 +15,9 @@ export type { components, operations, paths } from '@inquirly/api-types';
  * ```
  */
 export type Schemas = components['schemas'];
+
+/**
+ * The stable, machine-readable code of an error the API answers with, such as `RESOURCE_NOT_FOUND`. A newer server
+ * may send codes this version does not list; see `InquirlyApiError.code`.
+ */
+export type ErrorCode = components['schemas']['ErrorCode'];

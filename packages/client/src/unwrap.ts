@@ -1,4 +1,4 @@
-import { InquirlyApiError } from './api-error';
+import { InquirlyApiError } from './api-error.js';
 
 /** The part of openapi-fetch's result that `unwrap` needs; any client method's result fits it. */
 export interface FetchResultLike {

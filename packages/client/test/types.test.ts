@@ -1,4 +1,4 @@
-import { createInquirlyClient, type Schemas, unwrap } from '../src';
+import { createInquirlyClient, type ErrorCode, InquirlyApiError, type Schemas, unwrap } from '../src';
 
 /**
  * Compile-time guarantees, proven by `tsc --noEmit` (typecheck): each `@ts-expect-error` fails the typecheck if the line
@@ -37,5 +37,22 @@ describe('types', () => {
     // @ts-expect-error a profile is a User, not an account
     const wrong: Schemas['PlatformAccount'] = await unwrap(client.GET('/api/v1/profile'));
     expect([profile, wrong]).toEqual([undefined, undefined]);
+  });
+
+  it("types an error's code as the spec's error codes", () => {
+    const error = new InquirlyApiError(404, { error: 'Resource could not be found', code: 'RESOURCE_NOT_FOUND' });
+    expect(error.code === 'RESOURCE_NOT_FOUND').toBe(true);
+    // @ts-expect-error no error code is spelt this way
+    expect(error.code === 'NOT_A_CODE').toBe(false);
+
+    const known: ErrorCode = 'VALIDATION_FAILED';
+    // @ts-expect-error ErrorCode is the spec's enum, not any string
+    const unknown: ErrorCode = 'NOT_A_CODE';
+    expect([known, unknown]).toEqual(['VALIDATION_FAILED', 'NOT_A_CODE']);
+  });
+
+  it('keeps a code this version does not know, as the server sent it', () => {
+    const error = new InquirlyApiError(400, { error: 'Something new', code: 'ADDED_LATER' });
+    expect(error.code as string).toBe('ADDED_LATER');
   });
 });

@@ -1,6 +1,16 @@
+import type { components } from '@inquirly/api-types';
+
+/** One entry of the catalogue: the HTTP status and the standard message of an error. */
+interface CatalogueEntry {
+  status: number;
+  message: string;
+}
+
 /**
  * Every error the API answers with: a stable code, its HTTP status and its message. Messages of the authentication
- * and not-found errors are worded as the reference server words them, because integrations match on them.
+ * and not-found errors are worded as the reference server words them, because integrations match on them. The codes
+ * are exactly the spec's `ErrorCode` enum, which clients compile against: a code missing from either side fails the
+ * typecheck.
  */
 export const errorCatalogue = {
   MALFORMED_REQUEST: { status: 400, message: 'The request is not valid HTTP' },
@@ -36,6 +46,6 @@ export const errorCatalogue = {
   HEADERS_TOO_LARGE: { status: 431, message: 'The request line and headers are too large' },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on our side' },
   NOT_IMPLEMENTED: { status: 501, message: 'This operation is not implemented yet' },
-} as const satisfies Record<string, { status: number; message: string }>;
+} as const satisfies Record<components['schemas']['ErrorCode'], CatalogueEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -36,6 +36,7 @@ import { downloadAttachment } from '../modules/attachments/handlers/download-att
 import { filterContacts } from '../modules/contacts/handlers/filter-contacts';
 import { filterConversations } from '../modules/conversations/handlers/filter-conversations';
 import { getAccountAgentBot } from '../modules/agent-bots/handlers/get-account-agent-bot';
+import { getApiReference } from '../modules/system/handlers/get-api-reference';
 import { getContact } from '../modules/contacts/handlers/get-contact';
 import { getConversation } from '../modules/conversations/handlers/get-conversation';
 import { getConversationCounts } from '../modules/conversations/handlers/get-conversation-counts';
@@ -160,6 +161,7 @@ export const handlers: HandlerMap = {
   filterContacts,
   filterConversations,
   getAccountAgentBot,
+  getApiReference,
   getContact,
   getConversation,
   getConversationCounts,

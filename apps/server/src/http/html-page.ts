@@ -2,31 +2,46 @@ import { randomBytes } from 'node:crypto';
 import type { Response } from 'express';
 
 /**
- * A response body sent as an HTML page, for an operation whose response is `text/html`. Its inline style and script
- * carry `nonce`, the only ones the page's `Content-Security-Policy` lets run; nothing else may load but requests back
- * to this server.
+ * What a page may run and how long it may be kept: the script and style sources its `Content-Security-Policy` allows
+ * (nothing else may load but requests back to this server), and its `Cache-Control`.
  */
+export interface PagePolicy {
+  scriptSources: readonly string[];
+  styleSources: readonly string[];
+  cacheControl: string;
+}
+
+/** A response body sent as an HTML page, for an operation whose response is `text/html`. */
 export class HtmlPage {
   constructor(
     readonly html: string,
-    readonly nonce: string,
+    readonly policy: PagePolicy,
   ) {}
 }
 
 /** A fresh value for the `nonce` of a page's inline style and script. */
 export const pageNonce = (): string => randomBytes(18).toString('base64');
 
+/** The policy of a page rendered per request: only its inline style and script carrying `nonce` apply. */
+export const noncePolicy = (nonce: string): PagePolicy => ({
+  scriptSources: [`'nonce-${nonce}'`],
+  styleSources: [`'nonce-${nonce}'`],
+  cacheControl: 'no-store',
+});
+
 export function sendHtmlPage(res: Response, status: number, page: HtmlPage): void {
+  const { scriptSources, styleSources, cacheControl } = page.policy;
   res.status(status);
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   res.setHeader(
     'Content-Security-Policy',
     [
       "default-src 'none'",
-      `script-src 'nonce-${page.nonce}'`,
-      `style-src 'nonce-${page.nonce}'`,
+      `script-src ${scriptSources.join(' ')}`,
+      `style-src ${styleSources.join(' ')}`,
       "connect-src 'self'",
       "img-src 'self' data:",
+      "font-src 'self' data:",
       "base-uri 'none'",
       "form-action 'none'",
       "frame-ancestors 'none'",
@@ -34,6 +49,6 @@ export function sendHtmlPage(res: Response, status: number, page: HtmlPage): voi
   );
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Cache-Control', cacheControl);
   res.send(page.html);
 }

@@ -39,6 +39,7 @@ export const operationAccess = {
   filterContacts: { schemes: ['userApiKey'], inAccount: true },
   filterConversations: { schemes: ['userApiKey'], inAccount: true },
   getAccountAgentBot: { schemes: ['userApiKey'], inAccount: true },
+  getApiReference: { schemes: [], inAccount: false },
   getContact: { schemes: ['userApiKey'], inAccount: true },
   getConversation: { schemes: ['userApiKey', 'agentBotApiKey'], inAccount: true },
   getConversationCounts: { schemes: ['userApiKey'], inAccount: true },

@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { HtmlPage } from '../../http/html-page';
+
+/** Where the build writes the page: `dist/reference/index.html` of the server's package, from `src/` and `dist/` alike. */
+export const referencePageFile = path.resolve(__dirname, '../../../dist/reference/index.html');
+
+const documentFile = require.resolve('@inquirly/api-types/openapi.json');
+
+/**
+ * The renderer's attribution shows its logo from its CDN; a drawing of the same words keeps the credit on a page that
+ * loads nothing from elsewhere.
+ */
+const attributionLogo = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="16"><text x="0" y="12" font-family="sans-serif" font-size="12" fill="#0044d4">Redocly</text></svg>',
+)}`;
+const attributionLogoAddress = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg/g;
+
+/**
+ * Renders the bundled OpenAPI document into one self-contained HTML page with Redocly's renderer: its scripts are
+ * inlined rather than fetched from a CDN, telemetry is off, the attribution's logo is drawn in place and the icon is
+ * empty, so the page makes no request to any other host, nor one for `/favicon.ico`. The page is written beside and
+ * then moved into place, so that a server reading it never sees half of it.
+ */
+export function buildReferencePage(): void {
+  mkdirSync(path.dirname(referencePageFile), { recursive: true });
+  const partFile = `${referencePageFile}.${process.pid}.part`;
+  execFileSync(
+    process.execPath,
+    [
+      require.resolve('@redocly/cli/bin/cli.js'),
+      'build-docs',
+      documentFile,
+      '--inlineBundle',
+      '--title=Inquirly API reference',
+      '--lint-config=off',
+      `--output=${partFile}`,
+    ],
+    { cwd: path.dirname(referencePageFile), env: { ...process.env, REDOCLY_TELEMETRY: 'off' }, stdio: 'pipe' },
+  );
+  const rendered = readFileSync(partFile, 'utf8');
+  writeFileSync(
+    partFile,
+    rendered
+      .replace(attributionLogoAddress, attributionLogo)
+      .replace('</title>', '</title>\n  <link rel="icon" href="data:,">'),
+  );
+  renameSync(partFile, referencePageFile);
+}
+
+/** Builds the page unless one built from the current document is already there. */
+export function ensureReferencePage(): void {
+  const built = existsSync(referencePageFile) && statSync(referencePageFile).mtimeMs >= statSync(documentFile).mtimeMs;
+  if (!built) buildReferencePage();
+}
+
+let cached: HtmlPage | undefined;
+
+/**
+ * The built page, read once; undefined when the server runs from its sources and it was never built. Its inline
+ * scripts are allowed by their hashes. Its styles are allowed inline because the renderer adds style elements as the
+ * reader expands sections; the page is the same for everyone, so it may be cached.
+ */
+export function referencePage(): HtmlPage | undefined {
+  if (cached) return cached;
+  if (!existsSync(referencePageFile)) return undefined;
+  const html = readFileSync(referencePageFile, 'utf8');
+  const scriptHashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map(
+    ([, script]) =>
+      `'sha256-${createHash('sha256')
+        .update(script ?? '')
+        .digest('base64')}'`,
+  );
+  cached = new HtmlPage(html, {
+    scriptSources: scriptHashes,
+    styleSources: ["'unsafe-inline'"],
+    cacheControl: 'public, max-age=300',
+  });
+  return cached;
+}
