@@ -9,9 +9,9 @@ export interface InquirlyClientOptions {
   /** Origin of the server, e.g. `https://support.example.com`; the spec's paths already start with `/api` or `/platform`. */
   baseUrl: string;
   /** Sent as the `api_access_token` header: a platform-app token for `/platform/...`, a user or bot token otherwise. */
-  token?: string;
+  token?: string | undefined;
   /** The fetch implementation, for tests, retries or runtimes without a global fetch. */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
 }
 
 /**

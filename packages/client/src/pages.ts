@@ -65,7 +65,7 @@ function walkNumberedPages<Item>(
  */
 export function eachContact(
   client: InquirlyClient,
-  { accountId, query }: { accountId: number; query?: QueryOf<'listContacts', 'page'> },
+  { accountId, query }: { accountId: number; query?: QueryOf<'listContacts', 'page'> | undefined },
 ): AsyncIterableIterator<Schemas['Contact']> {
   return walkNumberedPages(contactsPerPage, async (page) => {
     const { meta, payload } = await unwrap(
@@ -124,7 +124,11 @@ export function eachFilteredContact(
     accountId,
     conditions,
     query,
-  }: { accountId: number; conditions: Schemas['FilterCondition'][]; query?: QueryOf<'filterContacts', 'page'> },
+  }: {
+    accountId: number;
+    conditions: Schemas['FilterCondition'][];
+    query?: QueryOf<'filterContacts', 'page'> | undefined;
+  },
 ): AsyncIterableIterator<Schemas['Contact']> {
   return walkNumberedPages(contactsPerPage, async (page) => {
     const { meta, payload } = await unwrap(
@@ -156,7 +160,7 @@ export function eachFilteredContact(
  */
 export function eachConversation(
   client: InquirlyClient,
-  { accountId, query }: { accountId: number; query?: QueryOf<'listConversations', 'page'> },
+  { accountId, query }: { accountId: number; query?: QueryOf<'listConversations', 'page'> | undefined },
 ): AsyncIterableIterator<Schemas['Conversation']> {
   // Which of the list's counts the page follows depends on `assignee_type`, so only a short page ends the walk.
   return walkNumberedPages(conversationsPerPage, async (page) => {
@@ -224,7 +228,10 @@ export function eachMessage(
   return walkPages<Schemas['Message'], number>(async (before) => {
     const { payload } = await unwrap(
       client.GET('/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages', {
-        params: { path: { account_id: accountId, conversation_id: conversationId }, query: { before } },
+        params: {
+          path: { account_id: accountId, conversation_id: conversationId },
+          query: before === undefined ? {} : { before },
+        },
       }),
     );
     // A window comes oldest first; its first message bounds the next, older window.
