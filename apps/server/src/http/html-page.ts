@@ -11,11 +11,15 @@ export interface PagePolicy {
   cacheControl: string;
 }
 
-/** A response body sent as an HTML page, for an operation whose response is `text/html`. */
+/**
+ * A response body sent as an HTML page, for an operation whose response is `text/html`. A large page that does not
+ * change may come compressed ahead, sent to browsers that accept gzip.
+ */
 export class HtmlPage {
   constructor(
     readonly html: string,
     readonly policy: PagePolicy,
+    readonly gzipped?: Buffer,
   ) {}
 }
 
@@ -50,5 +54,15 @@ export function sendHtmlPage(res: Response, status: number, page: HtmlPage): voi
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cache-Control', cacheControl);
-  res.send(page.html);
+  if (!page.gzipped) {
+    res.send(page.html);
+    return;
+  }
+  res.setHeader('Vary', 'Accept-Encoding');
+  if (res.req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+    res.setHeader('Content-Encoding', 'gzip');
+    res.send(page.gzipped);
+  } else {
+    res.send(page.html);
+  }
 }

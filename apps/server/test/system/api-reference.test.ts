@@ -1,3 +1,5 @@
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../src/testing';
 import { openBrowser } from '../../src/testing/browser';
@@ -26,6 +28,27 @@ test('GET /docs is one HTML page whose inline scripts alone may run, and which o
   const html = await response.text();
   expect(html).toContain('<title>Inquirly API reference</title>');
   expect(html).not.toMatch(/<(script|link|img|iframe)\b[^>]*\b(src|href)="https?:/);
+});
+
+/** The page's bytes as sent: fetch would decompress them. */
+function getDocs(acceptEncoding: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(`${server.url}/docs`, { headers: { 'Accept-Encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+test('the page goes compressed to those who accept gzip, and as it is to the others', async () => {
+  const compressed = await getDocs('gzip, br');
+  expect(compressed.headers['content-encoding']).toBe('gzip');
+  expect(compressed.headers.vary).toContain('Accept-Encoding');
+  const plain = await getDocs('identity');
+  expect(plain.headers['content-encoding']).toBeUndefined();
+  expect(gunzipSync(compressed.body).toString('utf8')).toBe(plain.body.toString('utf8'));
+  expect(compressed.body.byteLength).toBeLessThan(plain.body.byteLength / 3);
 });
 
 test('the page renders offline in Chromium: an operation and its schema are shown, nothing is fetched elsewhere', async () => {
