@@ -3231,7 +3231,78 @@ export interface components {
             /** @description The session id to open the contact's session under; a new UUID when left out. */
             source_id?: string;
         };
-        /** @description A conversation as the contact sees it through the client API, with every message they may see. */
+        /**
+         * @description A conversation as the contact sees it through the client API, with every message they may see.
+         * @example {
+         *       "id": 12,
+         *       "uuid": "7c2e9b14-5a6d-4f3b-8e1c-0d9a2b4f6e31",
+         *       "inbox_id": 5,
+         *       "contact_last_seen_at": 1764669000,
+         *       "status": "open",
+         *       "agent_last_seen_at": 1764670000,
+         *       "messages": [
+         *         {
+         *           "id": 5011,
+         *           "content": "Hi! Where is my parcel? It's order A-1042.",
+         *           "message_type": 0,
+         *           "content_type": "text",
+         *           "content_attributes": {},
+         *           "created_at": 1764669000,
+         *           "conversation_id": 12,
+         *           "sender": {
+         *             "additional_attributes": {},
+         *             "custom_attributes": {},
+         *             "email": "maria@example.com",
+         *             "id": 1042,
+         *             "identifier": null,
+         *             "name": "Maria Lopes",
+         *             "phone_number": null,
+         *             "thumbnail": "",
+         *             "blocked": false,
+         *             "type": "contact"
+         *           }
+         *         },
+         *         {
+         *           "id": 5012,
+         *           "content": "Your parcel left our warehouse this morning.",
+         *           "message_type": 1,
+         *           "content_type": "text",
+         *           "content_attributes": {},
+         *           "created_at": 1764670000,
+         *           "conversation_id": 12,
+         *           "sender": {
+         *             "id": 3,
+         *             "name": "Sam Rivera",
+         *             "available_name": "Sam Rivera",
+         *             "avatar_url": "",
+         *             "type": "user",
+         *             "availability_status": "online",
+         *             "thumbnail": ""
+         *           }
+         *         }
+         *       ],
+         *       "contact": {
+         *         "id": 1042,
+         *         "name": "Maria Lopes",
+         *         "email": "maria@example.com",
+         *         "phone_number": null,
+         *         "account_id": 1,
+         *         "created_at": "2025-12-02T09:49:12.000Z",
+         *         "updated_at": "2025-12-02T09:50:00.000Z",
+         *         "additional_attributes": {},
+         *         "identifier": null,
+         *         "custom_attributes": {},
+         *         "last_activity_at": "2025-12-02T09:50:00.000Z",
+         *         "contact_type": "lead",
+         *         "middle_name": "",
+         *         "last_name": "",
+         *         "location": "",
+         *         "country_code": "",
+         *         "blocked": false,
+         *         "company_id": null
+         *       }
+         *     }
+         */
         PublicConversation: {
             /** @description The conversation's display id. */
             id: number;
@@ -4377,7 +4448,36 @@ export interface components {
             count: number;
             current_page: number;
         };
-        /** @description One page of contacts, 15 per page. */
+        /**
+         * @description One page of contacts, 15 per page.
+         * @example {
+         *       "meta": {
+         *         "count": 1,
+         *         "current_page": 1
+         *       },
+         *       "payload": [
+         *         {
+         *           "id": 42,
+         *           "name": "Ana Lima",
+         *           "email": "ana.lima@example.com",
+         *           "phone_number": "+351912345678",
+         *           "identifier": "crm-1001",
+         *           "thumbnail": "",
+         *           "blocked": false,
+         *           "availability_status": "offline",
+         *           "additional_attributes": {
+         *             "city": "Lisbon",
+         *             "country_code": "PT",
+         *             "company_name": "Lima Imports"
+         *           },
+         *           "custom_attributes": {
+         *             "plan": "premium"
+         *           },
+         *           "created_at": 1718000000
+         *         }
+         *       ]
+         *     }
+         */
         ContactList: {
             meta: components["schemas"]["ContactPageMeta"];
             payload: components["schemas"]["Contact"][];
@@ -4385,6 +4485,34 @@ export interface components {
         /**
          * @description One page of matching contacts, 15 per page. As in the reference, `meta.count` counts the contacts on this page and
          *     `has_more` says whether another page follows, so that a search never has to count every match of a large account.
+         * @example {
+         *       "meta": {
+         *         "count": 1,
+         *         "current_page": 1,
+         *         "has_more": false
+         *       },
+         *       "payload": [
+         *         {
+         *           "id": 42,
+         *           "name": "Ana Lima",
+         *           "email": "ana.lima@example.com",
+         *           "phone_number": "+351912345678",
+         *           "identifier": "crm-1001",
+         *           "thumbnail": "",
+         *           "blocked": false,
+         *           "availability_status": "offline",
+         *           "additional_attributes": {
+         *             "city": "Lisbon",
+         *             "country_code": "PT",
+         *             "company_name": "Lima Imports"
+         *           },
+         *           "custom_attributes": {
+         *             "plan": "premium"
+         *           },
+         *           "created_at": 1718000000
+         *         }
+         *       ]
+         *     }
          */
         ContactSearchResult: {
             meta: {
@@ -4517,7 +4645,146 @@ export interface components {
         ContactFilter: {
             payload: components["schemas"]["FilterCondition"][];
         };
-        /** @description A conversation between a contact and the account, in one inbox, as agents see it. */
+        /**
+         * @description A conversation between a contact and the account, in one inbox, as agents see it.
+         * @example {
+         *       "meta": {
+         *         "sender": {
+         *           "id": 42,
+         *           "name": "Ana Lima",
+         *           "email": "ana.lima@example.com",
+         *           "phone_number": "+351912345678",
+         *           "identifier": "crm-1001",
+         *           "thumbnail": "",
+         *           "blocked": false,
+         *           "availability_status": "offline",
+         *           "additional_attributes": {
+         *             "city": "Lisbon",
+         *             "country_code": "PT",
+         *             "company_name": "Lima Imports"
+         *           },
+         *           "custom_attributes": {
+         *             "plan": "premium"
+         *           },
+         *           "created_at": 1718000000
+         *         },
+         *         "channel": "Channel::Api",
+         *         "assignee": {
+         *           "id": 3,
+         *           "uid": "sam@acme.example",
+         *           "name": "Sam Rivera",
+         *           "display_name": null,
+         *           "available_name": "Sam Rivera",
+         *           "email": "sam@acme.example",
+         *           "account_id": 1,
+         *           "role": "agent",
+         *           "confirmed": true,
+         *           "availability_status": "online",
+         *           "auto_offline": true,
+         *           "thumbnail": "",
+         *           "custom_attributes": {}
+         *         },
+         *         "assignee_type": "User",
+         *         "hmac_verified": false
+         *       },
+         *       "id": 12,
+         *       "account_id": 1,
+         *       "uuid": "3f9a2c7e-8b41-4d2a-9f6e-5c1b7a0d2e84",
+         *       "inbox_id": 5,
+         *       "messages": [
+         *         {
+         *           "id": 5013,
+         *           "content": "Sam Rivera added shipping",
+         *           "account_id": 1,
+         *           "inbox_id": 5,
+         *           "conversation_id": 12,
+         *           "message_type": 2,
+         *           "created_at": 1764670010,
+         *           "updated_at": "2025-12-02T10:06:50.000Z",
+         *           "private": false,
+         *           "status": "sent",
+         *           "source_id": null,
+         *           "content_type": "text",
+         *           "content_attributes": {},
+         *           "sender_type": null,
+         *           "sender_id": null,
+         *           "external_source_ids": {},
+         *           "additional_attributes": {},
+         *           "processed_message_content": "Sam Rivera added shipping",
+         *           "sentiment": {},
+         *           "conversation": {
+         *             "assignee_id": 3,
+         *             "unread_count": 0,
+         *             "last_activity_at": 1764670010,
+         *             "contact_inbox": {
+         *               "source_id": "b71e4c2a-9d3f-4e8a-a6c5-2f1d0e9b8a73"
+         *             }
+         *           }
+         *         }
+         *       ],
+         *       "additional_attributes": {},
+         *       "custom_attributes": {
+         *         "order_id": "A-1042"
+         *       },
+         *       "agent_last_seen_at": 1764670000,
+         *       "assignee_last_seen_at": 1764670000,
+         *       "contact_last_seen_at": 1764669000,
+         *       "can_reply": true,
+         *       "labels": [
+         *         "shipping"
+         *       ],
+         *       "muted": false,
+         *       "snoozed_until": null,
+         *       "status": "open",
+         *       "priority": null,
+         *       "created_at": 1764669000,
+         *       "updated_at": 1764670010.482,
+         *       "timestamp": 1764670010,
+         *       "last_activity_at": 1764670010,
+         *       "first_reply_created_at": 1764670000,
+         *       "waiting_since": 0,
+         *       "unread_count": 0,
+         *       "last_non_activity_message": {
+         *         "id": 5012,
+         *         "content": "Your parcel left our warehouse this morning.",
+         *         "account_id": 1,
+         *         "inbox_id": 5,
+         *         "conversation_id": 12,
+         *         "message_type": 1,
+         *         "created_at": 1764670000,
+         *         "updated_at": "2025-12-02T10:06:40.000Z",
+         *         "private": false,
+         *         "status": "sent",
+         *         "source_id": null,
+         *         "content_type": "text",
+         *         "content_attributes": {},
+         *         "sender_type": "User",
+         *         "sender_id": 3,
+         *         "external_source_ids": {},
+         *         "additional_attributes": {},
+         *         "processed_message_content": "Your parcel left our warehouse this morning.",
+         *         "sentiment": {},
+         *         "conversation": {
+         *           "assignee_id": 3,
+         *           "unread_count": 0,
+         *           "last_activity_at": 1764670010,
+         *           "contact_inbox": {
+         *             "source_id": "b71e4c2a-9d3f-4e8a-a6c5-2f1d0e9b8a73"
+         *           }
+         *         },
+         *         "sender": {
+         *           "id": 3,
+         *           "name": "Sam Rivera",
+         *           "available_name": "Sam Rivera",
+         *           "avatar_url": "",
+         *           "type": "user",
+         *           "availability_status": "online",
+         *           "thumbnail": ""
+         *         }
+         *       },
+         *       "sla_policy_id": null
+         *     }
+         */
         Conversation: {
             meta: components["schemas"]["ConversationMeta"];
             /** @description The conversation's number within the account (its display id), which every path names it by. */
@@ -4812,6 +5079,12 @@ export interface components {
         /**
          * @description How many conversations match the filters, whoever holds them: `all_count` of them, `mine_count` assigned to the
          *     caller, `unassigned_count` held by no agent and no agent bot, and `assigned_count` held by an agent or an agent bot.
+         * @example {
+         *       "mine_count": 4,
+         *       "assigned_count": 9,
+         *       "unassigned_count": 3,
+         *       "all_count": 12
+         *     }
          */
         ConversationCounts: {
             mine_count: number;
@@ -4918,7 +5191,31 @@ export interface components {
             /** @constant */
             type: "agent_bot";
         };
-        /** @description A message of a conversation. */
+        /**
+         * @description A message of a conversation.
+         * @example {
+         *       "id": 5012,
+         *       "content": "Your parcel left our warehouse this morning.",
+         *       "inbox_id": 5,
+         *       "conversation_id": 12,
+         *       "message_type": 1,
+         *       "content_type": "text",
+         *       "status": "sent",
+         *       "content_attributes": {},
+         *       "created_at": 1764670000,
+         *       "private": false,
+         *       "source_id": null,
+         *       "sender": {
+         *         "id": 3,
+         *         "name": "Sam Rivera",
+         *         "available_name": "Sam Rivera",
+         *         "avatar_url": "",
+         *         "type": "user",
+         *         "availability_status": "online",
+         *         "thumbnail": ""
+         *       }
+         *     }
+         */
         Message: {
             id: number;
             content: string | null;
@@ -4947,7 +5244,47 @@ export interface components {
             /** @description Present only when the message has files. */
             attachments?: components["schemas"]["Attachment"][];
         };
-        /** @description A message with every stored field, as conversations show their newest message. */
+        /**
+         * @description A message with every stored field, as conversations show their newest message.
+         * @example {
+         *       "id": 5012,
+         *       "content": "Your parcel left our warehouse this morning.",
+         *       "account_id": 1,
+         *       "inbox_id": 5,
+         *       "conversation_id": 12,
+         *       "message_type": 1,
+         *       "created_at": 1764670000,
+         *       "updated_at": "2025-12-02T10:06:40.000Z",
+         *       "private": false,
+         *       "status": "sent",
+         *       "source_id": null,
+         *       "content_type": "text",
+         *       "content_attributes": {},
+         *       "sender_type": "User",
+         *       "sender_id": 3,
+         *       "external_source_ids": {},
+         *       "additional_attributes": {},
+         *       "processed_message_content": "Your parcel left our warehouse this morning.",
+         *       "sentiment": {},
+         *       "conversation": {
+         *         "assignee_id": 3,
+         *         "unread_count": 0,
+         *         "last_activity_at": 1764670000,
+         *         "contact_inbox": {
+         *           "source_id": "b71e4c2a-9d3f-4e8a-a6c5-2f1d0e9b8a73"
+         *         }
+         *       },
+         *       "sender": {
+         *         "id": 3,
+         *         "name": "Sam Rivera",
+         *         "available_name": "Sam Rivera",
+         *         "avatar_url": "",
+         *         "type": "user",
+         *         "availability_status": "online",
+         *         "thumbnail": ""
+         *       }
+         *     }
+         */
         MessagePush: {
             id: number;
             content: string | null;
@@ -5021,6 +5358,100 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @example {
+         *       "meta": {
+         *         "labels": [
+         *           "shipping"
+         *         ],
+         *         "additional_attributes": {},
+         *         "contact": {
+         *           "additional_attributes": {
+         *             "city": "Lisbon",
+         *             "country_code": "PT",
+         *             "company_name": "Lima Imports"
+         *           },
+         *           "custom_attributes": {
+         *             "plan": "premium"
+         *           },
+         *           "email": "ana.lima@example.com",
+         *           "id": 42,
+         *           "identifier": "crm-1001",
+         *           "name": "Ana Lima",
+         *           "phone_number": "+351912345678",
+         *           "thumbnail": "",
+         *           "blocked": false,
+         *           "type": "contact"
+         *         },
+         *         "assignee": {
+         *           "id": 3,
+         *           "name": "Sam Rivera",
+         *           "available_name": "Sam Rivera",
+         *           "avatar_url": "",
+         *           "type": "user",
+         *           "availability_status": "online",
+         *           "thumbnail": ""
+         *         },
+         *         "agent_last_seen_at": "2025-12-02T10:06:40.000Z",
+         *         "assignee_last_seen_at": "2025-12-02T10:06:40.000Z"
+         *       },
+         *       "payload": [
+         *         {
+         *           "id": 5011,
+         *           "content": "Hi! Where is my parcel? It's order A-1042.",
+         *           "inbox_id": 5,
+         *           "conversation_id": 12,
+         *           "message_type": 0,
+         *           "content_type": "text",
+         *           "status": "sent",
+         *           "content_attributes": {},
+         *           "created_at": 1764669000,
+         *           "private": false,
+         *           "source_id": null,
+         *           "sender": {
+         *             "additional_attributes": {
+         *               "city": "Lisbon",
+         *               "country_code": "PT",
+         *               "company_name": "Lima Imports"
+         *             },
+         *             "custom_attributes": {
+         *               "plan": "premium"
+         *             },
+         *             "email": "ana.lima@example.com",
+         *             "id": 42,
+         *             "identifier": "crm-1001",
+         *             "name": "Ana Lima",
+         *             "phone_number": "+351912345678",
+         *             "thumbnail": "",
+         *             "blocked": false,
+         *             "type": "contact"
+         *           }
+         *         },
+         *         {
+         *           "id": 5012,
+         *           "content": "Your parcel left our warehouse this morning.",
+         *           "inbox_id": 5,
+         *           "conversation_id": 12,
+         *           "message_type": 1,
+         *           "content_type": "text",
+         *           "status": "sent",
+         *           "content_attributes": {},
+         *           "created_at": 1764670000,
+         *           "private": false,
+         *           "source_id": null,
+         *           "sender": {
+         *             "id": 3,
+         *             "name": "Sam Rivera",
+         *             "available_name": "Sam Rivera",
+         *             "avatar_url": "",
+         *             "type": "user",
+         *             "availability_status": "online",
+         *             "thumbnail": ""
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
         MessagePage: {
             meta: {
                 labels: string[];
@@ -5096,8 +5527,8 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "error": "Invalid access_token",
-                 *       "code": "INVALID_PLATFORM_TOKEN"
+                 *       "error": "Invalid Access Token",
+                 *       "code": "INVALID_ACCESS_TOKEN"
                  *     }
                  */
                 "application/json": components["schemas"]["Error"];
@@ -5253,7 +5684,24 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The platform-app token is missing or invalid (`INVALID_PLATFORM_TOKEN`), or the resource was not made by this
+             *     platform app (`NON_PERMISSIBLE_RESOURCE`).
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Invalid access_token",
+                     *       "code": "INVALID_PLATFORM_TOKEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -5279,7 +5727,24 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformAccount"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The platform-app token is missing or invalid (`INVALID_PLATFORM_TOKEN`), or the resource was not made by this
+             *     platform app (`NON_PERMISSIBLE_RESOURCE`).
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Invalid access_token",
+                     *       "code": "INVALID_PLATFORM_TOKEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5304,7 +5769,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The platform-app token is missing or invalid (`INVALID_PLATFORM_TOKEN`), or the resource was not made by this
+             *     platform app (`NON_PERMISSIBLE_RESOURCE`).
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Invalid access_token",
+                     *       "code": "INVALID_PLATFORM_TOKEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5336,7 +5818,24 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The platform-app token is missing or invalid (`INVALID_PLATFORM_TOKEN`), or the resource was not made by this
+             *     platform app (`NON_PERMISSIBLE_RESOURCE`).
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Invalid access_token",
+                     *       "code": "INVALID_PLATFORM_TOKEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5363,7 +5862,24 @@ export interface operations {
                     "application/json": components["schemas"]["AccountUser"][];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The platform-app token is missing or invalid (`INVALID_PLATFORM_TOKEN`), or the resource was not made by this
+             *     platform app (`NON_PERMISSIBLE_RESOURCE`).
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Invalid access_token",
+                     *       "code": "INVALID_PLATFORM_TOKEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5395,7 +5911,24 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The platform-app token is missing or invalid (`INVALID_PLATFORM_TOKEN`), or the resource was not made by this
+             *     platform app (`NON_PERMISSIBLE_RESOURCE`).
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Invalid access_token",
+                     *       "code": "INVALID_PLATFORM_TOKEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5425,7 +5958,24 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The platform-app token is missing or invalid (`INVALID_PLATFORM_TOKEN`), or the resource was not made by this
+             *     platform app (`NON_PERMISSIBLE_RESOURCE`).
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Invalid access_token",
+                     *       "code": "INVALID_PLATFORM_TOKEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5449,7 +5999,24 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformAgentBot"][];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The platform-app token is missing or invalid (`INVALID_PLATFORM_TOKEN`), or the resource was not made by this
+             *     platform app (`NON_PERMISSIBLE_RESOURCE`).
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Invalid access_token",
+                     *       "code": "INVALID_PLATFORM_TOKEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -5476,7 +6043,24 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The platform-app token is missing or invalid (`INVALID_PLATFORM_TOKEN`), or the resource was not made by this
+             *     platform app (`NON_PERMISSIBLE_RESOURCE`).
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Invalid access_token",
+                     *       "code": "INVALID_PLATFORM_TOKEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5503,7 +6087,24 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformAgentBot"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The platform-app token is missing or invalid (`INVALID_PLATFORM_TOKEN`), or the resource was not made by this
+             *     platform app (`NON_PERMISSIBLE_RESOURCE`).
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Invalid access_token",
+                     *       "code": "INVALID_PLATFORM_TOKEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5528,7 +6129,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The platform-app token is missing or invalid (`INVALID_PLATFORM_TOKEN`), or the resource was not made by this
+             *     platform app (`NON_PERMISSIBLE_RESOURCE`).
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Invalid access_token",
+                     *       "code": "INVALID_PLATFORM_TOKEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5560,7 +6178,24 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The platform-app token is missing or invalid (`INVALID_PLATFORM_TOKEN`), or the resource was not made by this
+             *     platform app (`NON_PERMISSIBLE_RESOURCE`).
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Invalid access_token",
+                     *       "code": "INVALID_PLATFORM_TOKEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5589,7 +6224,24 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The platform-app token is missing or invalid (`INVALID_PLATFORM_TOKEN`), or the resource was not made by this
+             *     platform app (`NON_PERMISSIBLE_RESOURCE`).
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Invalid access_token",
+                     *       "code": "INVALID_PLATFORM_TOKEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -5615,7 +6267,24 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The platform-app token is missing or invalid (`INVALID_PLATFORM_TOKEN`), or the resource was not made by this
+             *     platform app (`NON_PERMISSIBLE_RESOURCE`).
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Invalid access_token",
+                     *       "code": "INVALID_PLATFORM_TOKEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5640,7 +6309,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The platform-app token is missing or invalid (`INVALID_PLATFORM_TOKEN`), or the resource was not made by this
+             *     platform app (`NON_PERMISSIBLE_RESOURCE`).
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Invalid access_token",
+                     *       "code": "INVALID_PLATFORM_TOKEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5672,7 +6358,24 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The platform-app token is missing or invalid (`INVALID_PLATFORM_TOKEN`), or the resource was not made by this
+             *     platform app (`NON_PERMISSIBLE_RESOURCE`).
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Invalid access_token",
+                     *       "code": "INVALID_PLATFORM_TOKEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5699,7 +6402,24 @@ export interface operations {
                     "application/json": components["schemas"]["SsoLink"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The platform-app token is missing or invalid (`INVALID_PLATFORM_TOKEN`), or the resource was not made by this
+             *     platform app (`NON_PERMISSIBLE_RESOURCE`).
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Invalid access_token",
+                     *       "code": "INVALID_PLATFORM_TOKEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];

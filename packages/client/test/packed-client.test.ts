@@ -115,29 +115,30 @@ test('the installed package typechecks from an ES module and a CommonJS module, 
   expect(installed.dependencies['@inquirly/api-types']).toBe('0.1.0');
 });
 
-test('a page on another origin calls the server through the installed client, with CORS allowed', async () => {
-  const { accountId, adminToken } = await accountWithAdministrator(server, 'Packed', 'ada@packed.example');
+/** Opens the page on `origin` as a new account's administrator, and answers what it wrote once it was done. */
+async function deskPageOutcome(origin: string, account: string, adminEmail: string): Promise<string> {
+  const { accountId, adminToken } = await accountWithAdministrator(server, account, adminEmail);
   const page = await browser.newPage();
   const settings = new URLSearchParams({ server: server.url, token: adminToken, account: String(accountId) });
-  await page.goto(`${pageOrigin}/?${settings}`);
+  await page.goto(`${origin}/?${settings}`);
   const result = page.locator('#result');
   await result.filter({ hasText: /\S/ }).waitFor({ timeout: 15_000 });
-  expect(JSON.parse((await result.textContent()) ?? '')).toEqual({
+  const outcome = (await result.textContent()) ?? '';
+  await page.close();
+  return outcome;
+}
+
+test('a page on another origin calls the server through the installed client, with CORS allowed', async () => {
+  const outcome = await deskPageOutcome(pageOrigin, 'Packed', 'ada@packed.example');
+  expect(JSON.parse(outcome)).toEqual({
     profile: 'ada@packed.example',
     created: 'bea@browser.example',
     names: ['Bea Browser'],
     refusal: '404 RESOURCE_NOT_FOUND',
   });
-  await page.close();
 });
 
 test('the same page on an origin the server does not allow is refused by the browser', async () => {
-  const { accountId, adminToken } = await accountWithAdministrator(server, 'Elsewhere', 'ada@elsewhere.example');
-  const page = await browser.newPage();
-  const settings = new URLSearchParams({ server: server.url, token: adminToken, account: String(accountId) });
-  await page.goto(`${otherPageOrigin}/?${settings}`);
-  const result = page.locator('#result');
-  await result.filter({ hasText: /\S/ }).waitFor({ timeout: 15_000 });
-  await expect(result.textContent()).resolves.toBe('failed: TypeError: Failed to fetch');
-  await page.close();
+  const outcome = await deskPageOutcome(otherPageOrigin, 'Elsewhere', 'ada@elsewhere.example');
+  expect(outcome).toBe('failed: TypeError: Failed to fetch');
 });
