@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
-import { consumerSources } from './lib/consumer-sources';
+import { consumerSources, reactConsumerSources } from './lib/consumer-sources';
 import {
   compileConsumer,
   createConsumerProject,
@@ -17,12 +17,12 @@ import {
 } from './lib/packed-consumer';
 import { repoRoot } from './lib/paths';
 
-/** Gzipped bytes the client may weigh in a browser bundle, openapi-fetch included. */
-const clientSizeBudget = 5 * 1024;
+/** Gzipped bytes the client may weigh in a browser bundle, openapi-fetch included: 5 kB. */
+const clientSizeBudget = 5000;
 
 /** The files each tarball must hold, besides `package.json`, `README.md` and `LICENSE`. */
 const requiredFiles: Record<PublishedPackage, string[]> = {
-  '@inquirly/api-types': ['generated/schema.d.ts', 'generated/openapi.json'],
+  '@inquirly/api-types': ['index.d.mts', 'generated/schema.d.ts', 'generated/openapi.json'],
   '@inquirly/client': [
     'CHANGELOG.md',
     ...['esm', 'cjs'].flatMap((format) =>
@@ -48,14 +48,29 @@ const fail = (problem: string) => {
 /** A tarball's files, without the `package/` folder they are packed under. */
 function filesOf(tarball: string): Map<string, string> {
   const folder = mkdtempSync(path.join(tmpdir(), 'inquirly-unpacked-'));
-  execFileSync('tar', ['-xzf', tarball, '-C', folder]);
-  const names = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
-    .split('\n')
-    .filter((name) => name.startsWith('package/') && !name.endsWith('/'))
-    .map((name) => name.slice('package/'.length));
-  const files = new Map(names.map((name) => [name, readFileSync(path.join(folder, 'package', name), 'utf8')]));
-  rmSync(folder, { recursive: true, force: true });
-  return files;
+  try {
+    execFileSync('tar', ['-xzf', tarball, '-C', folder]);
+    const names = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+      .split('\n')
+      .filter((name) => name.startsWith('package/') && !name.endsWith('/'))
+      .map((name) => name.slice('package/'.length));
+    return new Map(names.map((name) => [name, readFileSync(path.join(folder, 'package', name), 'utf8')]));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** The packages are released together: one version for both, which the client depends on exactly. */
+function checkVersions(tarballs: Tarballs): void {
+  const manifests = Object.fromEntries(
+    Object.entries(tarballs).map(([name, tarball]) => [name, JSON.parse(filesOf(tarball).get('package.json') ?? '{}')]),
+  ) as Record<PublishedPackage, { version: string; dependencies?: Record<string, string> }>;
+  const { version } = manifests['@inquirly/api-types'];
+  if (manifests['@inquirly/client'].version !== version) {
+    fail(`@inquirly/client is ${manifests['@inquirly/client'].version}, @inquirly/api-types ${version}`);
+  }
+  const dependency = manifests['@inquirly/client'].dependencies?.['@inquirly/api-types'];
+  if (dependency !== version) fail(`@inquirly/client depends on @inquirly/api-types ${dependency}, not ${version}`);
 }
 
 function checkContents(name: PublishedPackage, tarball: string): void {
@@ -136,6 +151,8 @@ async function main(): Promise<void> {
   try {
     step('pack');
     const tarballs: Tarballs = packPublishedPackages(path.join(workFolder, 'tarballs'));
+    step('versions');
+    checkVersions(tarballs);
     for (const [name, tarball] of Object.entries(tarballs) as [PublishedPackage, string][]) {
       step(`${name}: contents of ${path.basename(tarball)}`);
       checkContents(name, tarball);
@@ -146,7 +163,9 @@ async function main(): Promise<void> {
     step('install the tarballs into a project outside the workspace, typecheck and run it as ESM and CommonJS');
     const consumer = path.join(workFolder, 'consumer');
     createConsumerProject(consumer, tarballs, { withReact: true });
-    for (const [file, text] of Object.entries(consumerSources)) writeFileSync(path.join(consumer, file), text);
+    for (const [file, text] of Object.entries({ ...consumerSources, ...reactConsumerSources })) {
+      writeFileSync(path.join(consumer, file), text);
+    }
     runConsumer(consumer);
 
     step('size');

@@ -7,7 +7,8 @@ import { generatedDir, repoRoot } from './lib/paths';
 type Json = Record<string, any>;
 
 const document: Json = JSON.parse(readFileSync(path.join(generatedDir, 'openapi.json'), 'utf8'));
-const startupTimeoutMs = 30_000;
+// Prism reads the whole document before it listens, which takes seconds on a machine busy with other tests.
+const startupTimeoutMs = 90_000;
 const shutdownTimeoutMs = 10_000;
 const browserOrigin = 'http://localhost:5173';
 

@@ -1,7 +1,7 @@
 /**
  * The sources of the consumer project that `pnpm check:packages` and the packed-client test compile against the
- * installed tarballs: an ES module and a CommonJS module using the client's main entry, and (with React) a module
- * using `@inquirly/client/react`. Each prints a line when run, so running the compiled files proves they load too.
+ * installed tarballs: an ES module and a CommonJS module using the client's main entry. Each prints a line when run,
+ * so running the compiled files proves they load too.
  */
 export const consumerSources = {
   'tsconfig.json': JSON.stringify(
@@ -20,11 +20,6 @@ export const consumerSources = {
       },
       files: ['esm.mts', 'cjs.cts'],
     },
-    null,
-    2,
-  ),
-  'tsconfig.react.json': JSON.stringify(
-    { extends: './tsconfig.json', compilerOptions: { skipLibCheck: true }, files: ['react.mts'] },
     null,
     2,
   ),
@@ -67,6 +62,15 @@ export async function profileName(): Promise<string> {
 const error = new InquirlyApiError(422, { message: 'name: is blank', attributes: ['name'], code: 'VALIDATION_FAILED' });
 if (error.code === 'VALIDATION_FAILED') console.log('cjs', typeof createInquirlyClient, error.attributes.join());
 `,
+} as const;
+
+/** A module of the consumer using `@inquirly/client/react`, for a project that installed its peers. */
+export const reactConsumerSources = {
+  'tsconfig.react.json': JSON.stringify(
+    { extends: './tsconfig.json', compilerOptions: { skipLibCheck: true }, files: ['react.mts'] },
+    null,
+    2,
+  ),
   'react.mts': `import { QueryClient } from '@tanstack/react-query';
 import { createInquirlyClient, InquirlyApiError } from '@inquirly/client';
 import { createInquirlyQueryHooks } from '@inquirly/client/react';

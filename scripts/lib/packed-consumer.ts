@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './paths';
 
 /** The published packages, by name, with their folders in the workspace. */
-export const publishedPackages = {
+const publishedPackages = {
   '@inquirly/api-types': path.join(repoRoot, 'packages', 'api-types'),
   '@inquirly/client': path.join(repoRoot, 'packages', 'client'),
 } as const;
@@ -37,8 +37,17 @@ export function packPublishedPackages(destination: string): Tarballs {
   return Object.fromEntries(packed) as Tarballs;
 }
 
-/** What the consumer project installs besides the tarballs: the peers of `@inquirly/client/react`, when asked for. */
-const reactPeers = ['@tanstack/react-query@^5', 'openapi-react-query@^0.5', 'react@^19', '@types/react@^19'];
+/**
+ * What the consumer project installs besides the tarballs when asked for: the peers of `@inquirly/client/react`, at
+ * the versions the workspace tests with, so that a release of theirs cannot change the check's outcome unnoticed.
+ */
+function reactPeers(): string[] {
+  const clientFolder = publishedPackages['@inquirly/client'];
+  return ['@tanstack/react-query', 'openapi-react-query', 'react', '@types/react'].map((name) => {
+    const manifest = require.resolve(`${name}/package.json`, { paths: [clientFolder] });
+    return `${name}@${(JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version}`;
+  });
+}
 
 /**
  * An application outside the workspace that installs the packed packages from their tarballs with npm, as a team
@@ -58,9 +67,10 @@ export function createConsumerProject(folder: string, tarballs: Tarballs, { with
       '--no-fund',
       '--loglevel=error',
       ...Object.values(tarballs),
-      ...(withReact ? reactPeers : []),
+      ...(withReact ? reactPeers() : []),
     ],
-    { cwd: folder, stdio: ['ignore', 'inherit', 'inherit'] },
+    // A registry that cannot be reached makes npm retry for minutes; a bounded wait fails with the reason instead.
+    { cwd: folder, stdio: ['ignore', 'inherit', 'inherit'], timeout: 240_000 },
   );
 }
 

@@ -1,5 +1,5 @@
 import { buildReferencePage, referencePageFile } from './modules/system/reference-page';
 
-/** Part of `pnpm build`: renders the API reference page that `GET /docs` serves. */
+/** The last step of the server's build: renders the API reference page that `GET /docs` serves. */
 buildReferencePage();
 process.stdout.write(`built ${referencePageFile}\n`);

@@ -2117,9 +2117,10 @@ export interface paths {
         /**
          * Get the API reference page
          * @description A browsable reference of every operation and schema of this API: the document of `GET /openapi.json`, rendered
-         *     into one HTML page when the server is built (`pnpm build`, which `pnpm start` runs). Its scripts and styles are
-         *     inline and its content is rendered ahead, so it reads the same offline and loads nothing from any other address;
-         *     its scripts only make it interactive (navigation, expanding schemas, search).
+         *     into one HTML page when the server is built. Its scripts and styles are inline and its content is rendered ahead,
+         *     so it reads the same offline and loads nothing from any other address; its scripts only make it interactive
+         *     (navigation, expanding schemas, search). It is sent gzipped to browsers that accept it, with an `ETag` per
+         *     encoding.
          */
         get: operations["getApiReference"];
         put?: never;
@@ -10074,7 +10075,14 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description The server runs from its sources and the page was never built (`pnpm build` builds it). */
+            /** @description The copy the browser revalidates (`If-None-Match`) is the current page. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The server runs from its sources and was never built, so there is no page to serve. */
             404: {
                 headers: {
                     [name: string]: unknown;

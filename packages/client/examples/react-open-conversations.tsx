@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { createInquirlyClient } from '../src';
+import { createInquirlyClient, InquirlyApiError } from '../src';
 import { createInquirlyQueryHooks, type InquirlyQueryHooks } from '../src/react';
 
 /**
@@ -39,8 +39,9 @@ function OpenConversations({ hooks, accountId }: { hooks: InquirlyQueryHooks; ac
   );
 
   if (isPending) return <p>Loading…</p>;
-  // `error` is an InquirlyApiError: its status and code are typed.
-  if (error) return <p role="alert">{error.status === 401 ? 'Please sign in again.' : error.message}</p>;
+  // An answer of the server fails as an InquirlyApiError, with its status and code typed; no answer, as fetch's Error.
+  if (error instanceof InquirlyApiError && error.status === 401) return <p role="alert">Please sign in again.</p>;
+  if (error) return <p role="alert">{error.message}</p>;
   return (
     <ul>
       {data.data.payload.map((conversation) => (
@@ -60,7 +61,9 @@ function OpenConversations({ hooks, accountId }: { hooks: InquirlyQueryHooks; ac
           </button>
         </li>
       ))}
-      {toggleStatus.error?.code === 'RESOURCE_NOT_FOUND' && <li role="alert">That conversation is gone.</li>}
+      {toggleStatus.error instanceof InquirlyApiError && toggleStatus.error.code === 'RESOURCE_NOT_FOUND' && (
+        <li role="alert">That conversation is gone.</li>
+      )}
     </ul>
   );
 }

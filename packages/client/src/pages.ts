@@ -8,9 +8,7 @@ type QueryOf<Operation extends keyof operations, SetByWalk extends string> = Omi
   SetByWalk
 >;
 
-// The page sizes the spec documents for each listing; a shorter page is the last.
-const contactsPerPage = 15;
-const conversationsPerPage = 25;
+// The size of a window of messages: a shorter one is the conversation's first.
 const messagesPerPage = 20;
 
 /** One page of a listing, and where the next one starts: `next` is undefined after the last page. */
@@ -34,17 +32,23 @@ async function* walkPages<Item, Cursor>(
   } while (cursor !== undefined);
 }
 
+/** One numbered page, with what the listing says of those after it: its total, or whether more follow. */
+type NumberedPage<Item> = { items: Item[]; total: number } | { items: Item[]; hasMore: boolean };
+
 /**
- * Walks pages numbered from 1 until a short one, or one the listing marks as last (it reaches the total, or nothing
- * follows it), which spares the request for an empty page when the items fill their last page exactly.
+ * Walks pages numbered from 1 until the listing's total is reached, it says nothing follows, or a page is empty. The
+ * walk counts the items rather than assume a page size, and stops without asking for an empty page when the items
+ * fill their last page exactly.
  */
 function walkNumberedPages<Item>(
-  perPage: number,
-  fetchPage: (page: number) => Promise<{ items: Item[]; isLast?: boolean }>,
+  fetchPage: (page: number) => Promise<NumberedPage<Item>>,
 ): AsyncGenerator<Item, void, undefined> {
+  let seen = 0;
   return walkPages<Item, number>(async (page = 1) => {
-    const { items, isLast } = await fetchPage(page);
-    return { items, next: isLast || items.length < perPage ? undefined : page + 1 };
+    const listed = await fetchPage(page);
+    seen += listed.items.length;
+    const more = listed.items.length > 0 && ('hasMore' in listed ? listed.hasMore : seen < listed.total);
+    return { items: listed.items, next: more ? page + 1 : undefined };
   });
 }
 
@@ -67,13 +71,13 @@ export function eachContact(
   client: InquirlyClient,
   { accountId, query }: { accountId: number; query?: QueryOf<'listContacts', 'page'> | undefined },
 ): AsyncIterableIterator<Schemas['Contact']> {
-  return walkNumberedPages(contactsPerPage, async (page) => {
+  return walkNumberedPages(async (page) => {
     const { meta, payload } = await unwrap(
       client.GET('/api/v1/accounts/{account_id}/contacts', {
         params: { path: { account_id: accountId }, query: { ...query, page } },
       }),
     );
-    return { items: payload, isLast: page * contactsPerPage >= meta.count };
+    return { items: payload, total: meta.count };
   });
 }
 
@@ -94,13 +98,13 @@ export function eachSearchedContact(
   client: InquirlyClient,
   { accountId, query }: { accountId: number; query: QueryOf<'searchContacts', 'page'> },
 ): AsyncIterableIterator<Schemas['Contact']> {
-  return walkNumberedPages(contactsPerPage, async (page) => {
+  return walkNumberedPages(async (page) => {
     const { meta, payload } = await unwrap(
       client.GET('/api/v1/accounts/{account_id}/contacts/search', {
         params: { path: { account_id: accountId }, query: { ...query, page } },
       }),
     );
-    return { items: payload, isLast: !meta.has_more };
+    return { items: payload, hasMore: meta.has_more };
   });
 }
 
@@ -130,14 +134,14 @@ export function eachFilteredContact(
     query?: QueryOf<'filterContacts', 'page'> | undefined;
   },
 ): AsyncIterableIterator<Schemas['Contact']> {
-  return walkNumberedPages(contactsPerPage, async (page) => {
+  return walkNumberedPages(async (page) => {
     const { meta, payload } = await unwrap(
       client.POST('/api/v1/accounts/{account_id}/contacts/filter', {
         params: { path: { account_id: accountId }, query: { ...query, page } },
         body: { payload: conditions },
       }),
     );
-    return { items: payload, isLast: page * contactsPerPage >= meta.count };
+    return { items: payload, total: meta.count };
   });
 }
 
@@ -162,15 +166,25 @@ export function eachConversation(
   client: InquirlyClient,
   { accountId, query }: { accountId: number; query?: QueryOf<'listConversations', 'page'> | undefined },
 ): AsyncIterableIterator<Schemas['Conversation']> {
-  // Which of the list's counts the page follows depends on `assignee_type`, so only a short page ends the walk.
-  return walkNumberedPages(conversationsPerPage, async (page) => {
+  return walkNumberedPages(async (page) => {
     const { data } = await unwrap(
       client.GET('/api/v1/accounts/{account_id}/conversations', {
         params: { path: { account_id: accountId }, query: { ...query, page } },
       }),
     );
-    return { items: data.payload };
+    return { items: data.payload, total: listedCount(data.meta, query?.assignee_type) };
   });
+}
+
+/** Of the list's counts, the one of the conversations the list holds for `assigneeType`. */
+function listedCount(
+  counts: Schemas['ConversationCounts'],
+  assigneeType: QueryOf<'listConversations', 'page'>['assignee_type'],
+): number {
+  if (assigneeType === 'me') return counts.mine_count;
+  if (assigneeType === 'unassigned') return counts.unassigned_count;
+  if (assigneeType === 'assigned') return counts.assigned_count;
+  return counts.all_count;
 }
 
 /**
@@ -191,14 +205,14 @@ export function eachFilteredConversation(
   client: InquirlyClient,
   { accountId, conditions }: { accountId: number; conditions: Schemas['FilterCondition'][] },
 ): AsyncIterableIterator<Schemas['Conversation']> {
-  return walkNumberedPages(conversationsPerPage, async (page) => {
+  return walkNumberedPages(async (page) => {
     const { meta, payload } = await unwrap(
       client.POST('/api/v1/accounts/{account_id}/conversations/filter', {
         params: { path: { account_id: accountId }, query: { page } },
         body: { payload: conditions },
       }),
     );
-    return { items: payload, isLast: page * conversationsPerPage >= meta.all_count };
+    return { items: payload, total: meta.all_count };
   });
 }
 

@@ -11,13 +11,17 @@ import { InquirlyApiError } from './api-error.js';
 import type { InquirlyClient } from './create-client.js';
 import type { paths } from './types.js';
 
-/** The answer every error status is declared with in {@link PathsRejectingWithApiError}. */
+/**
+ * The answer every error status is declared with in {@link PathsRejectingWithApiError}: what a hook's `error` may be.
+ * An answer of the server is an {@link InquirlyApiError}; a request that got no answer (network down, refused by CORS,
+ * aborted) fails with fetch's own error.
+ */
 interface ApiErrorAnswer {
   headers: { [name: string]: unknown };
-  content: { 'application/json': InquirlyApiError };
+  content: { 'application/json': InquirlyApiError | Error };
 }
 
-/** An operation whose non-2xx answers are all typed as {@link InquirlyApiError}, as the hooks reject with. */
+/** An operation whose non-2xx answers are all typed as {@link ApiErrorAnswer}, as the hooks reject with. */
 type RejectingWithApiError<Operation> = {
   [Key in keyof Operation]: Key extends 'responses'
     ? {
@@ -30,13 +34,16 @@ type RejectingWithApiError<Operation> = {
 
 /**
  * The spec's paths as the hooks see them: openapi-react-query types a query's or mutation's `error` from the declared
- * error answers, and here those answers are the {@link InquirlyApiError} the hooks throw rather than the raw body.
+ * error answers, and here those answers are what the hooks throw (an {@link InquirlyApiError}) rather than the raw body.
  */
 type PathsRejectingWithApiError = {
   [Path in keyof paths]: { [Method in keyof paths[Path]]: RejectingWithApiError<paths[Path][Method]> };
 };
 
-/** The hooks {@link createInquirlyQueryHooks} returns; `error` is an {@link InquirlyApiError} in every one of them. */
+/**
+ * The hooks {@link createInquirlyQueryHooks} returns; `error` is an {@link InquirlyApiError} in every one of them when
+ * the server answered, and fetch's own `Error` when it could not be reached.
+ */
 export type InquirlyQueryHooks = OpenapiQueryClient<PathsRejectingWithApiError>;
 
 /**
@@ -44,7 +51,8 @@ export type InquirlyQueryHooks = OpenapiQueryClient<PathsRejectingWithApiError>;
  *
  * A failed query or mutation rejects with an {@link InquirlyApiError} (`status`, typed `code`, `attributes`), also when
  * the server answered with an empty body, which openapi-react-query alone would take for a success without data.
- * Network failures and aborts reject with fetch's own error.
+ * Network failures and aborts reject with fetch's own error, so `error` is typed `InquirlyApiError | Error`: narrow it
+ * with `instanceof InquirlyApiError` before reading `status` or `code`.
  *
  * A query key is `[method, path, init]`, so different parameters (another `account_id`, another page) are cached
  * apart; the token is not part of it, so give each signed-in user their own `QueryClient`, or clear it on sign-out.
@@ -57,7 +65,8 @@ export type InquirlyQueryHooks = OpenapiQueryClient<PathsRejectingWithApiError>;
  *   const { data, error } = hooks.useQuery('get', '/api/v1/accounts/{account_id}/conversations', {
  *     params: { path: { account_id: accountId }, query: { status: 'open' } },
  *   });
- *   if (error) return <p>{error.status === 401 ? 'Please sign in again' : error.message}</p>;
+ *   if (error instanceof InquirlyApiError && error.status === 401) return <p>Please sign in again</p>;
+ *   if (error) return <p>{error.message}</p>;
  *   return <ul>{data?.data.payload.map((conversation) => <li key={conversation.id}>#{conversation.id}</li>)}</ul>;
  * }
  * ```

@@ -95,7 +95,7 @@ beforeAll(async () => {
   [otherPageServer, otherPageOrigin] = await servePage(html, script);
   server = await startTestServer({ app: { corsOrigins: [pageOrigin] } });
   browser = await openBrowser();
-}, 180_000);
+}, 360_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -112,7 +112,8 @@ test('the installed package typechecks from an ES module and a CommonJS module, 
   compileConsumer(consumer, 'tsconfig.page.json');
   expect(runCompiledConsumer(consumer)).toEqual({ esm: 'esm function 404', cjs: 'cjs function name' });
   const installed = JSON.parse(readFileSync(path.join(consumer, 'node_modules/@inquirly/client/package.json'), 'utf8'));
-  expect(installed.dependencies['@inquirly/api-types']).toBe('0.1.0');
+  const apiTypes = JSON.parse(readFileSync(path.join(__dirname, '../../api-types/package.json'), 'utf8'));
+  expect(installed.dependencies['@inquirly/api-types']).toBe(apiTypes.version);
 });
 
 /** Opens the page on `origin` as a new account's administrator, and answers what it wrote once it was done. */

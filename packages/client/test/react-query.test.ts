@@ -88,6 +88,16 @@ describe('errors', () => {
     expect(queryClient.getQueryState(['get', '/api/v1/profile'])?.error).toBeInstanceOf(InquirlyApiError);
   });
 
+  it("rejects with fetch's own error when the server cannot be reached", async () => {
+    const unreachable = createInquirlyQueryHooks(createInquirlyClient({ baseUrl: 'http://127.0.0.1:9' }));
+    const failure = await new QueryClient({ defaultOptions: { queries: { retry: false } } })
+      .fetchQuery(unreachable.queryOptions('get', '/api/v1/profile'))
+      .catch((error: unknown) => error);
+    // fetch's TypeError comes from Node.js's own realm, not the test's, so it is recognised by its name.
+    expect(failure).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
+    expect(failure).not.toBeInstanceOf(InquirlyApiError);
+  });
+
   it('rejects for an error answer without a body, rather than resolving without data', async () => {
     const behindProxy = createInquirlyQueryHooks(
       createInquirlyClient({
@@ -119,9 +129,11 @@ describe('types', () => {
 
     const options = hooks.queryOptions('get', '/api/v1/profile', undefined, {
       throwOnError: (error) => {
-        const apiError: InquirlyApiError = error;
+        // @ts-expect-error a request that got no answer fails with fetch's own error, which has no status
+        void error.status;
+        if (!(error instanceof InquirlyApiError)) return true;
         // @ts-expect-error no error code is spelt this way
-        return apiError.code === 'NOT_A_CODE';
+        return error.code === 'NOT_A_CODE';
       },
     });
     expect(options.queryKey).toEqual(['get', '/api/v1/profile']);

@@ -2,13 +2,15 @@ import { randomBytes } from 'node:crypto';
 import type { Response } from 'express';
 
 /**
- * What a page may run and how long it may be kept: the script and style sources its `Content-Security-Policy` allows
- * (nothing else may load but requests back to this server), and its `Cache-Control`.
+ * What a page may run and how it may be kept: the script and style sources its `Content-Security-Policy` allows
+ * (nothing else may load but requests back to this server), its `Cache-Control`, and for a page that does not change,
+ * the tag a browser revalidates its copy with (an `If-None-Match` that matches is answered 304).
  */
 export interface PagePolicy {
   scriptSources: readonly string[];
   styleSources: readonly string[];
   cacheControl: string;
+  entityTag?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export const noncePolicy = (nonce: string): PagePolicy => ({
 });
 
 export function sendHtmlPage(res: Response, status: number, page: HtmlPage): void {
-  const { scriptSources, styleSources, cacheControl } = page.policy;
+  const { scriptSources, styleSources, cacheControl, entityTag } = page.policy;
   res.status(status);
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   res.setHeader(
@@ -59,7 +61,10 @@ export function sendHtmlPage(res: Response, status: number, page: HtmlPage): voi
     return;
   }
   res.setHeader('Vary', 'Accept-Encoding');
-  if (res.req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+  // Each encoding is a representation of its own, with a tag of its own.
+  const gzipped = res.req.acceptsEncodings('gzip', 'identity') === 'gzip';
+  if (entityTag) res.setHeader('ETag', `"${entityTag}${gzipped ? '.gz' : ''}"`);
+  if (gzipped) {
     res.setHeader('Content-Encoding', 'gzip');
     res.send(page.gzipped);
   } else {

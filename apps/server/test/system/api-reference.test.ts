@@ -31,12 +31,17 @@ test('GET /docs is one HTML page whose inline scripts alone may run, and which o
 });
 
 /** The page's bytes as sent: fetch would decompress them. */
-function getDocs(acceptEncoding: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+function getDocs(
+  acceptEncoding: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number | undefined; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    get(`${server.url}/docs`, { headers: { 'Accept-Encoding': acceptEncoding } }, (response) => {
+    get(`${server.url}/docs`, { headers: { 'Accept-Encoding': acceptEncoding, ...headers } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
     }).on('error', reject);
   });
 }
@@ -49,6 +54,19 @@ test('the page goes compressed to those who accept gzip, and as it is to the oth
   expect(plain.headers['content-encoding']).toBeUndefined();
   expect(gunzipSync(compressed.body).toString('utf8')).toBe(plain.body.toString('utf8'));
   expect(compressed.body.byteLength).toBeLessThan(plain.body.byteLength / 3);
+});
+
+test('a browser revalidating its copy with its tag is answered 304, for each encoding', async () => {
+  for (const encoding of ['gzip', 'identity']) {
+    const first = await getDocs(encoding);
+    const tag = String(first.headers.etag);
+    expect(tag).toMatch(/^"[\w-]+(\.gz)?"$/);
+    const again = await getDocs(encoding, { 'If-None-Match': tag });
+    expect(again.status).toBe(304);
+    expect(again.body.byteLength).toBe(0);
+  }
+  const [gzipTag, plainTag] = [(await getDocs('gzip')).headers.etag, (await getDocs('identity')).headers.etag];
+  expect(gzipTag).not.toBe(plainTag);
 });
 
 test('the page renders offline in Chromium: an operation and its schema are shown, nothing is fetched elsewhere', async () => {
