@@ -2202,7 +2202,295 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    conversation_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation was started
+         * @description Posted to the webhooks subscribed to it and to the address of the conversation's API inbox when a
+         *     conversation is started, by an agent or through the client API. The body is the conversation.
+         */
+        post: operations["conversationCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversation_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation changed
+         * @description Posted to the webhooks subscribed to it, the address of the conversation's API inbox and the conversation's
+         *     agent bots when a change to the conversation is saved: its status or snooze, who holds it (an agent, a bot or a
+         *     team), its priority, its labels, or the contact's wait (`waiting_since`, which the contact's message starts and a
+         *     reply ends). The body is the conversation, with `changed_attributes` naming those of these attributes that changed
+         *     (labels as `label_list`). The reference names every column the save touched there, `updated_at` among them.
+         */
+        post: operations["conversationUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversation_status_changed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation's status changed
+         * @description Posted to the webhooks subscribed to it, the address of the conversation's API inbox and the conversation's
+         *     agent bots on every change of the conversation's status, whoever makes it: an agent, a bot, the contact, a
+         *     contact's message reopening it, a snooze ending. The body is the conversation, with `changed_attributes` naming the
+         *     status alone. A `conversation_updated` for the same change follows.
+         */
+        post: operations["conversationStatusChangedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversation_opened: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation was opened
+         * @description Posted to the conversation's agent bots only, as the reference posts it, when the conversation's status
+         *     becomes `open`; webhooks cannot subscribe to it. The body is the conversation, without `changed_attributes`.
+         */
+        post: operations["conversationOpenedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversation_resolved: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation was resolved
+         * @description Posted to the conversation's agent bots only, as the reference posts it, when the conversation's status
+         *     becomes `resolved`; webhooks cannot subscribe to it. The body is the conversation, without
+         *     `changed_attributes`.
+         */
+        post: operations["conversationResolvedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    message_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message was added
+         * @description Posted to the webhooks subscribed to it, the address of the conversation's API inbox and the conversation's
+         *     agent bots when a message is added to a conversation: a contact's, an agent's (private notes included), a bot's
+         *     (to the bot itself as well) or a template. Activity messages are not posted. The body is the message, with its
+         *     conversation as it stood after the message.
+         */
+        post: operations["messageCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    message_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message changed
+         * @description Posted to the webhooks subscribed to it, the address of the conversation's API inbox and the conversation's
+         *     agent bots when a message changes: it is deleted (its content replaced and `content_attributes.deleted` set), the
+         *     contact answers its form or survey, the contact reads it, or its delivery to the API inbox is given up
+         *     (`content_attributes.external_error`). The body is the message as it now stands; as in the reference it has no
+         *     `status`, so a read shows no difference in it. Activity messages are not posted.
+         */
+        post: operations["messageUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    contact_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact was added
+         * @description Posted to the webhooks subscribed to it when a contact is created, by an agent or through the client API.
+         *     The body is the contact.
+         */
+        post: operations["contactCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    contact_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact changed
+         * @description Posted to the webhooks subscribed to it when a contact's details change: by an agent, through the client
+         *     API, by a merge into it, by a change of its labels (`label_list`), and on each message of the contact, which moves
+         *     its `last_activity_at`. A save that changes nothing is not posted. The body is the contact, with
+         *     `changed_attributes` naming what changed.
+         */
+        post: operations["contactUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    inbox_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An inbox was added
+         * @description Posted to the webhooks subscribed to it when an administrator creates an inbox. The body is the inbox's
+         *     settings and channel, without its id or name, as in the reference.
+         */
+        post: operations["inboxCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    inbox_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An inbox changed
+         * @description Posted to the webhooks subscribed to it when an administrator changes an inbox's settings or channel. The
+         *     body is the inbox's settings and channel as they now stand, without its id or name, as in the reference; it does
+         *     not say what changed.
+         */
+        post: operations["inboxUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversation_typing_on: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The contact started typing
+         * @description Posted to the webhooks subscribed to it and to the address of the conversation's API inbox when the contact
+         *     starts typing (`toggle_typing` of the client API).
+         */
+        post: operations["conversationTypingOnWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversation_typing_off: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The contact stopped typing
+         * @description Posted to the webhooks subscribed to it and to the address of the conversation's API inbox when the contact
+         *     stops typing (`toggle_typing` of the client API).
+         */
+        post: operations["conversationTypingOffWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -3576,6 +3864,396 @@ export interface components {
         WebhookDeliveryList: {
             payload: components["schemas"]["WebhookDelivery"][];
         };
+        /**
+         * @description The account an event happened in.
+         * @example {
+         *       "id": 1,
+         *       "name": "Acme"
+         *     }
+         */
+        WebhookAccount: {
+            id: number;
+            name: string;
+        };
+        /**
+         * @description A user, as deliveries show who sent a message or who is typing.
+         * @example {
+         *       "id": 3,
+         *       "name": "Sam Rivera",
+         *       "email": "sam@acme.example",
+         *       "type": "user"
+         *     }
+         */
+        WebhookUser: {
+            id: number;
+            name: string;
+            email: string;
+            /** @constant */
+            type: "user";
+        };
+        /**
+         * @description An agent bot, as deliveries show the sender of its messages.
+         * @example {
+         *       "id": 2,
+         *       "name": "Triage bot",
+         *       "type": "agent_bot"
+         *     }
+         */
+        WebhookAgentBot: {
+            id: number;
+            name: string;
+            /** @constant */
+            type: "agent_bot";
+        };
+        /**
+         * @description A contact as deliveries show it: the body of the contact events, the sender of a contact's message, the contact
+         *     who is typing. Unlike the contact in the conversation's `meta.sender`, it carries the account and `avatar`, and no
+         *     `type`. The avatar fields are `""` when the contact has none.
+         * @example {
+         *       "account": {
+         *         "id": 1,
+         *         "name": "Acme"
+         *       },
+         *       "additional_attributes": {},
+         *       "avatar": "",
+         *       "custom_attributes": {
+         *         "plan": "gold"
+         *       },
+         *       "email": "jo@customer.example",
+         *       "id": 42,
+         *       "identifier": null,
+         *       "name": "Jo Customer",
+         *       "phone_number": "+15550100",
+         *       "thumbnail": "",
+         *       "blocked": false
+         *     }
+         */
+        WebhookContact: {
+            account: components["schemas"]["WebhookAccount"];
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            avatar: string;
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            email: string | null;
+            id: number;
+            identifier: string | null;
+            name: string;
+            phone_number: string | null;
+            thumbnail: string;
+            blocked: boolean;
+        };
+        /**
+         * @description A conversation as deliveries show it: the body of the conversation events, and the `conversation` of message and
+         *     typing events. It is the reference's webhook form, which differs from the conversation the API answers with: the
+         *     contact's session is the raw `contact_inbox` row, `messages` holds at most the newest message the contact can see
+         *     (neither an activity nor a private note), `first_reply_created_at` and `snoozed_until` are ISO 8601 times,
+         *     `updated_at` is unix seconds with a fraction, and the account is named. The conversation is as the event left it;
+         *     its contact, labels, assignee and team are as they stood when the body was built, right after the event.
+         * @example {
+         *       "additional_attributes": {},
+         *       "can_reply": true,
+         *       "channel": "Channel::Api",
+         *       "contact_inbox": {
+         *         "id": 17,
+         *         "contact_id": 42,
+         *         "inbox_id": 5,
+         *         "source_id": "b71e4c2a-9d3f-4e8a-a6c5-2f1d0e9b8a73",
+         *         "created_at": "2025-12-02T10:00:00.000Z",
+         *         "updated_at": "2025-12-02T10:00:00.000Z",
+         *         "hmac_verified": false,
+         *         "pubsub_token": "fq4mPAHAthQprv72dwZBEkYj"
+         *       },
+         *       "id": 12,
+         *       "inbox_id": 5,
+         *       "messages": [
+         *         {
+         *           "id": 5011,
+         *           "content": "My parcel is late",
+         *           "account_id": 1,
+         *           "inbox_id": 5,
+         *           "conversation_id": 12,
+         *           "message_type": 0,
+         *           "created_at": 1764669600,
+         *           "updated_at": "2025-12-02T10:00:00.000Z",
+         *           "private": false,
+         *           "status": "sent",
+         *           "source_id": null,
+         *           "content_type": "text",
+         *           "content_attributes": {},
+         *           "sender_type": "Contact",
+         *           "sender_id": 42,
+         *           "external_source_ids": {},
+         *           "additional_attributes": {},
+         *           "processed_message_content": "My parcel is late",
+         *           "sentiment": {},
+         *           "conversation": {
+         *             "assignee_id": 3,
+         *             "unread_count": 1,
+         *             "last_activity_at": 1764669600,
+         *             "contact_inbox": {
+         *               "source_id": "b71e4c2a-9d3f-4e8a-a6c5-2f1d0e9b8a73"
+         *             }
+         *           },
+         *           "sender": {
+         *             "additional_attributes": {},
+         *             "custom_attributes": {
+         *               "plan": "gold"
+         *             },
+         *             "email": "jo@customer.example",
+         *             "id": 42,
+         *             "identifier": null,
+         *             "name": "Jo Customer",
+         *             "phone_number": "+15550100",
+         *             "thumbnail": "",
+         *             "blocked": false,
+         *             "type": "contact"
+         *           }
+         *         }
+         *       ],
+         *       "labels": [
+         *         "parcel"
+         *       ],
+         *       "meta": {
+         *         "sender": {
+         *           "additional_attributes": {},
+         *           "custom_attributes": {
+         *             "plan": "gold"
+         *           },
+         *           "email": "jo@customer.example",
+         *           "id": 42,
+         *           "identifier": null,
+         *           "name": "Jo Customer",
+         *           "phone_number": "+15550100",
+         *           "thumbnail": "",
+         *           "blocked": false,
+         *           "type": "contact"
+         *         },
+         *         "assignee": {
+         *           "id": 3,
+         *           "name": "Sam Rivera",
+         *           "available_name": "Sam Rivera",
+         *           "avatar_url": "",
+         *           "type": "user",
+         *           "availability_status": "online",
+         *           "thumbnail": ""
+         *         },
+         *         "assignee_type": "User",
+         *         "team": {
+         *           "id": 4,
+         *           "name": "Billing"
+         *         },
+         *         "hmac_verified": false
+         *       },
+         *       "status": "open",
+         *       "custom_attributes": {},
+         *       "snoozed_until": null,
+         *       "unread_count": 1,
+         *       "first_reply_created_at": null,
+         *       "priority": "high",
+         *       "waiting_since": 1764669600,
+         *       "agent_last_seen_at": 0,
+         *       "contact_last_seen_at": 0,
+         *       "last_activity_at": 1764669600,
+         *       "timestamp": 1764669600,
+         *       "created_at": 1764669000,
+         *       "updated_at": 1764669600.482,
+         *       "account": {
+         *         "id": 1,
+         *         "name": "Acme"
+         *       }
+         *     }
+         */
+        WebhookConversation: {
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Whether an agent may reply now: false only in an API inbox whose channel sets a reply window
+             *     (`additional_attributes.agent_reply_time_window`, in hours) when the contact last wrote longer ago than that.
+             */
+            can_reply: boolean;
+            /**
+             * @description The channel type of the conversation's inbox.
+             * @enum {string|null}
+             */
+            channel: "Channel::Api" | "Channel::WebWidget" | "Channel::Email" | null;
+            /** @description The contact's session in the inbox, as stored; null for a conversation without one. */
+            contact_inbox: {
+                id: number;
+                contact_id: number;
+                inbox_id: number;
+                source_id: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                hmac_verified: boolean;
+                /**
+                 * @description The token of the contact's realtime connection, which the reference sends here too; null for a session
+                 *     that has not connected since it was given one.
+                 */
+                pubsub_token: string | null;
+            } | null;
+            /** @description The conversation's display id, as in the API's paths. */
+            id: number;
+            inbox_id: number;
+            messages: components["schemas"]["MessagePush"][];
+            labels: string[];
+            meta: {
+                /** @description The conversation's contact. */
+                sender: components["schemas"]["MessageSenderContact"] | null;
+                /** @description Who holds the conversation, an agent or an agent bot; null when nobody does. */
+                assignee: components["schemas"]["MessageSenderUser"] | components["schemas"]["MessageSenderBot"] | null;
+                /** @enum {string|null} */
+                assignee_type: "User" | "AgentBot" | null;
+                team: {
+                    id: number;
+                    name: string;
+                } | null;
+                /** @description Whether the contact's session proved its identity; false without a session. */
+                hmac_verified: boolean;
+            };
+            status: components["schemas"]["ConversationStatus"];
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            snoozed_until: string | null;
+            /** @description The contact's messages since an agent last saw the conversation, counted up to 10. */
+            unread_count: number;
+            /** Format: date-time */
+            first_reply_created_at: string | null;
+            /** @enum {string|null} */
+            priority: "low" | "medium" | "high" | "urgent" | null;
+            /** @description Unix seconds since when the contact has been waiting for a reply; 0 when nobody is. */
+            waiting_since: number;
+            /** @description Unix seconds; 0 when no agent has seen the conversation. */
+            agent_last_seen_at: number;
+            /** @description Unix seconds; 0 when the contact has not seen it. */
+            contact_last_seen_at: number;
+            last_activity_at: number;
+            /** @description The same as `last_activity_at`. */
+            timestamp: number;
+            created_at: number;
+            /** @description Unix seconds, with milliseconds as a fraction. */
+            updated_at: number;
+            account: components["schemas"]["WebhookAccount"];
+        };
+        /**
+         * @description A message as deliveries show it, with its conversation. Unlike the message the API answers with, `message_type`
+         *     is named rather than numbered, `created_at` is an ISO 8601 time, `content` has a backslash before a line break
+         *     dropped and its trailing line breaks cut, and there is no `status`. Activity messages are never delivered; private
+         *     notes are, with `private: true`.
+         */
+        WebhookMessage: {
+            account: components["schemas"]["WebhookAccount"];
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description `deleted: true` on a deleted message, `external_error` on one whose delivery failed, among others. */
+            content_attributes: {
+                [key: string]: unknown;
+            };
+            content_type: components["schemas"]["MessageContentType"];
+            content: string | null;
+            conversation: components["schemas"]["WebhookConversation"];
+            /** Format: date-time */
+            created_at: string;
+            id: number;
+            inbox: {
+                id: number;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            message_type: "incoming" | "outgoing" | "template";
+            private: boolean;
+            /** @description Who sent the message; null for the server's own messages. */
+            sender: components["schemas"]["WebhookUser"] | components["schemas"]["WebhookContact"] | components["schemas"]["WebhookAgentBot"] | null;
+            /** @description The message's id in the channel it came from or went out through, when it has one. */
+            source_id: string | null;
+            /** @description Present only when the message has files. */
+            attachments?: components["schemas"]["Attachment"][];
+        };
+        /**
+         * @description An inbox as its events show it: its settings, its channel and the account, but neither its id nor its name, as in
+         *     the reference. The channel's HMAC token, signing secret and mail passwords are never sent.
+         */
+        WebhookInbox: {
+            account: components["schemas"]["WebhookAccount"];
+            /**
+             * @description The channel's type and its stored settings: `webhook_url`, `hmac_mandatory` and `additional_attributes` for an
+             *     API channel; the widget's look, pre-chat form, `hmac_mandatory` and feature flags for a web widget; the IMAP
+             *     and SMTP settings for email. The reference sends its whole channel row; this leaves out the identifiers kept on
+             *     the inbox here: the API channel's `inbox_identifier`, the widget's `website_token` and the email address.
+             */
+            channel: {
+                /** @enum {string} */
+                channel_type: "Channel::Api" | "Channel::WebWidget" | "Channel::Email";
+            } & {
+                [key: string]: unknown;
+            };
+            enable_auto_assignment: boolean;
+            auto_assignment_config: {
+                [key: string]: unknown;
+            };
+            greeting_enabled: boolean;
+            greeting_message: string | null;
+            enable_email_collect: boolean;
+            csat_survey_enabled: boolean;
+            csat_config: components["schemas"]["CsatConfig"];
+            working_hours_enabled: boolean;
+            out_of_office_message: string | null;
+            /** @description One entry per day of the week, Sunday first. */
+            working_hours: components["schemas"]["InboxWorkingHour"][];
+            timezone: string;
+            allow_messages_after_resolved: boolean;
+            lock_to_single_conversation: boolean;
+            /** @enum {string} */
+            sender_name_type: "friendly" | "professional";
+            business_name: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description Who started or stopped typing in a conversation. */
+        WebhookTyping: {
+            /**
+             * @description Who is typing: the contact, as typing is heard only through the client API here; null when they are no longer
+             *     found.
+             */
+            user: components["schemas"]["WebhookContact"] | null;
+            conversation: components["schemas"]["WebhookConversation"];
+            /**
+             * @description In the reference, whether an agent is typing a private note; always false here, where only contacts' typing is
+             *     posted.
+             */
+            is_private: boolean;
+        };
+        /**
+         * @description What the change changed, one entry per attribute, each an object with the attribute's name as its only key. The
+         *     values are as stored: times are unix seconds here, even where the body shows the same attribute as an ISO 8601
+         *     time (`snoozed_until`).
+         * @example [
+         *       {
+         *         "status": {
+         *           "previous_value": "open",
+         *           "current_value": "resolved"
+         *         }
+         *       }
+         *     ]
+         */
+        WebhookChangedAttributes: {
+            [key: string]: {
+                /** @description The value before the change; null when there was none. */
+                previous_value: unknown;
+                /** @description The value after the change; null when there is none. */
+                current_value: unknown;
+            };
+        }[];
         /**
          * @description An app of the catalogue, with the account's hooks of it. `enabled` says whether the account has connected it.
          *     `active` whether it can be connected on this server: apps connected by signing in to the provider (OAuth) cannot.
@@ -5588,6 +6266,38 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description Received. Any 2xx status acknowledges the delivery; what the answer says is not used. */
+        WebhookAcknowledged: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description Not acknowledged. A webhook's or an API inbox's delivery is retried as on any failure (see the other answers). An
+         *     agent bot's is given up at once, as the reference does, except on 429, which is retried like a 5xx.
+         */
+        WebhookRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description Any other answer (a 5xx, or a redirect, which is not followed), or no answer within `WEBHOOK_TIMEOUT` seconds (5):
+         *     not acknowledged. A webhook's or an API inbox's delivery is retried with doubling delays (about 10 s, 20 s,
+         *     40 s…, at most an hour apart) and jitter for `WEBHOOK_RETRY_HOURS` (24), the target's later deliveries waiting
+         *     behind it, then given up as `failed`; a given-up message delivery to an API inbox marks the message `failed`.
+         *     An agent bot's delivery is made three times at most, three seconds apart, on a 5xx or no answer, and given up at
+         *     once on a redirect; when the last attempt on a message fails while the bot holds the conversation as `pending`,
+         *     the conversation is opened for the agents.
+         */
+        WebhookNotAcknowledged: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
     };
     parameters: {
         /** @description The numeric id of the account. */
@@ -5655,6 +6365,26 @@ export interface components {
          *     the reference. Remaining ties go by display id, in the direction of the last key.
          */
         ConversationSort: string;
+        /**
+         * @description The delivery's id: one for each event and target, the same on every attempt and on a redelivery an administrator
+         *     asks for. Deliveries are made at least once, so a receiver that keeps the ids it has handled can drop a repeat.
+         * @example 3b0c5e9a-8f4d-4c1e-9a27-6d5f0b8e2c41
+         */
+        WebhookDeliveryId: string;
+        /**
+         * @description When this attempt was signed, in unix seconds; each attempt is signed anew. A receiver can refuse a timestamp far
+         *     from its own clock, so that a captured delivery cannot be replayed later.
+         * @example 1796176000
+         */
+        WebhookTimestamp: string;
+        /**
+         * @description `sha256=` and the hex HMAC-SHA256 of `<X-Chatwoot-Timestamp>.<body>` keyed with the target's secret: the
+         *     webhook's `secret`, the API inbox's `secret` or the agent bot's `secret`, as shown to administrators. To verify a
+         *     delivery, compute it over the body's bytes exactly as received, before any parsing, and compare it with this value
+         *     in constant time. The secret is read at each attempt: after `reset_secret`, retries are signed with the new one.
+         * @example sha256=e99ea48a4d60a5440b5d8c0dcec9bcf7d28356ad9a5eac5304eff38c1c7febb7
+         */
+        WebhookSignature: string;
     };
     requestBodies: never;
     headers: never;
@@ -10197,6 +10927,558 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+        };
+    };
+    conversationCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The delivery's id: one for each event and target, the same on every attempt and on a redelivery an administrator
+                 *     asks for. Deliveries are made at least once, so a receiver that keeps the ids it has handled can drop a repeat.
+                 * @example 3b0c5e9a-8f4d-4c1e-9a27-6d5f0b8e2c41
+                 */
+                "X-Chatwoot-Delivery": components["parameters"]["WebhookDeliveryId"];
+                /**
+                 * @description When this attempt was signed, in unix seconds; each attempt is signed anew. A receiver can refuse a timestamp far
+                 *     from its own clock, so that a captured delivery cannot be replayed later.
+                 * @example 1796176000
+                 */
+                "X-Chatwoot-Timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description `sha256=` and the hex HMAC-SHA256 of `<X-Chatwoot-Timestamp>.<body>` keyed with the target's secret: the
+                 *     webhook's `secret`, the API inbox's `secret` or the agent bot's `secret`, as shown to administrators. To verify a
+                 *     delivery, compute it over the body's bytes exactly as received, before any parsing, and compare it with this value
+                 *     in constant time. The secret is read at each attempt: after `reset_secret`, retries are signed with the new one.
+                 * @example sha256=e99ea48a4d60a5440b5d8c0dcec9bcf7d28356ad9a5eac5304eff38c1c7febb7
+                 */
+                "X-Chatwoot-Signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookConversation"] & {
+                    /** @constant */
+                    event: "conversation_created";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            "4XX": components["responses"]["WebhookRefused"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    conversationUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The delivery's id: one for each event and target, the same on every attempt and on a redelivery an administrator
+                 *     asks for. Deliveries are made at least once, so a receiver that keeps the ids it has handled can drop a repeat.
+                 * @example 3b0c5e9a-8f4d-4c1e-9a27-6d5f0b8e2c41
+                 */
+                "X-Chatwoot-Delivery": components["parameters"]["WebhookDeliveryId"];
+                /**
+                 * @description When this attempt was signed, in unix seconds; each attempt is signed anew. A receiver can refuse a timestamp far
+                 *     from its own clock, so that a captured delivery cannot be replayed later.
+                 * @example 1796176000
+                 */
+                "X-Chatwoot-Timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description `sha256=` and the hex HMAC-SHA256 of `<X-Chatwoot-Timestamp>.<body>` keyed with the target's secret: the
+                 *     webhook's `secret`, the API inbox's `secret` or the agent bot's `secret`, as shown to administrators. To verify a
+                 *     delivery, compute it over the body's bytes exactly as received, before any parsing, and compare it with this value
+                 *     in constant time. The secret is read at each attempt: after `reset_secret`, retries are signed with the new one.
+                 * @example sha256=e99ea48a4d60a5440b5d8c0dcec9bcf7d28356ad9a5eac5304eff38c1c7febb7
+                 */
+                "X-Chatwoot-Signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookConversation"] & {
+                    /** @constant */
+                    event: "conversation_updated";
+                    /** @description The attributes the change changed, as stored. */
+                    changed_attributes: components["schemas"]["WebhookChangedAttributes"];
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            "4XX": components["responses"]["WebhookRefused"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    conversationStatusChangedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The delivery's id: one for each event and target, the same on every attempt and on a redelivery an administrator
+                 *     asks for. Deliveries are made at least once, so a receiver that keeps the ids it has handled can drop a repeat.
+                 * @example 3b0c5e9a-8f4d-4c1e-9a27-6d5f0b8e2c41
+                 */
+                "X-Chatwoot-Delivery": components["parameters"]["WebhookDeliveryId"];
+                /**
+                 * @description When this attempt was signed, in unix seconds; each attempt is signed anew. A receiver can refuse a timestamp far
+                 *     from its own clock, so that a captured delivery cannot be replayed later.
+                 * @example 1796176000
+                 */
+                "X-Chatwoot-Timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description `sha256=` and the hex HMAC-SHA256 of `<X-Chatwoot-Timestamp>.<body>` keyed with the target's secret: the
+                 *     webhook's `secret`, the API inbox's `secret` or the agent bot's `secret`, as shown to administrators. To verify a
+                 *     delivery, compute it over the body's bytes exactly as received, before any parsing, and compare it with this value
+                 *     in constant time. The secret is read at each attempt: after `reset_secret`, retries are signed with the new one.
+                 * @example sha256=e99ea48a4d60a5440b5d8c0dcec9bcf7d28356ad9a5eac5304eff38c1c7febb7
+                 */
+                "X-Chatwoot-Signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookConversation"] & {
+                    /** @constant */
+                    event: "conversation_status_changed";
+                    /** @description The status before and after. */
+                    changed_attributes: components["schemas"]["WebhookChangedAttributes"];
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            "4XX": components["responses"]["WebhookRefused"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    conversationOpenedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The delivery's id: one for each event and target, the same on every attempt and on a redelivery an administrator
+                 *     asks for. Deliveries are made at least once, so a receiver that keeps the ids it has handled can drop a repeat.
+                 * @example 3b0c5e9a-8f4d-4c1e-9a27-6d5f0b8e2c41
+                 */
+                "X-Chatwoot-Delivery": components["parameters"]["WebhookDeliveryId"];
+                /**
+                 * @description When this attempt was signed, in unix seconds; each attempt is signed anew. A receiver can refuse a timestamp far
+                 *     from its own clock, so that a captured delivery cannot be replayed later.
+                 * @example 1796176000
+                 */
+                "X-Chatwoot-Timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description `sha256=` and the hex HMAC-SHA256 of `<X-Chatwoot-Timestamp>.<body>` keyed with the target's secret: the
+                 *     webhook's `secret`, the API inbox's `secret` or the agent bot's `secret`, as shown to administrators. To verify a
+                 *     delivery, compute it over the body's bytes exactly as received, before any parsing, and compare it with this value
+                 *     in constant time. The secret is read at each attempt: after `reset_secret`, retries are signed with the new one.
+                 * @example sha256=e99ea48a4d60a5440b5d8c0dcec9bcf7d28356ad9a5eac5304eff38c1c7febb7
+                 */
+                "X-Chatwoot-Signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookConversation"] & {
+                    /** @constant */
+                    event: "conversation_opened";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            "4XX": components["responses"]["WebhookRefused"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    conversationResolvedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The delivery's id: one for each event and target, the same on every attempt and on a redelivery an administrator
+                 *     asks for. Deliveries are made at least once, so a receiver that keeps the ids it has handled can drop a repeat.
+                 * @example 3b0c5e9a-8f4d-4c1e-9a27-6d5f0b8e2c41
+                 */
+                "X-Chatwoot-Delivery": components["parameters"]["WebhookDeliveryId"];
+                /**
+                 * @description When this attempt was signed, in unix seconds; each attempt is signed anew. A receiver can refuse a timestamp far
+                 *     from its own clock, so that a captured delivery cannot be replayed later.
+                 * @example 1796176000
+                 */
+                "X-Chatwoot-Timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description `sha256=` and the hex HMAC-SHA256 of `<X-Chatwoot-Timestamp>.<body>` keyed with the target's secret: the
+                 *     webhook's `secret`, the API inbox's `secret` or the agent bot's `secret`, as shown to administrators. To verify a
+                 *     delivery, compute it over the body's bytes exactly as received, before any parsing, and compare it with this value
+                 *     in constant time. The secret is read at each attempt: after `reset_secret`, retries are signed with the new one.
+                 * @example sha256=e99ea48a4d60a5440b5d8c0dcec9bcf7d28356ad9a5eac5304eff38c1c7febb7
+                 */
+                "X-Chatwoot-Signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookConversation"] & {
+                    /** @constant */
+                    event: "conversation_resolved";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            "4XX": components["responses"]["WebhookRefused"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    messageCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The delivery's id: one for each event and target, the same on every attempt and on a redelivery an administrator
+                 *     asks for. Deliveries are made at least once, so a receiver that keeps the ids it has handled can drop a repeat.
+                 * @example 3b0c5e9a-8f4d-4c1e-9a27-6d5f0b8e2c41
+                 */
+                "X-Chatwoot-Delivery": components["parameters"]["WebhookDeliveryId"];
+                /**
+                 * @description When this attempt was signed, in unix seconds; each attempt is signed anew. A receiver can refuse a timestamp far
+                 *     from its own clock, so that a captured delivery cannot be replayed later.
+                 * @example 1796176000
+                 */
+                "X-Chatwoot-Timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description `sha256=` and the hex HMAC-SHA256 of `<X-Chatwoot-Timestamp>.<body>` keyed with the target's secret: the
+                 *     webhook's `secret`, the API inbox's `secret` or the agent bot's `secret`, as shown to administrators. To verify a
+                 *     delivery, compute it over the body's bytes exactly as received, before any parsing, and compare it with this value
+                 *     in constant time. The secret is read at each attempt: after `reset_secret`, retries are signed with the new one.
+                 * @example sha256=e99ea48a4d60a5440b5d8c0dcec9bcf7d28356ad9a5eac5304eff38c1c7febb7
+                 */
+                "X-Chatwoot-Signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookMessage"] & {
+                    /** @constant */
+                    event: "message_created";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            "4XX": components["responses"]["WebhookRefused"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    messageUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The delivery's id: one for each event and target, the same on every attempt and on a redelivery an administrator
+                 *     asks for. Deliveries are made at least once, so a receiver that keeps the ids it has handled can drop a repeat.
+                 * @example 3b0c5e9a-8f4d-4c1e-9a27-6d5f0b8e2c41
+                 */
+                "X-Chatwoot-Delivery": components["parameters"]["WebhookDeliveryId"];
+                /**
+                 * @description When this attempt was signed, in unix seconds; each attempt is signed anew. A receiver can refuse a timestamp far
+                 *     from its own clock, so that a captured delivery cannot be replayed later.
+                 * @example 1796176000
+                 */
+                "X-Chatwoot-Timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description `sha256=` and the hex HMAC-SHA256 of `<X-Chatwoot-Timestamp>.<body>` keyed with the target's secret: the
+                 *     webhook's `secret`, the API inbox's `secret` or the agent bot's `secret`, as shown to administrators. To verify a
+                 *     delivery, compute it over the body's bytes exactly as received, before any parsing, and compare it with this value
+                 *     in constant time. The secret is read at each attempt: after `reset_secret`, retries are signed with the new one.
+                 * @example sha256=e99ea48a4d60a5440b5d8c0dcec9bcf7d28356ad9a5eac5304eff38c1c7febb7
+                 */
+                "X-Chatwoot-Signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookMessage"] & {
+                    /** @constant */
+                    event: "message_updated";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            "4XX": components["responses"]["WebhookRefused"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    contactCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The delivery's id: one for each event and target, the same on every attempt and on a redelivery an administrator
+                 *     asks for. Deliveries are made at least once, so a receiver that keeps the ids it has handled can drop a repeat.
+                 * @example 3b0c5e9a-8f4d-4c1e-9a27-6d5f0b8e2c41
+                 */
+                "X-Chatwoot-Delivery": components["parameters"]["WebhookDeliveryId"];
+                /**
+                 * @description When this attempt was signed, in unix seconds; each attempt is signed anew. A receiver can refuse a timestamp far
+                 *     from its own clock, so that a captured delivery cannot be replayed later.
+                 * @example 1796176000
+                 */
+                "X-Chatwoot-Timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description `sha256=` and the hex HMAC-SHA256 of `<X-Chatwoot-Timestamp>.<body>` keyed with the target's secret: the
+                 *     webhook's `secret`, the API inbox's `secret` or the agent bot's `secret`, as shown to administrators. To verify a
+                 *     delivery, compute it over the body's bytes exactly as received, before any parsing, and compare it with this value
+                 *     in constant time. The secret is read at each attempt: after `reset_secret`, retries are signed with the new one.
+                 * @example sha256=e99ea48a4d60a5440b5d8c0dcec9bcf7d28356ad9a5eac5304eff38c1c7febb7
+                 */
+                "X-Chatwoot-Signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookContact"] & {
+                    /** @constant */
+                    event: "contact_created";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            "4XX": components["responses"]["WebhookRefused"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    contactUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The delivery's id: one for each event and target, the same on every attempt and on a redelivery an administrator
+                 *     asks for. Deliveries are made at least once, so a receiver that keeps the ids it has handled can drop a repeat.
+                 * @example 3b0c5e9a-8f4d-4c1e-9a27-6d5f0b8e2c41
+                 */
+                "X-Chatwoot-Delivery": components["parameters"]["WebhookDeliveryId"];
+                /**
+                 * @description When this attempt was signed, in unix seconds; each attempt is signed anew. A receiver can refuse a timestamp far
+                 *     from its own clock, so that a captured delivery cannot be replayed later.
+                 * @example 1796176000
+                 */
+                "X-Chatwoot-Timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description `sha256=` and the hex HMAC-SHA256 of `<X-Chatwoot-Timestamp>.<body>` keyed with the target's secret: the
+                 *     webhook's `secret`, the API inbox's `secret` or the agent bot's `secret`, as shown to administrators. To verify a
+                 *     delivery, compute it over the body's bytes exactly as received, before any parsing, and compare it with this value
+                 *     in constant time. The secret is read at each attempt: after `reset_secret`, retries are signed with the new one.
+                 * @example sha256=e99ea48a4d60a5440b5d8c0dcec9bcf7d28356ad9a5eac5304eff38c1c7febb7
+                 */
+                "X-Chatwoot-Signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookContact"] & {
+                    /** @constant */
+                    event: "contact_updated";
+                    /** @description The attributes the change changed, as stored (`last_activity_at` in unix seconds). */
+                    changed_attributes: components["schemas"]["WebhookChangedAttributes"];
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            "4XX": components["responses"]["WebhookRefused"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    inboxCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The delivery's id: one for each event and target, the same on every attempt and on a redelivery an administrator
+                 *     asks for. Deliveries are made at least once, so a receiver that keeps the ids it has handled can drop a repeat.
+                 * @example 3b0c5e9a-8f4d-4c1e-9a27-6d5f0b8e2c41
+                 */
+                "X-Chatwoot-Delivery": components["parameters"]["WebhookDeliveryId"];
+                /**
+                 * @description When this attempt was signed, in unix seconds; each attempt is signed anew. A receiver can refuse a timestamp far
+                 *     from its own clock, so that a captured delivery cannot be replayed later.
+                 * @example 1796176000
+                 */
+                "X-Chatwoot-Timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description `sha256=` and the hex HMAC-SHA256 of `<X-Chatwoot-Timestamp>.<body>` keyed with the target's secret: the
+                 *     webhook's `secret`, the API inbox's `secret` or the agent bot's `secret`, as shown to administrators. To verify a
+                 *     delivery, compute it over the body's bytes exactly as received, before any parsing, and compare it with this value
+                 *     in constant time. The secret is read at each attempt: after `reset_secret`, retries are signed with the new one.
+                 * @example sha256=e99ea48a4d60a5440b5d8c0dcec9bcf7d28356ad9a5eac5304eff38c1c7febb7
+                 */
+                "X-Chatwoot-Signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookInbox"] & {
+                    /** @constant */
+                    event: "inbox_created";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            "4XX": components["responses"]["WebhookRefused"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    inboxUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The delivery's id: one for each event and target, the same on every attempt and on a redelivery an administrator
+                 *     asks for. Deliveries are made at least once, so a receiver that keeps the ids it has handled can drop a repeat.
+                 * @example 3b0c5e9a-8f4d-4c1e-9a27-6d5f0b8e2c41
+                 */
+                "X-Chatwoot-Delivery": components["parameters"]["WebhookDeliveryId"];
+                /**
+                 * @description When this attempt was signed, in unix seconds; each attempt is signed anew. A receiver can refuse a timestamp far
+                 *     from its own clock, so that a captured delivery cannot be replayed later.
+                 * @example 1796176000
+                 */
+                "X-Chatwoot-Timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description `sha256=` and the hex HMAC-SHA256 of `<X-Chatwoot-Timestamp>.<body>` keyed with the target's secret: the
+                 *     webhook's `secret`, the API inbox's `secret` or the agent bot's `secret`, as shown to administrators. To verify a
+                 *     delivery, compute it over the body's bytes exactly as received, before any parsing, and compare it with this value
+                 *     in constant time. The secret is read at each attempt: after `reset_secret`, retries are signed with the new one.
+                 * @example sha256=e99ea48a4d60a5440b5d8c0dcec9bcf7d28356ad9a5eac5304eff38c1c7febb7
+                 */
+                "X-Chatwoot-Signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookInbox"] & {
+                    /** @constant */
+                    event: "inbox_updated";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            "4XX": components["responses"]["WebhookRefused"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    conversationTypingOnWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The delivery's id: one for each event and target, the same on every attempt and on a redelivery an administrator
+                 *     asks for. Deliveries are made at least once, so a receiver that keeps the ids it has handled can drop a repeat.
+                 * @example 3b0c5e9a-8f4d-4c1e-9a27-6d5f0b8e2c41
+                 */
+                "X-Chatwoot-Delivery": components["parameters"]["WebhookDeliveryId"];
+                /**
+                 * @description When this attempt was signed, in unix seconds; each attempt is signed anew. A receiver can refuse a timestamp far
+                 *     from its own clock, so that a captured delivery cannot be replayed later.
+                 * @example 1796176000
+                 */
+                "X-Chatwoot-Timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description `sha256=` and the hex HMAC-SHA256 of `<X-Chatwoot-Timestamp>.<body>` keyed with the target's secret: the
+                 *     webhook's `secret`, the API inbox's `secret` or the agent bot's `secret`, as shown to administrators. To verify a
+                 *     delivery, compute it over the body's bytes exactly as received, before any parsing, and compare it with this value
+                 *     in constant time. The secret is read at each attempt: after `reset_secret`, retries are signed with the new one.
+                 * @example sha256=e99ea48a4d60a5440b5d8c0dcec9bcf7d28356ad9a5eac5304eff38c1c7febb7
+                 */
+                "X-Chatwoot-Signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookTyping"] & {
+                    /** @constant */
+                    event: "conversation_typing_on";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            "4XX": components["responses"]["WebhookRefused"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    conversationTypingOffWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The delivery's id: one for each event and target, the same on every attempt and on a redelivery an administrator
+                 *     asks for. Deliveries are made at least once, so a receiver that keeps the ids it has handled can drop a repeat.
+                 * @example 3b0c5e9a-8f4d-4c1e-9a27-6d5f0b8e2c41
+                 */
+                "X-Chatwoot-Delivery": components["parameters"]["WebhookDeliveryId"];
+                /**
+                 * @description When this attempt was signed, in unix seconds; each attempt is signed anew. A receiver can refuse a timestamp far
+                 *     from its own clock, so that a captured delivery cannot be replayed later.
+                 * @example 1796176000
+                 */
+                "X-Chatwoot-Timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description `sha256=` and the hex HMAC-SHA256 of `<X-Chatwoot-Timestamp>.<body>` keyed with the target's secret: the
+                 *     webhook's `secret`, the API inbox's `secret` or the agent bot's `secret`, as shown to administrators. To verify a
+                 *     delivery, compute it over the body's bytes exactly as received, before any parsing, and compare it with this value
+                 *     in constant time. The secret is read at each attempt: after `reset_secret`, retries are signed with the new one.
+                 * @example sha256=e99ea48a4d60a5440b5d8c0dcec9bcf7d28356ad9a5eac5304eff38c1c7febb7
+                 */
+                "X-Chatwoot-Signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookTyping"] & {
+                    /** @constant */
+                    event: "conversation_typing_off";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            "4XX": components["responses"]["WebhookRefused"];
+            default: components["responses"]["WebhookNotAcknowledged"];
         };
     };
 }
