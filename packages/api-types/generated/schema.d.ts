@@ -2352,7 +2352,7 @@ export interface webhooks {
          *     agent bots when a message changes: it is deleted (its content replaced and `content_attributes.deleted` set), the
          *     contact answers its form or survey, the contact reads it, or its delivery to the API inbox is given up
          *     (`content_attributes.external_error`). The body is the message as it now stands; as in the reference it has no
-         *     `status`, so a read shows no difference in it. Activity messages are not posted.
+         *     `status`, so a read shows only in the conversation's `contact_last_seen_at`. Activity messages are not posted.
          */
         post: operations["messageUpdatedWebhook"];
         delete?: never;
@@ -3908,7 +3908,7 @@ export interface components {
         /**
          * @description A contact as deliveries show it: the body of the contact events, the sender of a contact's message, the contact
          *     who is typing. Unlike the contact in the conversation's `meta.sender`, it carries the account and `avatar`, and no
-         *     `type`. The avatar fields are `""` when the contact has none.
+         *     `type`. `avatar` and `thumbnail` are the same link, `""` when the contact has none.
          * @example {
          *       "account": {
          *         "id": 1,

@@ -22,5 +22,14 @@ export {
   eachSearchedContact,
 } from './pages.js';
 export { ACCESS_TOKEN_HEADER, tokenMiddleware } from './token-middleware.js';
-export type { components, ErrorCode, operations, paths, Schemas } from './types.js';
+export type {
+  components,
+  ErrorCode,
+  operations,
+  paths,
+  Schemas,
+  WebhookBody,
+  WebhookEventName,
+  webhooks,
+} from './types.js';
 export { type FetchResultLike, type SuccessData, unwrap } from './unwrap.js';

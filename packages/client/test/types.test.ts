@@ -1,4 +1,12 @@
-import { createInquirlyClient, type ErrorCode, InquirlyApiError, type Schemas, unwrap } from '../src';
+import {
+  createInquirlyClient,
+  type ErrorCode,
+  InquirlyApiError,
+  type Schemas,
+  unwrap,
+  type WebhookBody,
+  type WebhookEventName,
+} from '../src';
 
 /**
  * Compile-time guarantees, proven by `tsc --noEmit` (typecheck): each `@ts-expect-error` fails the typecheck if the line
@@ -49,6 +57,30 @@ describe('types', () => {
     // @ts-expect-error ErrorCode is the spec's enum, not any string
     const unknown: ErrorCode = 'NOT_A_CODE';
     expect([known, unknown]).toEqual(['VALIDATION_FAILED', 'NOT_A_CODE']);
+  });
+
+  it("types a webhook delivery's body by its event", () => {
+    const typing: WebhookBody<'conversation_typing_on'> = {
+      event: 'conversation_typing_on',
+      user: null,
+      conversation: {} as Schemas['WebhookConversation'],
+      is_private: false,
+    };
+    // @ts-expect-error a typing event's `is_private` is a boolean
+    typing.is_private = 'no';
+    // @ts-expect-error a body's `event` is its own event's name
+    const stopped: WebhookBody<'conversation_typing_off'> = typing;
+    // @ts-expect-error no event is called this
+    const unknownEvent: WebhookEventName = 'conversation_deleted';
+
+    // Any delivery's body, told apart by `event`.
+    const summary = (body: WebhookBody<WebhookEventName>) =>
+      body.event === 'message_created' ? `${body.message_type} message ${body.id}` : body.event;
+    expect([summary(typing), stopped.event, unknownEvent]).toEqual([
+      'conversation_typing_on',
+      'conversation_typing_on',
+      'conversation_deleted',
+    ]);
   });
 
   it('keeps a code this version does not know, as the server sent it', () => {

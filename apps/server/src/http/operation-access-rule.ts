@@ -1,6 +1,12 @@
-import type { operations } from '@inquirly/api-types';
+import type { operations, webhooks } from '@inquirly/api-types';
 
-export type OperationId = keyof operations;
+/** What the server posts to receivers: `operations` lists these too, but no path serves them. */
+type WebhookOperation = webhooks[keyof webhooks]['post'];
+
+/** The operations the server serves, each at a path of the spec. */
+export type OperationId = {
+  [Op in keyof operations]: operations[Op] extends WebhookOperation ? never : Op;
+}[keyof operations];
 
 export type SecuritySchemeName = 'platformAppApiKey' | 'userApiKey' | 'agentBotApiKey';
 
