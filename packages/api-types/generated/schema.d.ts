@@ -4234,9 +4234,9 @@ export interface components {
             is_private: boolean;
         };
         /**
-         * @description What the change changed, one entry per attribute, each an object with the attribute's name as its only key. The
-         *     values are as stored: times are unix seconds here, even where the body shows the same attribute as an ISO 8601
-         *     time (`snoozed_until`).
+         * @description What the change changed, one entry per attribute, each an object with the attribute's name as its only key. Times
+         *     (`snoozed_until`, `waiting_since`, `last_activity_at`, ...) are ISO 8601 in UTC with milliseconds, as the
+         *     reference serialises them (`2026-12-02T10:00:00.000Z`).
          * @example [
          *       {
          *         "status": {

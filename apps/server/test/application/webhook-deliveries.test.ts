@@ -262,13 +262,26 @@ test('an API inbox message whose delivery is given up is marked failed with the 
     admin({ content: 'We are on it' }),
   );
   await deliver();
-  for (let step = 0; step < 20; step++) {
+  for (let step = 0; step < 30; step++) {
     clock.advance(600);
-    await server.container.deliveryWorker.runOnce();
+    await deliver();
   }
   const message = await server.db('messages').where({ id: reply.body.id }).first();
   expect(message?.status).toBe('failed');
   expect(JSON.stringify(message?.content_attributes)).toContain('the receiver answered 502');
+  // Marking it failed is an update, posted to the same inbox; giving that up too leaves the message as it is, rather
+  // than updating it again and posting another update, round after round, while the receiver stays down.
+  const updates = await server
+    .db('domain_events')
+    .where({ name: 'message_updated', subject_type: 'message', subject_id: reply.body.id });
+  expect(updates).toHaveLength(1);
+  const deliveries = await server
+    .db('webhook_deliveries')
+    .where({ message_id: reply.body.id, inbox_id: inbox.body.id });
+  expect(deliveries.map((delivery) => [delivery.event, delivery.status])).toEqual([
+    ['message_created', 'failed'],
+    ['message_updated', 'failed'],
+  ]);
 });
 
 test('deliveries to private addresses are refused unless allowed', async () => {
@@ -497,7 +510,14 @@ describe("each event's body, as the reference shapes it", () => {
     const contactUpdated = byEvent.get('contact_updated');
     expect(contactUpdated).toMatchObject({
       name: 'Sam Shape',
-      changed_attributes: [{ last_activity_at: { previous_value: null, current_value: expect.any(Number) } }],
+      changed_attributes: [
+        {
+          last_activity_at: {
+            previous_value: null,
+            current_value: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T[\d:]{8}\.000Z$/),
+          },
+        },
+      ],
     });
   });
 });

@@ -128,6 +128,30 @@ async function typistData(reading: PayloadReading, event: DomainEvent, account: 
   return null;
 }
 
+type ChangedAttributes = Array<Record<string, { previous_value: unknown; current_value: unknown }>>;
+
+/** The attributes that hold a time, which events keep in unix seconds. */
+const timeAttribute = /(_at|_until|_since)$/;
+
+const deliveredTime = (value: unknown) => (typeof value === 'number' ? new Date(value * 1000).toISOString() : value);
+
+/**
+ * `changed_attributes` as the reference delivers them: its times are serialised by Rails, as ISO 8601 in UTC with
+ * milliseconds (`2026-12-02T10:00:00.000Z`), not as the unix seconds the event keeps.
+ */
+function deliveredChanges(changed: ChangedAttributes): ChangedAttributes {
+  return changed.map((entry) =>
+    Object.fromEntries(
+      Object.entries(entry).map(([name, change]) => [
+        name,
+        timeAttribute.test(name)
+          ? { previous_value: deliveredTime(change.previous_value), current_value: deliveredTime(change.current_value) }
+          : change,
+      ]),
+    ),
+  );
+}
+
 /** The body of an event's deliveries, before `event` is added; undefined for an event that is not delivered. */
 async function payloadOf(
   reading: PayloadReading,
@@ -137,7 +161,9 @@ async function payloadOf(
 ): Promise<Record<string, unknown> | undefined> {
   const conversation = conversationOf(event);
   const changes =
-    event.data.changed_attributes === undefined ? {} : { changed_attributes: event.data.changed_attributes };
+    event.data.changed_attributes === undefined
+      ? {}
+      : { changed_attributes: deliveredChanges(event.data.changed_attributes as ChangedAttributes) };
   switch (event.name) {
     case 'message_created':
     case 'message_updated': {

@@ -119,6 +119,9 @@ export function createDeliveryWorker(
       delivery.message_id === null ? undefined : await messageRepository(db).findMany([delivery.message_id]);
     if (delivery.inbox_id !== null && message?.[0]) {
       const failed = message[0];
+      // Marking the message failed is itself an update posted to the inbox; when that is given up too, the message
+      // stays as it is, or each round of giving up would post another update to the receiver that is down.
+      if (failed.status === 'failed') return;
       await db.transaction(async (trx) => {
         const now = clock.nowSeconds();
         const changed = await messageRepository(trx).update(
