@@ -13,8 +13,11 @@ type Schema = Record<string, any>;
 
 /** The bundled document of the repo's spec: the "before" of every case. */
 const bundled = readFileSync(path.join(generatedDir, 'openapi.json'), 'utf8');
-const spec = (): ApiDocument & { paths: Record<string, any>; components: { schemas: Record<string, Schema> } } =>
-  JSON.parse(bundled);
+const spec = (): ApiDocument & {
+  paths: Record<string, any>;
+  webhooks: Record<string, any>;
+  components: { schemas: Record<string, Schema> };
+} => JSON.parse(bundled);
 
 /** The breaks the change makes to the bundled spec, as the checker prints them. */
 function breaksOf(change: (document: ReturnType<typeof spec>) => void): string[] {
@@ -124,6 +127,33 @@ describe('each kind of break is found, with the operation, where, and what chang
       schemas.Team!.properties.name = { type: ['string', 'null'] };
     });
     expect(breaks).toContain(`${getTeam} response 200 body.name: type changed from string to null | string`);
+  });
+});
+
+describe('webhook bodies are held as responses are', () => {
+  test('an event no longer delivered', () => {
+    expect(breaksOf((document) => delete document.webhooks.contact_created)).toEqual([
+      'contactCreatedWebhook (webhook contact_created): event no longer delivered',
+    ]);
+  });
+
+  test('a property removed from a body, in every event that carries it', () => {
+    const breaks = breaksOf(({ components: { schemas } }) => {
+      delete schemas.WebhookContact!.properties.phone_number;
+      schemas.WebhookContact!.required = schemas.WebhookContact!.required.filter(
+        (name: string) => name !== 'phone_number',
+      );
+    });
+    expect(breaks).toContain('contactCreatedWebhook (webhook contact_created) body.phone_number: property removed');
+    expect(breaks).toContain('contactUpdatedWebhook (webhook contact_updated) body.phone_number: property removed');
+  });
+
+  test('a new property of a body breaks no receiver', () => {
+    expect(
+      breaksOf(({ components: { schemas } }) => {
+        schemas.WebhookContact!.properties.nickname = { type: 'string' };
+      }),
+    ).toEqual([]);
   });
 });
 

@@ -4,6 +4,8 @@ type JsonObject = Record<string, Json>;
 /** A bundled OpenAPI 3.1 document, references local (`#/components/...`). */
 export interface ApiDocument {
   paths?: Record<string, JsonObject>;
+  /** What the server posts to receivers: each event's `post`, whose request body receivers read as a response. */
+  webhooks?: Record<string, JsonObject>;
   components?: JsonObject;
 }
 
@@ -31,7 +33,8 @@ const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 /**
  * Compares two bundled documents operation by operation and returns each change that can break a client: a removed
  * operation or 2xx response, a removed response property or one no longer always present, a new required request
- * property or parameter, an enum value removed, a type a request no longer accepts or a response may now carry.
+ * property or parameter, an enum value removed, a type a request no longer accepts or a response may now carry; and
+ * the same of each webhook's body, which receivers read as a response.
  */
 export function findBreakingChanges(before: ApiDocument, after: ApiDocument): BreakingChange[] {
   const changes: BreakingChange[] = [];
@@ -47,6 +50,43 @@ export function findBreakingChanges(before: ApiDocument, after: ApiDocument): Br
     compareParameters(earlier, later, before, after, report);
     compareRequestBodies(earlier, later, before, after, report);
     compareResponses(earlier, later, before, after, report);
+  }
+  changes.push(...findBreakingWebhookChanges(before, after));
+  return changes;
+}
+
+/**
+ * The breaks of what the server posts to receivers: an event no longer delivered, or a body that no longer carries
+ * what receivers were promised. A body is compared as a response is, since receivers read it as clients read answers.
+ */
+function findBreakingWebhookChanges(before: ApiDocument, after: ApiDocument): BreakingChange[] {
+  const changes: BreakingChange[] = [];
+  for (const [event, item] of Object.entries(before.webhooks ?? {})) {
+    const earlier = asObject(resolve(before, item).post);
+    const operation = `${typeof earlier.operationId === 'string' ? earlier.operationId : event} (webhook ${event})`;
+    const report = (where: string, change: string) => changes.push({ operation, where, change });
+    const laterItem = after.webhooks?.[event];
+    const later = laterItem === undefined ? undefined : asObject(resolve(after, laterItem).post);
+    if (!later?.requestBody) {
+      report('', 'event no longer delivered');
+      continue;
+    }
+    const earlierContent = asObject(asObject(earlier.requestBody && resolve(before, earlier.requestBody)).content);
+    const laterContent = asObject(resolve(after, later.requestBody).content);
+    for (const [mediaType, earlierMedia] of Object.entries(earlierContent)) {
+      const laterMedia = laterContent[mediaType];
+      if (!isObject(laterMedia)) {
+        report('body', `no longer sent as ${mediaType}`);
+        continue;
+      }
+      compareSchemas(asObject(earlierMedia).schema, laterMedia.schema, {
+        before,
+        after,
+        direction: 'response',
+        where: 'body',
+        report,
+      });
+    }
   }
   return changes;
 }
