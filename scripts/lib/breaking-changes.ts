@@ -71,22 +71,12 @@ function findBreakingWebhookChanges(before: ApiDocument, after: ApiDocument): Br
       report('', 'event no longer delivered');
       continue;
     }
-    const earlierContent = asObject(asObject(earlier.requestBody && resolve(before, earlier.requestBody)).content);
-    const laterContent = asObject(resolve(after, later.requestBody).content);
-    for (const [mediaType, earlierMedia] of Object.entries(earlierContent)) {
-      const laterMedia = laterContent[mediaType];
-      if (!isObject(laterMedia)) {
-        report('body', `no longer sent as ${mediaType}`);
-        continue;
-      }
-      compareSchemas(asObject(earlierMedia).schema, laterMedia.schema, {
-        before,
-        after,
-        direction: 'response',
-        where: 'body',
-        report,
-      });
-    }
+    compareContents(
+      asObject(earlier.requestBody && resolve(before, earlier.requestBody)).content,
+      resolve(after, later.requestBody).content,
+      { at: 'body', dropped: (mediaType) => `no longer sent as ${mediaType}` },
+      { before, after, direction: 'response', where: 'body', report },
+    );
   }
   return changes;
 }
@@ -174,20 +164,12 @@ function compareRequestBodies(
     return;
   }
   if (laterBody.required === true && earlierBody.required !== true) report('request body', 'now required');
-  for (const [mediaType, earlierContent] of Object.entries(asObject(earlierBody.content))) {
-    const laterContent = asObject(laterBody.content)[mediaType];
-    if (!isObject(laterContent)) {
-      report('request body', `no longer accepts ${mediaType}`);
-      continue;
-    }
-    compareSchemas(asObject(earlierContent).schema, laterContent.schema, {
-      before,
-      after,
-      direction: 'request',
-      where: 'request body',
-      report,
-    });
-  }
+  compareContents(
+    earlierBody.content,
+    laterBody.content,
+    { at: 'request body', dropped: (mediaType) => `no longer accepts ${mediaType}` },
+    { before, after, direction: 'request', where: 'request body', report },
+  );
 }
 
 function compareResponses(
@@ -204,22 +186,32 @@ function compareResponses(
       if (status.startsWith('2')) report(where, 'removed');
       continue;
     }
-    const earlierResponse = resolve(before, earlierEntry);
-    const laterResponse = resolve(after, laterResponses[status]);
-    for (const [mediaType, earlierContent] of Object.entries(asObject(earlierResponse.content))) {
-      const laterContent = asObject(laterResponse.content)[mediaType];
-      if (!isObject(laterContent)) {
-        report(where, `no longer answers ${mediaType}`);
-        continue;
-      }
-      compareSchemas(asObject(earlierContent).schema, laterContent.schema, {
-        before,
-        after,
-        direction: 'response',
-        where: `${where} body`,
-        report,
-      });
+    compareContents(
+      resolve(before, earlierEntry).content,
+      resolve(after, laterResponses[status]).content,
+      { at: where, dropped: (mediaType) => `no longer answers ${mediaType}` },
+      { before, after, direction: 'response', where: `${where} body`, report },
+    );
+  }
+}
+
+/**
+ * Compares a body's schemas media type by media type; a media type the later document no longer has is reported at
+ * `at`, as `dropped` words it.
+ */
+function compareContents(
+  earlier: Json,
+  later: Json,
+  { at, dropped }: { at: string; dropped: (mediaType: string) => string },
+  comparison: Comparison,
+): void {
+  for (const [mediaType, earlierMedia] of Object.entries(asObject(earlier))) {
+    const laterMedia = asObject(later)[mediaType];
+    if (!isObject(laterMedia)) {
+      comparison.report(at, dropped(mediaType));
+      continue;
     }
+    compareSchemas(asObject(earlierMedia).schema, laterMedia.schema, comparison);
   }
 }
 
