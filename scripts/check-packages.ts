@@ -16,6 +16,7 @@ import {
   type Tarballs,
 } from './lib/packed-consumer';
 import { repoRoot } from './lib/paths';
+import { readmeExampleSources } from './lib/readme-examples';
 
 /** Gzipped bytes the client may weigh in a browser bundle, openapi-fetch included: 5 kB. */
 const clientSizeBudget = 5000;
@@ -142,6 +143,7 @@ function runConsumer(consumer: string): void {
   if (printed.cjs !== 'cjs function name')
     fail(`the consumer's CommonJS module printed ${JSON.stringify(printed.cjs)}`);
   compileConsumer(consumer, 'tsconfig.react.json');
+  compileConsumer(consumer, 'tsconfig.readme.json');
   const react = execFileSync(process.execPath, ['out/react.mjs'], { cwd: consumer, encoding: 'utf8' }).trim();
   if (react !== 'function function') fail(`the consumer's React module printed ${JSON.stringify(react)}`);
 }
@@ -160,10 +162,16 @@ async function main(): Promise<void> {
       await lintPackage(name, tarball);
     }
 
-    step('install the tarballs into a project outside the workspace, typecheck and run it as ESM and CommonJS');
+    step(
+      "install the tarballs outside the workspace; typecheck and run ESM and CommonJS; compile the READMEs' examples",
+    );
     const consumer = path.join(workFolder, 'consumer');
     createConsumerProject(consumer, tarballs, { withReact: true });
-    for (const [file, text] of Object.entries({ ...consumerSources, ...reactConsumerSources })) {
+    for (const [file, text] of Object.entries({
+      ...consumerSources,
+      ...reactConsumerSources,
+      ...readmeExampleSources(),
+    })) {
       writeFileSync(path.join(consumer, file), text);
     }
     runConsumer(consumer);
