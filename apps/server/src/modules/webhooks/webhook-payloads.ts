@@ -32,19 +32,9 @@ export async function accountData(db: Database, accountId: number): Promise<{ id
 
 /** A contact as webhook payloads show it: as a message's sender, as the subject of a contact event. */
 export function contactData(contact: ContactRecord, account: { id: number; name: string }): Json {
-  return {
-    account,
-    additional_attributes: contact.additional_attributes,
-    avatar: contact.avatar_url ?? '',
-    custom_attributes: contact.custom_attributes,
-    email: contact.email,
-    id: contact.id,
-    identifier: contact.identifier,
-    name: contact.name,
-    phone_number: contact.phone_number,
-    thumbnail: contact.avatar_url ?? '',
-    blocked: contact.blocked,
-  };
+  // The message sender's fields, with the account and the avatar beside them and without the sender's `type`.
+  const { type: _senderType, ...sender } = toContactSender(contact);
+  return { account, ...sender, avatar: contact.avatar_url ?? '' };
 }
 
 /**
