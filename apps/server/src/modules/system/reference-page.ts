@@ -7,7 +7,7 @@ import { HtmlPage } from '../../http/html-page';
 
 /** Where the build writes the page: `dist/reference/index.html` of the server's package, from `src/` and `dist/` alike. */
 export const referencePageFile = path.resolve(__dirname, '../../../dist/reference/index.html');
-/** The same page, gzipped once by the build: it weighs a few megabytes, a fifth of that gzipped. */
+/** The same page, gzipped once by the build: it weighs about 3 MB, a quarter of that gzipped. */
 const gzippedPageFile = `${referencePageFile}.gz`;
 
 const documentFile = require.resolve('@inquirly/api-types/openapi.json');
