@@ -4184,14 +4184,22 @@ export interface components {
         WebhookInbox: {
             account: components["schemas"]["WebhookAccount"];
             /**
-             * @description The channel's type and its stored settings: `webhook_url`, `hmac_mandatory` and `additional_attributes` for an
-             *     API channel; the widget's look, pre-chat form, `hmac_mandatory` and feature flags for a web widget; the IMAP
-             *     and SMTP settings for email. The reference sends its whole channel row; this leaves out the identifiers kept on
-             *     the inbox here: the API channel's `inbox_identifier`, the widget's `website_token` and the email address.
+             * @description The channel's type, account, public identifier and stored settings: `identifier` (the client API's inbox
+             *     identifier), `webhook_url`, `hmac_mandatory` and `additional_attributes` for an API channel; `website_token`,
+             *     the widget's look, pre-chat form, `hmac_mandatory` and feature flags for a web widget; `email` and the IMAP and
+             *     SMTP settings for email. The reference sends its whole channel row; its id and timestamps are left out here, as
+             *     the channel has no row of its own, and its secrets are never sent.
              */
             channel: {
                 /** @enum {string} */
                 channel_type: "Channel::Api" | "Channel::WebWidget" | "Channel::Email";
+                account_id: number;
+                /** @description An API channel's inbox identifier, which the client API addresses it by. */
+                identifier?: string;
+                /** @description A web widget's token. */
+                website_token?: string;
+                /** @description An email channel's address. */
+                email?: string;
             } & {
                 [key: string]: unknown;
             };

@@ -501,7 +501,7 @@ describe("each event's body, as the reference shapes it", () => {
     expect(inboxCreated).not.toHaveProperty('name');
     expect(inboxCreated).toMatchObject({
       account: { id: fixture.accountId },
-      channel: { channel_type: 'Channel::Api' },
+      channel: { channel_type: 'Channel::Api', account_id: fixture.accountId, identifier: expect.any(String) },
       greeting_enabled: false,
       timezone: 'UTC',
     });

@@ -214,11 +214,27 @@ export async function userData(db: Database, userId: number) {
 }
 
 /** An inbox as its events carry it: its settings, its channel and the account, without its id or name. */
+/**
+ * The public identifier the reference keeps on the channel row and so sends with it: an API channel's `identifier`
+ * (the inbox identifier of the client API), a web widget's `website_token`, an email channel's `email`.
+ */
+function channelIdentifier(inbox: Json): Json {
+  if (inbox.channel_type === 'Channel::Api') return { identifier: inbox.inbox_identifier };
+  if (inbox.channel_type === 'Channel::WebWidget') return { website_token: inbox.website_token };
+  if (inbox.channel_type === 'Channel::Email') return { email: inbox.email_address };
+  return {};
+}
+
 export function inboxData(inbox: Json, account: { id: number; name: string }): Json {
   const channelSettings = (inbox.channel_settings ?? {}) as Json;
   return {
     account,
-    channel: { ...channelSettings, channel_type: inbox.channel_type },
+    channel: {
+      ...channelSettings,
+      ...channelIdentifier(inbox),
+      account_id: account.id,
+      channel_type: inbox.channel_type,
+    },
     enable_auto_assignment: inbox.enable_auto_assignment,
     auto_assignment_config: inbox.auto_assignment_config,
     greeting_enabled: inbox.greeting_enabled,
