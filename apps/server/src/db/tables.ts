@@ -519,7 +519,7 @@ interface WebhookDeliveryQueueColumns {
 
 // 0015-integration-hooks
 
-interface IntegrationHookColumns {
+export interface IntegrationHookColumns {
   id: number;
   account_id: number;
   app_id: string;

@@ -2,20 +2,10 @@ import type { Database } from '../../db/connection';
 import { idOf } from '../../db/inserted-id';
 import { readJson, writeJson } from '../../db/json-column';
 import { lockingRowsOf } from '../../db/row-lock';
-import type { TableRow } from '../../db/tables';
+import type { DecodedRow, IntegrationHookColumns, TableRow } from '../../db/tables';
 
-export interface IntegrationHookRecord {
-  id: number;
-  account_id: number;
-  app_id: string;
-  inbox_id: number | null;
-  hook_type: 'account' | 'inbox';
-  enabled: boolean;
-  settings: Record<string, unknown>;
-  reference_id: string | null;
-  created_at: number;
-  updated_at: number;
-}
+/** A hook as stored, its settings decoded. */
+export type IntegrationHookRecord = DecodedRow<IntegrationHookColumns>;
 
 export type IntegrationHookFields = Pick<
   IntegrationHookRecord,
